@@ -1,0 +1,37 @@
+//! Properties of amount parsing and formatting that must hold for any figure.
+
+use planner_core::amount::{format_figure, parse_figure, Amount};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn figure() -> impl Strategy<Value = Decimal> {
+    (any::<i64>(), 0u32..4).prop_map(|(n, scale)| Decimal::new(n / 10, scale).normalize())
+}
+
+proptest! {
+    /// What a table shows can be typed back in and means the same figure.
+    #[test]
+    fn formatted_figures_parse_back(value in figure()) {
+        prop_assert_eq!(parse_figure(&format_figure(value)).unwrap(), value);
+    }
+
+    /// The plain form is accepted too: `-21634` and `△21,634` are the same.
+    #[test]
+    fn plain_figures_parse(value in figure()) {
+        prop_assert_eq!(parse_figure(&value.to_string()).unwrap(), value);
+    }
+
+    /// Parsing arbitrary text never panics.
+    #[test]
+    fn parsing_never_panics(text in "\\PC{0,40}") {
+        let _ = parse_figure(&text);
+    }
+
+    /// The file form of an amount round-trips exactly.
+    #[test]
+    fn amounts_round_trip_through_json(n in -1_000_000_000_000_000_000i64..=1_000_000_000_000_000_000i64, scale in 0u32..3) {
+        let a = Amount::from_won(Decimal::new(n, scale));
+        let text = serde_json::to_string(&a).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Amount>(&text).unwrap(), a);
+    }
+}

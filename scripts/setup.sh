@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs whatever this machine lacks to build, serve and test the app.
+# Idempotent: each step checks first and skips what is already there.
+# Source it (`. scripts/setup.sh`) to also get the PATH it sets up.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+# 1. The wasm32 target of the machine's Rust toolchain.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk 0.21 (0.22 needs a newer rustc than this machine's).
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "installing trunk 0.21.14 (about 10 minutes)"
+  cargo install trunk@0.21.14 --locked
+fi
+
+# 3. wasm-bindgen-cli at exactly the Cargo.lock version, on PATH, so Trunk
+#    never downloads it. `--locked` fails for this crate here: install without.
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wbg" ]; then echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+  say "installing wasm-bindgen-cli $wbg"
+  cargo install wasm-bindgen-cli --version "=$wbg" --force
+fi
+
+# 4. Node tools: binaryen 132's wasm-opt, playwright-core, axe-core.
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+   || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  say "installing node tools (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+# 5. Chromium, its driver, and Korean fonts for readable screenshots.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  say "installing chromium, chromium-driver and fonts-noto-cjk"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium chromium-driver fonts-noto-cjk
+fi
+
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null)"

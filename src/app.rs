@@ -1,0 +1,62 @@
+//! The app shell: loads the state, provides it to the components, follows the
+//! URL fragment between views, and keeps the document's title and language.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use planner_core::{Lang, Msg};
+
+use crate::browser;
+use crate::components::header::Header;
+use crate::components::plan_details::PlanDetails;
+use crate::components::status_table::StatusTable;
+use crate::state::{use_state, AppState, View};
+use crate::storage::{self, BrowserStore, PlanStore};
+
+/// The language of a visit: the one the user chose before, else the browser's.
+pub fn initial_lang() -> Lang {
+    storage::remembered_lang().unwrap_or_else(|| Lang::from_browser_tag(&browser::browser_language()))
+}
+
+/// The whole app over browser storage.
+#[component]
+pub fn App() -> impl IntoView {
+    let store: Rc<dyn PlanStore> = Rc::new(BrowserStore);
+    view! { <AppWith store lang=initial_lang()/> }
+}
+
+/// The app over any store, so tests can mount it on an in-memory one.
+#[component]
+pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
+    let state = AppState::load(store, lang);
+    provide_context(state);
+    crate::panic::remember_lang(lang);
+    browser::set_document_lang(lang);
+    state.view.set(View::from_fragment(&browser::location_fragment()));
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.view.set(View::from_fragment(&browser::location_fragment()));
+    });
+    on_cleanup(move || on_hash.remove());
+    Effect::new(move |_| {
+        let title = state.plan.with(|p| p.title.clone());
+        browser::set_document_title(&format!("{title} · {}", Msg::AppName.text(state.lang.get())));
+    });
+    view! {
+        <div class="app" lang=move || state.lang.get().code()>
+            <Header/>
+            <main id="main">
+                <CurrentView/>
+            </main>
+        </div>
+    }
+}
+
+/// The view the navigation selected.
+#[component]
+fn CurrentView() -> impl IntoView {
+    let state = use_state();
+    move || match state.view.get() {
+        View::Status => view! { <StatusTable/> }.into_any(),
+        View::PlanDetails => view! { <PlanDetails/> }.into_any(),
+    }
+}

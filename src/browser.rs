@@ -1,0 +1,91 @@
+//! Thin wrappers over the browser APIs the app needs beyond storage. Each one
+//! tolerates a missing window or document (tests, odd embedding) instead of
+//! panicking.
+
+use planner_core::Lang;
+use wasm_bindgen::JsCast;
+
+/// The current time as ISO 8601 UTC, for the `saved_at` of plan files.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Today's date as `YYYY-MM-DD` (local time), for export file names.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The browser's preferred language tag, such as `ko-KR`.
+pub fn browser_language() -> String {
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
+}
+
+/// Sets `<html lang>` so screen readers and fonts follow the UI language.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// Sets the tab's title.
+pub fn set_document_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// The URL fragment without `#`.
+pub fn location_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// A `blob:` URL holding `text` as JSON, for a download link.
+pub fn json_blob_url(text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Offers `text` as a file download named `file_name`.
+pub fn download_json(file_name: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(url) = json_blob_url(text) else { return };
+    if let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Asks the user to confirm a destructive step; `false` when no window.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+/// A file name safe on every system, from a plan title: `<title>-<date>.json`.
+pub fn export_file_name(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    let cleaned = cleaned.trim_matches('-');
+    let stem = if cleaned.is_empty() { "plan" } else { cleaned };
+    format!("{stem}-{}.json", today())
+}

@@ -1,0 +1,98 @@
+//! An editable money cell. It accepts what planners type (`1,234,567`,
+//! `△21,634`, `-21634`), sends every readable figure to the plan as the user
+//! types, and explains an unreadable one at the cell while the plan keeps the
+//! last good value.
+
+use leptos::prelude::*;
+use planner_core::amount::{format_figure_for_editing, parse_amount, AmountError};
+use planner_core::i18n::amount_error_message;
+use planner_core::Amount;
+
+use crate::state::use_state;
+
+/// One money input, labelled for screen readers with its row and column.
+#[component]
+pub fn AmountCell(
+    /// The input's element id; the message element is `{id}-msg`.
+    #[prop(into)]
+    id: String,
+    /// "row · column", read out by screen readers.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The amount the plan holds now.
+    #[prop(into)]
+    value: Signal<Amount>,
+    /// Called with every readable figure the user types.
+    on_commit: Callback<Amount>,
+) -> impl IntoView {
+    let state = use_state();
+    // What the user is typing, while it differs from the plan's formatted value.
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<AmountError>);
+    let message_id = format!("{id}-msg");
+
+    let shown_text = move || {
+        draft.get().unwrap_or_else(|| {
+            let unit = state.plan.with(|p| p.unit);
+            format_figure_for_editing(unit.exact_figure(value.get()))
+        })
+    };
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        let unit = state.plan.with_untracked(|p| p.unit);
+        match parse_amount(&text, unit) {
+            Ok(amount) => {
+                error.set(None);
+                draft.set(Some(text));
+                if amount != value.get_untracked() {
+                    on_commit.run(amount);
+                }
+            }
+            Err(e) => {
+                error.set(Some(e));
+                draft.set(Some(text));
+            }
+        }
+    };
+    // Leaving a good entry shows it in the table's own format; a bad one stays
+    // as typed, with its message, until the user fixes or abandons it (Esc).
+    let on_blur = move |_| {
+        if error.get_untracked().is_none() {
+            draft.set(None);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            error.set(None);
+            draft.set(None);
+        }
+    };
+    let message = move || error.get().map(|e| amount_error_message(&e, state.lang.get()));
+    let described_by = message_id.clone();
+
+    view! {
+        <div class="cell-editor" class:invalid=move || error.with(Option::is_some)>
+            <input
+                id=id
+                type="text"
+                inputmode="text"
+                autocomplete="off"
+                spellcheck="false"
+                class="amount"
+                aria-label=move || label.get()
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
+                prop:value=shown_text
+                on:input=on_input
+                on:blur=on_blur
+                on:keydown=on_keydown
+            />
+            <Show when=move || error.with(Option::is_some)>
+                <span class="cell-message" id=message_id.clone() role="alert">
+                    <span class="marker" aria-hidden="true">"⚠ "</span>
+                    {message}
+                </span>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! The header every view shares: the plan's name, the save state, the language
+//! switch and the navigation between the plan's views.
+
+use leptos::prelude::*;
+use planner_core::{Lang, Msg};
+
+use crate::state::{use_state, SaveStatus, StorageNotice, View};
+use crate::storage::SaveError;
+
+/// Plan name, save state, language switch and view navigation.
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_state();
+    let t = move |m: Msg| m.text(state.lang.get());
+    let save_text = move || {
+        let msg = match state.save_status.get() {
+            SaveStatus::Saved => Msg::SavedLocally,
+            SaveStatus::NotSaved(SaveError::Blocked) => Msg::NotSavedStorageBlocked,
+            SaveStatus::NotSaved(SaveError::QuotaExceeded) => Msg::NotSavedQuota,
+            SaveStatus::NotSaved(SaveError::Other(_)) => Msg::NotSavedOther,
+        };
+        t(msg)
+    };
+    let saved = move || state.save_status.with(|s| *s == SaveStatus::Saved);
+    let notice = move || {
+        state.notice.get().map(|n| match n {
+            StorageNotice::Blocked => t(Msg::StorageBlockedBanner),
+            StorageNotice::Quarantined => t(Msg::StoredPlanUnreadable),
+        })
+    };
+
+    view! {
+        <header class="app-header">
+            <div class="title-block">
+                <p class="app-name">{move || t(Msg::AppName)}</p>
+                <h1 data-testid="plan-title">{move || state.plan.with(|p| p.title.clone())}</h1>
+                <p class="organisation">{move || state.plan.with(|p| p.organisation.clone())}</p>
+            </div>
+            <div class="header-tools">
+                <p class="save-state" class:not-saved=move || !saved() role="status" aria-live="polite" data-testid="save-state">
+                    <span aria-hidden="true">{move || if saved() { "✓ " } else { "⚠ " }}</span>
+                    {save_text}
+                </p>
+                <div class="lang-switch" role="group" aria-label=move || t(Msg::LanguageLabel)>
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|lang| {
+                            view! {
+                                <button
+                                    type="button"
+                                    lang=lang.code()
+                                    aria-pressed=move || if state.lang.get() == lang { "true" } else { "false" }
+                                    on:click=move |_| state.set_lang(lang)
+                                >
+                                    {lang.native_name()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </div>
+            <nav class="views" aria-label=move || t(Msg::NavLabel)>
+                {View::ALL
+                    .into_iter()
+                    .map(|view| {
+                        let label = match view {
+                            View::Status => Msg::NavStatus,
+                            View::PlanDetails => Msg::NavPlan,
+                        };
+                        view! {
+                            <a
+                                href=format!("#{}", view.fragment())
+                                aria-current=move || (state.view.get() == view).then_some("page")
+                            >
+                                {move || t(label)}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        </header>
+        <Show when=move || notice().is_some()>
+            <p class="notice" role="alert">{notice}</p>
+        </Show>
+    }
+}

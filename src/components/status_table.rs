@@ -1,0 +1,134 @@
+//! 예산현황: the budget status table of DOMAIN.md §1.1, editable. The 계 row
+//! and the 증(△)감 column are derived from the plan on every change.
+
+use leptos::prelude::*;
+use planner_core::amount::format_figure;
+use planner_core::i18n::unit_caption;
+use planner_core::plan::{status_total, BudgetColumn, ProgramId};
+use planner_core::{Amount, Edit, Msg};
+
+use crate::components::amount_cell::AmountCell;
+use crate::state::use_state;
+
+/// The table with its unit caption, one editable row per unit program.
+#[component]
+pub fn StatusTable() -> impl IntoView {
+    let state = use_state();
+    let t = move |m: Msg| m.text(state.lang.get());
+    let total = Memo::new(move |_| state.plan.with(status_total));
+    let program_ids = move || state.plan.with(|p| p.programs.iter().map(|p| p.id).collect::<Vec<_>>());
+    let add_program = move |_| {
+        let name = Msg::NewProgramName.text(state.lang.get_untracked()).to_string();
+        state.dispatch(Edit::AddProgram { name });
+    };
+
+    view! {
+        <section class="view status-view" aria-labelledby="status-title">
+            <div class="table-head">
+                <h2 id="status-title">{move || t(Msg::StatusTitle)}</h2>
+                <p class="unit-caption" data-testid="unit-caption">
+                    {move || unit_caption(state.plan.with(|p| p.unit), state.lang.get())}
+                </p>
+            </div>
+            <table class="official" id="status-table">
+                <caption class="visually-hidden">{move || t(Msg::StatusTableCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(Msg::ColUnitProgram)}</th>
+                        <th scope="col">{move || t(Msg::ColThisYear)}</th>
+                        <th scope="col">{move || t(Msg::ColPriorYear)}</th>
+                        <th scope="col">{move || t(Msg::ColChange)}</th>
+                        <th scope="col"><span class="visually-hidden">{move || t(Msg::RemoveProgram)}</span></th>
+                    </tr>
+                </thead>
+                <tbody class="total-row">
+                    <tr data-testid="total-row">
+                        <th scope="row">{move || t(Msg::RowTotal)}</th>
+                        <Figure amount=Signal::derive(move || total.get().this_year) testid="total-this-year"/>
+                        <Figure amount=Signal::derive(move || total.get().prior_year) testid="total-prior-year"/>
+                        <Figure amount=Signal::derive(move || total.get().change) testid="total-change"/>
+                        <td></td>
+                    </tr>
+                </tbody>
+                <tbody>
+                    <For each=program_ids key=|id| *id let(id)>
+                        <ProgramRow id/>
+                    </For>
+                </tbody>
+            </table>
+            <div class="table-actions">
+                <button type="button" on:click=add_program>{move || t(Msg::AddProgram)}</button>
+            </div>
+            <p class="hint">{move || t(Msg::EditHint)}</p>
+        </section>
+    }
+}
+
+/// A derived, read-only figure cell: shown in the plan's unit, `△` and `-`.
+#[component]
+fn Figure(amount: Signal<Amount>, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
+    let state = use_state();
+    let shown = move || state.plan.with(|p| p.unit.shown_figure(amount.get()));
+    view! {
+        <td class="num derived" class:negative=move || amount.get().is_negative() data-testid=testid>
+            {move || format_figure(shown())}
+        </td>
+    }
+}
+
+/// One unit program: its name, this year's and last year's budget, the change.
+#[component]
+fn ProgramRow(id: ProgramId) -> impl IntoView {
+    let state = use_state();
+    let t = move |m: Msg| m.text(state.lang.get());
+    let program = Memo::new(move |_| state.plan.with(|p| p.program(id).cloned()));
+    let name = move || program.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let budget = move || program.with(|p| p.as_ref().map(|p| p.budget).unwrap_or_default());
+    let cell_label = move |column: Msg| Signal::derive(move || format!("{} · {}", name(), t(column)));
+    let commit = move |column: BudgetColumn| {
+        Callback::new(move |amount: Amount| state.dispatch(Edit::SetBudget { program: id, column, amount }))
+    };
+    let rename = move |ev| state.dispatch(Edit::SetProgramName { program: id, name: event_target_value(&ev) });
+    let remove = move |_| state.dispatch(Edit::RemoveProgram { program: id });
+
+    view! {
+        <tr data-program=id>
+            <th scope="row">
+                <input
+                    type="text"
+                    class="name"
+                    aria-label=move || format!("{} · {}", t(Msg::ProgramNameLabel), name())
+                    prop:value=name
+                    on:input=rename
+                />
+            </th>
+            <td class="num">
+                <AmountCell
+                    id=format!("p{id}-this-year")
+                    label=cell_label(Msg::ColThisYear)
+                    value=Signal::derive(move || budget().this_year)
+                    on_commit=commit(BudgetColumn::ThisYear)
+                />
+            </td>
+            <td class="num">
+                <AmountCell
+                    id=format!("p{id}-prior-year")
+                    label=cell_label(Msg::ColPriorYear)
+                    value=Signal::derive(move || budget().prior_year)
+                    on_commit=commit(BudgetColumn::PriorYear)
+                />
+            </td>
+            <Figure amount=Signal::derive(move || budget().change())/>
+            <td class="row-actions">
+                <button
+                    type="button"
+                    class="remove"
+                    aria-label=move || format!("{} · {}", t(Msg::RemoveProgram), name())
+                    on:click=remove
+                >
+                    "×"
+                </button>
+            </td>
+        </tr>
+    }
+}

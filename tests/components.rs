@@ -1,0 +1,184 @@
+//! Component tests: the real components mounted in headless Chromium
+//! (wasm-bindgen-test), driven through the DOM as the browser would.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use budget_planner::app::AppWith;
+use budget_planner::panic;
+use budget_planner::storage::{classify_dom_error, PlanStore, SaveError, Stored, PLAN_KEY, QUARANTINE_KEY};
+use leptos::prelude::*;
+use planner_core::file::decode;
+use planner_core::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Storage in memory, with switches to make it fail the way browsers do.
+#[derive(Default)]
+struct MemoryStore {
+    entries: RefCell<HashMap<String, String>>,
+    fail_with: RefCell<Option<SaveError>>,
+}
+
+impl PlanStore for MemoryStore {
+    fn load(&self, key: &str) -> Result<Stored, SaveError> {
+        if let Some(SaveError::Blocked) = *self.fail_with.borrow() {
+            return Err(SaveError::Blocked);
+        }
+        Ok(self.entries.borrow().get(key).cloned().map_or(Stored::Nothing, Stored::Text))
+    }
+    fn save(&self, key: &str, text: &str) -> Result<(), SaveError> {
+        if let Some(e) = self.fail_with.borrow().clone() {
+            return Err(e);
+        }
+        self.entries.borrow_mut().insert(key.to_string(), text.to_string());
+        Ok(())
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the app over `store` in a fresh container and returns the container.
+fn mount(store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || view! { <AppWith store=store lang=lang/> });
+    handle.forget();
+    container
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap().text_content().unwrap_or_default().trim().to_string()
+}
+
+fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector).unwrap().unwrap().unchecked_into()
+}
+
+/// Types `value` into an input the way the browser reports it: set, then `input`.
+fn type_into(field: &HtmlInputElement, value: &str) {
+    field.set_value(value);
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+async fn settle() {
+    // Let effects and the microtask queue run.
+    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn first_visit_shows_the_seed_table() {
+    let root = mount(Rc::new(MemoryStore::default()), Lang::Ko);
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,780,060");
+    assert_eq!(text_of(&root, "[data-testid=total-prior-year]"), "654,714");
+    assert_eq!(text_of(&root, "[data-testid=total-change]"), "1,125,346");
+    assert!(text_of(&root, "tr[data-program='4']").contains("△21,634"));
+    assert_eq!(text_of(&root, "[data-testid=unit-caption]"), "(단위: 천원)");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_totals_and_saves() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let cell = input(&root, "#p4-this-year");
+    type_into(&cell, "100,000");
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,804,298");
+    assert_eq!(text_of(&root, "[data-testid=total-change]"), "1,149,584");
+    let saved = decode(store.entries.borrow().get(PLAN_KEY).unwrap()).unwrap();
+    assert_eq!(saved.plan.programs[3].budget.this_year.to_string(), "100,000,000");
+    assert_eq!(text_of(&root, "[data-testid=save-state]"), "✓ Saved in this browser");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_entry_is_explained_and_the_plan_keeps_the_last_good_value() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let cell = input(&root, "#p1-prior-year");
+    type_into(&cell, "14a");
+    settle().await;
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(text_of(&root, "#p1-prior-year-msg").contains("'a'"));
+    assert_eq!(text_of(&root, "[data-testid=total-prior-year]"), "654,714");
+    assert!(store.entries.borrow().get(PLAN_KEY).is_none(), "nothing was saved for a bad entry");
+    type_into(&cell, "△5");
+    settle().await;
+    assert!(root.query_selector("#p1-prior-year-msg").unwrap().is_none());
+    assert_eq!(text_of(&root, "[data-testid=total-prior-year]"), "509,569");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_says_not_saved_and_keeps_the_previous_save() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    type_into(&input(&root, "#p2-this-year"), "1");
+    settle().await;
+    let before = store.entries.borrow().get(PLAN_KEY).cloned();
+    *store.fail_with.borrow_mut() = Some(SaveError::QuotaExceeded);
+    type_into(&input(&root, "#p2-this-year"), "2");
+    settle().await;
+    assert!(text_of(&root, "[data-testid=save-state]").contains("storage is full"));
+    assert_eq!(store.entries.borrow().get(PLAN_KEY).cloned(), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_stored_plan_is_set_aside_not_overwritten() {
+    let store = Rc::new(MemoryStore::default());
+    store.entries.borrow_mut().insert(PLAN_KEY.into(), "{ not json".into());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    assert!(text_of(&root, ".notice").contains("could not be read"));
+    assert_eq!(store.entries.borrow().get(QUARANTINE_KEY).map(String::as_str), Some("{ not json"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_is_announced_and_the_app_still_works() {
+    let store = Rc::new(MemoryStore::default());
+    *store.fail_with.borrow_mut() = Some(SaveError::Blocked);
+    let root = mount(store, Lang::Ko);
+    settle().await;
+    assert!(text_of(&root, ".notice").contains("저장소를 막고"));
+    type_into(&input(&root, "#p4-this-year"), "0");
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,298");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn every_browser_quota_error_counts_as_quota() {
+    assert_eq!(classify_dom_error("QuotaExceededError", 22), SaveError::QuotaExceeded);
+    assert_eq!(classify_dom_error("NS_ERROR_DOM_QUOTA_REACHED", 1014), SaveError::QuotaExceeded);
+    assert_eq!(classify_dom_error("Error", 22), SaveError::QuotaExceeded);
+    assert_eq!(classify_dom_error("SecurityError", 18), SaveError::Blocked);
+}
+
+#[wasm_bindgen_test]
+fn the_panic_banner_offers_the_plan_and_a_reload() {
+    panic::remember_lang(Lang::En);
+    panic::remember_plan("{\"format\":\"budget-planner/plan\"}");
+    panic::show_banner("panicked at src/example.rs:1:1");
+    let banner = document().get_element_by_id(panic::BANNER_ID).unwrap();
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("example.rs"));
+    let link = banner.query_selector("a[download]").unwrap().unwrap();
+    assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
+    banner.remove();
+}

@@ -1,0 +1,88 @@
+// Shared pieces of the end-to-end tests: a static server for dist/ on
+// loopback, and headless Chromium launched the way this machine needs.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(DIST, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Headless Chromium with the flags this machine needs (no network but loopback). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * A fresh browser profile (its own storage) speaking `locale`, with every
+ * request, console error and CSP violation recorded for the test to check.
+ */
+export async function newProfile(browser, locale, baseUrl) {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const record = { offOrigin: [], errors: [] };
+  const origin = new URL(baseUrl).origin;
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) record.offOrigin.push(url);
+  });
+  context.on('page', (page) => watchPage(page, record));
+  return { context, record };
+}
+
+function watchPage(page, record) {
+  page.on('console', (msg) => { if (msg.type() === 'error') record.errors.push(msg.text()); });
+  page.on('pageerror', (err) => record.errors.push(String(err)));
+}
+
+/** Opens the app and waits until it has mounted. */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="total-row"]');
+  return page;
+}
+
+/** Saves a full-page screenshot under target/screenshots/. */
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,140 @@
+// End-to-end: the built app in headless Chromium, used as a planner would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, newProfile, openApp, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
+const cell = (page, label) => page.getByRole('textbox', { name: label, exact: true });
+
+test('a Korean browser first sees the seed budget status table in Korean', async () => {
+  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  await assert.doesNotReject(page.getByRole('heading', { name: '예산현황' }).waitFor());
+  assert.equal(await text(page, 'unit-caption'), '(단위: 천원)');
+  assert.equal(await text(page, 'total-this-year'), '1,780,060');
+  assert.equal(await text(page, 'total-prior-year'), '654,714');
+  assert.equal(await text(page, 'total-change'), '1,125,346');
+  const basic = page.locator('tr[data-program="4"]');
+  assert.match(await basic.innerText(), /△21,634/);
+  assert.equal(await cell(page, '기본경비 · 예산액').inputValue(), '75,762');
+  await screenshot(page, 'status-ko');
+  assert.deepEqual(record.offOrigin, [], 'no request leaves the origin');
+  assert.deepEqual(record.errors, [], 'no console errors (CSP violations included)');
+  await context.close();
+});
+
+test('an English browser sees English, and the language choice is remembered', async () => {
+  const { context, record } = await newProfile(browser, 'en-US', server.url);
+  const page = await openApp(context, server.url);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.getByRole('heading', { name: 'Budget status' }).waitFor();
+  assert.equal(await text(page, 'unit-caption'), '(Unit: KRW 1,000)');
+  assert.equal(await text(page, 'total-this-year'), '1,780,060');
+  await screenshot(page, 'status-en');
+  await page.getByRole('button', { name: '한국어' }).click();
+  await page.getByRole('heading', { name: '예산현황' }).waitFor();
+  await page.reload();
+  await page.waitForSelector('[data-testid="total-row"]');
+  await page.getByRole('heading', { name: '예산현황' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('typing updates the total and the △ change at once, and a reload keeps it', async () => {
+  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url);
+  const input = cell(page, '기본경비 · 예산액');
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially('50,000');
+  assert.equal(await text(page, 'total-this-year'), '1,754,298');
+  assert.equal(await text(page, 'total-change'), '1,099,584');
+  const basic = page.locator('tr[data-program="4"]');
+  assert.match(await basic.innerText(), /△47,396/);
+  // The planners' other spellings mean the same figure.
+  await input.fill('△1,000');
+  assert.equal(await text(page, 'total-this-year'), '1,703,298');
+  await input.fill('-1000');
+  assert.equal(await text(page, 'total-this-year'), '1,703,298');
+  await input.fill('1234567');
+  await input.press('Tab');
+  assert.equal(await input.inputValue(), '1,234,567');
+  assert.equal(await text(page, 'total-this-year'), '2,938,865');
+  assert.match(await text(page, 'save-state'), /저장됨/);
+  await page.reload();
+  await page.waitForSelector('[data-testid="total-row"]');
+  assert.equal(await cell(page, '기본경비 · 예산액').inputValue(), '1,234,567');
+  assert.equal(await text(page, 'total-this-year'), '2,938,865');
+  await screenshot(page, 'status-ko-edited');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('a letter in a number cell gets a message at the cell and loses nothing', async () => {
+  const { context, record } = await newProfile(browser, 'en-US', server.url);
+  const page = await openApp(context, server.url);
+  const input = cell(page, '기본경비 · This year');
+  await input.fill('12a');
+  const message = page.locator('#p4-this-year-msg');
+  await message.waitFor();
+  assert.match(await message.innerText(), /'a'.*not part of a number/);
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.equal(await input.getAttribute('aria-describedby'), 'p4-this-year-msg');
+  assert.equal(await text(page, 'total-this-year'), '1,780,060', 'the last good value stays in the plan');
+  await screenshot(page, 'status-en-bad-entry');
+  await page.reload();
+  await page.waitForSelector('[data-testid="total-row"]');
+  assert.equal(await cell(page, '기본경비 · This year').inputValue(), '75,762');
+  // Fixing the entry clears the message.
+  const again = cell(page, '기본경비 · This year');
+  await again.fill('12a');
+  await again.fill('12');
+  assert.equal(await page.locator('#p4-this-year-msg').count(), 0);
+  assert.equal(await text(page, 'total-this-year'), '1,704,310');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('programs can be added, named and removed; the plan details view exports JSON', async () => {
+  const { context, record } = await newProfile(browser, 'en-US', server.url);
+  const page = await openApp(context, server.url);
+  await page.getByRole('button', { name: 'Add unit program' }).click();
+  const name = page.getByRole('textbox', { name: 'Unit program name · New unit program' });
+  await name.fill('청년 일자리');
+  await cell(page, '청년 일자리 · This year').fill('1,000');
+  assert.equal(await text(page, 'total-this-year'), '1,781,060');
+  await page.getByRole('link', { name: 'Plan details' }).click();
+  await page.getByRole('heading', { name: 'Plan details' }).waitFor();
+  assert.match(page.url(), /#plan$/);
+  await screenshot(page, 'plan-details-en');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export as JSON file' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^2019년-주요업무-보고-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  assert.equal(file.format, 'budget-planner/plan');
+  assert.equal(file.version, 1);
+  const added = file.plan.programs.find((p) => p.name === '청년 일자리');
+  assert.equal(added.budget.this_year, '1000000', 'amounts are strings in won');
+  await page.getByRole('link', { name: 'Budget status' }).click();
+  await page.getByRole('button', { name: 'Remove · 청년 일자리' }).click();
+  assert.equal(await text(page, 'total-this-year'), '1,780,060');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
