@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 echo "== 1/3 domain: native unit and property tests"
-cargo test -p planner-core
+cargo test -p planner-core --features schema
 
 echo "== 2/3 components: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p budget-planner --test components

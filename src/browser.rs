@@ -78,14 +78,3 @@ pub fn confirm(question: &str) -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
-
-/// A file name safe on every system, from a plan title: `<title>-<date>.json`.
-pub fn export_file_name(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
-        .collect();
-    let cleaned = cleaned.trim_matches('-');
-    let stem = if cleaned.is_empty() { "plan" } else { cleaned };
-    format!("{stem}-{}.json", today())
-}

@@ -97,7 +97,7 @@ async fn typing_updates_totals_and_saves() {
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,804,298");
     assert_eq!(text_of(&root, "[data-testid=total-change]"), "1,149,584");
     let saved = decode(store.entries.borrow().get(PLAN_KEY).unwrap()).unwrap();
-    assert_eq!(saved.plan.programs[3].budget.this_year.to_string(), "100,000,000");
+    assert_eq!(saved.plan.programs[3].budget.unwrap().this_year.to_string(), "100,000,000");
     assert_eq!(text_of(&root, "[data-testid=save-state]"), "✓ Saved in this browser");
     root.remove();
 }

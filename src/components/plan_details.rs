@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::demo::demo_plan;
 use planner_core::i18n::{unit_caption, unit_name};
-use planner_core::plan::status_total;
+use planner_core::derive::status_total;
 use planner_core::{Edit, Msg, Unit};
 
 use crate::browser;
@@ -24,7 +24,7 @@ pub fn PlanDetails() -> impl IntoView {
         }
     };
     let export = move |_| {
-        let name = state.plan.with_untracked(|p| browser::export_file_name(&p.title));
+        let name = state.plan.with_untracked(|p| format!("{}-{}.json", planner_core::file::file_stem(&p.title), browser::today()));
         browser::download_json(&name, &state.plan_file());
     };
     let reset = move |_| {

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::i18n::unit_caption;
-use planner_core::plan::{status_total, BudgetColumn, ProgramId};
+use planner_core::derive::status_total;
+use planner_core::plan::{BudgetColumn, ProgramId};
 use planner_core::{Amount, Edit, Msg};
 
 use crate::components::amount_cell::AmountCell;
@@ -16,7 +17,7 @@ pub fn StatusTable() -> impl IntoView {
     let state = use_state();
     let t = move |m: Msg| m.text(state.lang.get());
     let total = Memo::new(move |_| state.plan.with(status_total));
-    let program_ids = move || state.plan.with(|p| p.programs.iter().map(|p| p.id).collect::<Vec<_>>());
+    let program_ids = move || state.plan.with(|p| p.budget_rows().map(|(p, _)| p.id).collect::<Vec<_>>());
     let add_program = move |_| {
         let name = Msg::NewProgramName.text(state.lang.get_untracked()).to_string();
         state.dispatch(Edit::AddProgram { name });
@@ -83,7 +84,7 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
     let t = move |m: Msg| m.text(state.lang.get());
     let program = Memo::new(move |_| state.plan.with(|p| p.program(id).cloned()));
     let name = move || program.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-    let budget = move || program.with(|p| p.as_ref().map(|p| p.budget).unwrap_or_default());
+    let budget = move || program.with(|p| p.as_ref().and_then(|p| p.budget).unwrap_or_default());
     let cell_label = move |column: Msg| Signal::derive(move || format!("{} · {}", name(), t(column)));
     let commit = move |column: BudgetColumn| {
         Callback::new(move |amount: Amount| state.dispatch(Edit::SetBudget { program: id, column, amount }))

@@ -126,7 +126,7 @@ test('programs can be added, named and removed; the plan details view exports JS
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export as JSON file' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /^2019년-주요업무-보고-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(download.suggestedFilename(), /^사회적경제-예산-공약-계획-예시-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
   assert.equal(file.format, 'budget-planner/plan');
   assert.equal(file.version, 1);

@@ -83,9 +83,24 @@ impl<'a> Sum<&'a Amount> for Amount {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
+            "description": "An amount in won written as a decimal string, such as \"625648000\" or \"-21634000\"; never a JSON number."
+        })
+    }
+}
+
 /// The unit a table is stated and shown in (단위). Amounts are kept in won; the
 /// unit only scales what the user types and sees.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Unit {
     /// 원
     #[serde(rename = "won")]
@@ -340,21 +355,21 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+/// Whether `text` is a plain decimal as files write numbers: `-`, digits,
+/// optionally `.` and digits; at most 40 characters. No separators, no
+/// exponent, no `+`: one spelling per number keeps files comparable.
+pub fn is_plain_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = digits.splitn(2, '.');
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    digits.len() <= 40 && parts.next().is_some_and(all_digits) && parts.next().is_none_or(all_digits)
+}
+
 /// The file form of an amount: a plain decimal number of won (`-21634000`, `0.5`).
 impl FromStr for Amount {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        let well_formed = {
-            let digits = text.strip_prefix('-').unwrap_or(text);
-            let mut parts = digits.splitn(2, '.');
-            let int_ok = parts
-                .next()
-                .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-            let frac_ok = parts
-                .next()
-                .is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-            int_ok && frac_ok && digits.len() <= 40
-        };
+        let well_formed = is_plain_decimal(text);
         if !well_formed {
             return Err(format!("\"{}\" is not an amount in won", truncate(text, 40)));
         }

@@ -1,12 +1,18 @@
 //! The budget planner's domain: what a plan is, how its figures are computed,
-//! written and read. Nothing here knows about the browser, so all of it is
-//! tested natively with `cargo test`.
+//! checked, written and read. Nothing here knows about the browser, so all of
+//! it is tested natively with `cargo test`.
 
 pub mod amount;
+pub mod basis;
+pub mod bench;
 pub mod demo;
+pub mod derive;
 pub mod file;
+pub mod foot;
+pub mod generate;
 pub mod i18n;
 pub mod plan;
+pub mod validate;
 
 pub use amount::{Amount, Unit};
 pub use i18n::{Lang, Msg};

@@ -1,5 +1,7 @@
 //! Properties of amount parsing and formatting that must hold for any figure.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use planner_core::amount::{format_figure, parse_figure, Amount};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

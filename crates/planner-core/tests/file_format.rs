@@ -1,0 +1,281 @@
+//! The plan file: lossless round trips of generated plans, and hostile input
+//! that is refused with a JSON path, never a panic or a hang.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use planner_core::amount::{Amount, Unit};
+use planner_core::demo::demo_plan;
+use planner_core::file::{decode, encode, file_stem, FileError, MAX_FILE_BYTES};
+use planner_core::generate::{generated_plan, Size};
+use planner_core::plan::{
+    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem, Novelty, Plan,
+    Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow, Stated, YearBudget, YearRange,
+};
+use planner_core::Lang;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn amount() -> impl Strategy<Value = Amount> {
+    prop_oneof![
+        Just(Amount::ZERO),
+        (-1_000_000_000_000_000i64..1_000_000_000_000_000).prop_map(Amount::won),
+        (any::<i64>(), 0u32..4).prop_map(|(n, s)| Amount::from_won(Decimal::new(n % 1_000_000_000_000_000, s))),
+    ]
+}
+
+fn figure() -> impl Strategy<Value = Decimal> {
+    (any::<i32>(), 0u32..3).prop_map(|(n, s)| Decimal::new(i64::from(n), s).normalize())
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "\\PC{0,24}", Just("<script>alert(1)</script>".to_string())]
+}
+
+fn unit() -> impl Strategy<Value = Unit> {
+    prop_oneof![Just(Unit::Won), Just(Unit::Thousand), Just(Unit::Million)]
+}
+
+fn years() -> impl Strategy<Value = YearRange> {
+    (1990i32..2100, 0i32..12).prop_map(|(first, span)| YearRange::new(first, first + span))
+}
+
+fn schedule(sources: Vec<String>) -> impl Strategy<Value = Schedule> {
+    let rows = sources
+        .into_iter()
+        .map(|source| {
+            (amount(), vec((2000i32..2040, amount()), 0..6), amount(), text()).prop_map(move |(before, years, after, note)| {
+                ScheduleRow { source: source.clone(), before, years: years.into_iter().collect(), after, note }
+            })
+        })
+        .collect::<Vec<_>>();
+    (rows, option::of(unit())).prop_map(|(rows, rounded_in)| Schedule { rows, rounded_in })
+}
+
+fn stated() -> impl Strategy<Value = Option<Stated>> {
+    option::of((amount(), unit()).prop_map(|(amount, unit)| Stated { amount, unit }))
+}
+
+fn program(id: u32) -> impl Strategy<Value = Program> {
+    (
+        (text(), text(), text(), prop_oneof![Just(Novelty::New), Just(Novelty::Continuing)], years()),
+        schedule(vec!["national".into(), "district".into()]),
+        stated(),
+        option::of((amount(), amount()).prop_map(|(this_year, prior_year)| YearBudget { this_year, prior_year })),
+        vec((prop_oneof![Just("city".to_string()), Just("x".to_string())], any::<u32>()), 0..3),
+        vec((text(), text(), amount()), 0..3),
+    )
+        .prop_map(move |((name, owner, unit_program, novelty, period), schedule, stated_total, budget, matching, items)| Program {
+            id,
+            name,
+            owner,
+            unit_program,
+            novelty,
+            period,
+            schedule,
+            stated_total,
+            budget,
+            matching: matching.into_iter().map(|(source, weight)| RatioShare { source, weight }).collect(),
+            line_items: items.into_iter().map(|(name, basis, stated)| LineItem { name, basis, stated }).collect(),
+        })
+}
+
+fn indicator(id: u32) -> impl Strategy<Value = Indicator> {
+    (
+        text(),
+        text(),
+        vec((2000i32..2040, option::of(figure()), option::of(figure()), text()), 0..6),
+        option::of(figure()),
+        option::of(figure()),
+    )
+        .prop_map(move |(name, unit, ys, stated_target_total, stated_actual_total)| Indicator {
+            id,
+            name,
+            unit,
+            years: ys
+                .into_iter()
+                .map(|(y, target, actual, note)| (y, IndicatorYear { target, actual, note }))
+                .collect::<BTreeMap<_, _>>(),
+            stated_target_total,
+            stated_actual_total,
+        })
+}
+
+fn pledge(id: u32) -> impl Strategy<Value = Pledge> {
+    (
+        (text(), text(), years(), vec(any::<u32>(), 0..3), vec(any::<u8>(), 0..3)),
+        (
+            prop_oneof![Just(PledgeStatus::OnTrack), Just(PledgeStatus::Done), Just(PledgeStatus::DoneContinuing), Just(PledgeStatus::OnHold), Just(PledgeStatus::Dropped)],
+            prop_oneof![Just(Completion::WithinTerm), Just(Completion::AfterTerm)],
+            prop_oneof![Just(Horizon::Short), Just(Horizon::Mid), Just(Horizon::Long)],
+            vec(prop_oneof![Just(Actor::Government), Just(Actor::City), Just(Actor::District), Just(Actor::Other)], 0..3),
+            any::<bool>(),
+        ),
+        schedule(vec!["city".into()]),
+        stated(),
+        vec(Just(()), 0..3),
+    )
+        .prop_flat_map(move |((number, title, term, programs, sdgs), (status, completion, horizon, actors, budgetary), schedule, stated_total, inds)| {
+            let indicators: Vec<_> = (1..=u32::try_from(inds.len()).unwrap_or(0)).map(indicator).collect();
+            indicators.prop_map(move |indicators| Pledge {
+                id,
+                number: number.clone(),
+                title: title.clone(),
+                classification: Classification {
+                    status,
+                    completion,
+                    novelty: Novelty::New,
+                    actors: actors.clone(),
+                    horizon,
+                    budgetary,
+                    sdgs: sdgs.clone(),
+                },
+                term,
+                programs: programs.clone(),
+                schedule: schedule.clone(),
+                stated_total,
+                indicators,
+            })
+        })
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        (text(), text(), years(), 1990i32..2100, unit()),
+        (0usize..4, 0usize..3),
+        vec((text(), text(), any::<u32>(), any::<u32>()), 0..4),
+    )
+        .prop_flat_map(|((title, organisation, years, base_year, unit), (n_programs, n_pledges), staff)| {
+            let programs: Vec<_> = (1..=u32::try_from(n_programs).unwrap_or(0)).map(program).collect();
+            let pledges: Vec<_> = (1..=u32::try_from(n_pledges).unwrap_or(0)).map(pledge).collect();
+            (programs, pledges).prop_map(move |(programs, pledges)| Plan {
+                title: title.clone(),
+                organisation: organisation.clone(),
+                years,
+                base_year,
+                unit,
+                sources: FundingSource::defaults(),
+                programs,
+                pledges,
+                staffing: staff
+                    .iter()
+                    .map(|(group, grade, quota, current)| StaffingRow {
+                        group: group.clone(),
+                        grade: grade.clone(),
+                        quota: *quota,
+                        current: *current,
+                    })
+                    .collect(),
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Export → import gives back exactly the plan, whatever it holds.
+    #[test]
+    fn export_then_import_is_lossless(plan in plan()) {
+        let text = encode(&plan, "0.1.0", "2026-11-23T00:00:00Z");
+        let decoded = decode(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(decoded.plan, plan);
+    }
+
+    /// Arbitrary bytes (as text) are refused or read, never a panic.
+    #[test]
+    fn arbitrary_text_never_panics(bytes in vec(any::<u8>(), 0..400)) {
+        let _ = decode(&String::from_utf8_lossy(&bytes));
+    }
+
+    /// A valid file cut anywhere is refused with a path, never a panic.
+    #[test]
+    fn truncated_files_are_refused(cut in 0usize..2000) {
+        let text = encode(&demo_plan(), "0.1.0", "x");
+        let cut: String = text.chars().take(cut).collect();
+        prop_assert!(decode(&cut).is_err());
+    }
+
+    /// A valid file with one byte changed never panics.
+    #[test]
+    fn mutated_files_never_panic(at in 0usize..4000, byte in any::<u8>()) {
+        let mut bytes = encode(&demo_plan(), "0.1.0", "x").into_bytes();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        let _ = decode(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+#[test]
+fn generated_benchmark_plan_round_trips() {
+    let plan = generated_plan(Size::BENCHMARK, 7);
+    assert_eq!(decode(&encode(&plan, "0.1.0", "x")).unwrap().plan, plan);
+}
+
+fn path_of(result: Result<planner_core::file::Decoded, FileError>) -> String {
+    match result {
+        Err(e) => e.path().unwrap_or("").to_string(),
+        Ok(_) => panic!("accepted"),
+    }
+}
+
+#[test]
+fn errors_name_the_json_path() {
+    let text = encode(&demo_plan(), "0.1.0", "x");
+    let float = text.replacen("\"625648000\"", "625648000", 1);
+    assert_eq!(path_of(decode(&float)), "$.plan.programs[0].budget.this_year");
+    let unknown = text.replacen("\"owner\"", "\"surprise\": 1, \"owner\"", 1);
+    let e = decode(&unknown).unwrap_err();
+    assert!(e.message(Lang::En).contains("surprise"), "{e}");
+    assert_eq!(e.path(), Some("$.plan.programs[0].surprise"));
+    let letter = text.replacen("\"625648000\"", "\"625,648\"", 1);
+    assert!(decode(&letter).unwrap_err().message(Lang::En).contains("625,648"));
+    let dup = text.replacen("\"id\": 2,", "\"id\": 1,", 1);
+    assert_eq!(path_of(decode(&dup)), "$.plan.programs[1].id");
+    let reversed = text.replacen("\"first\": 2014", "\"first\": 2030", 1);
+    assert_eq!(path_of(decode(&reversed)), "$.plan.years");
+}
+
+#[test]
+fn hostile_files_are_refused_without_panic() {
+    assert_eq!(decode(""), Err(FileError::NotAPlanFile));
+    assert_eq!(decode("[]"), Err(FileError::NotAPlanFile));
+    assert_eq!(decode("{").unwrap_err().path(), Some("$"));
+    assert_eq!(decode("{\"a\":1}"), Err(FileError::NotAPlanFile));
+    let nested = "[".repeat(100_000);
+    assert!(decode(&nested).is_err());
+    let nested_in_plan = format!("{{\"format\":\"budget-planner/plan\",\"version\":1,\"x\":{}}}", "[".repeat(100_000));
+    assert!(decode(&nested_in_plan).is_err());
+    let text = encode(&demo_plan(), "0.1.0", "x");
+    assert!(decode(&text.replacen("\"version\": 1", "\"version\": 1e999999", 1)).is_err());
+    assert!(decode(&text.replacen("\"625648000\"", "\"99999999999999999999999999999999\"", 1)).is_err());
+    assert!(decode(&text.replacen("\"id\": 1,", "\"id\": 99999999999999999999,", 1)).is_err());
+    assert!(decode(&text.replacen("\"base_year\": 2021", "\"base_year\": 99999", 1)).is_err());
+    assert_eq!(
+        decode(&text.replacen("\"version\": 1", "\"version\": 2", 1)),
+        Err(FileError::NewerVersion { version: 2 })
+    );
+    let big = " ".repeat(MAX_FILE_BYTES + 1);
+    assert_eq!(decode(&big), Err(FileError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
+}
+
+#[test]
+fn script_in_every_name_is_just_text() {
+    let mut plan = demo_plan();
+    let evil = "<script>alert(1)</script>";
+    plan.title = evil.into();
+    for p in &mut plan.programs {
+        p.name = evil.into();
+    }
+    let decoded = decode(&encode(&plan, "0.1.0", "x")).unwrap().plan;
+    assert_eq!(decoded, plan);
+}
+
+#[test]
+fn file_stems_are_safe() {
+    assert_eq!(file_stem("사회적경제 예산·공약 계획 (예시)"), "사회적경제-예산-공약-계획-예시");
+    assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+    assert_eq!(file_stem("  "), "plan");
+}

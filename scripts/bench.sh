@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Prints the performance figures docs/PERFORMANCE.md records: the domain core
+# natively and in wasm (headless Chromium, release settings), then the bundle
+# sizes. Figures only: nothing here passes or fails on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh >/dev/null
+export CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300
+
+echo "== native (cargo bench, opt-level 3)"
+cargo bench -q -p planner-core --bench core 2>/dev/null | grep -E '^(validate|parse)'
+echo "== wasm in headless Chromium (release profile)"
+cargo test -q -p planner-core --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 | grep -E '^wasm:'
+echo "== bundle"
+bash scripts/size-report.sh
