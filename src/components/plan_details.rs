@@ -71,7 +71,7 @@ pub fn PlanDetails() -> impl IntoView {
             <h3>{move || t(Msg::PlanFacts)}</h3>
             <dl class="facts">
                 <dt>{move || t(Msg::ProgramCount)}</dt>
-                <dd>{move || state.plan.with(|p| p.programs.len())}</dd>
+                <dd>{move || state.plan.with(|p| p.budget_rows().count())}</dd>
                 <dt>{move || t(Msg::GrandTotalThisYear)}</dt>
                 <dd>
                     <span class="num">{total}</span>

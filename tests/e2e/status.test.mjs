@@ -121,6 +121,7 @@ test('programs can be added, named and removed; the plan details view exports JS
   await page.getByRole('link', { name: 'Plan details' }).click();
   await page.getByRole('heading', { name: 'Plan details' }).waitFor();
   assert.match(page.url(), /#plan$/);
+  assert.match(await page.locator('dl.facts').innerText(), /Unit programs\s+5\b/);
   await screenshot(page, 'plan-details-en');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
