@@ -36,7 +36,29 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.view.set(View::from_fragment(&browser::location_fragment()));
     });
-    on_cleanup(move || on_hash.remove());
+    // Ctrl+Z undoes a plan edit, Ctrl+Shift+Z and Ctrl+Y redo it, wherever the focus is
+    // (a cell's own text undo would not reach the plan, its totals or storage).
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        // Compared by hand: `to_lowercase` would pull Unicode case tables into the bundle.
+        match (ev.key().as_str(), ev.shift_key()) {
+            ("z" | "Z", false) => {
+                ev.prevent_default();
+                state.undo();
+            }
+            ("z" | "Z", true) | ("y" | "Y", false) => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_key.remove();
+    });
     Effect::new(move |_| {
         let title = state.plan.with(|p| p.title.clone());
         browser::set_document_title(&format!("{title} · {}", Msg::AppName.text(state.lang.get())));

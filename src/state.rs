@@ -7,6 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use planner_core::demo::demo_plan;
 use planner_core::file::{decode, encode};
+use planner_core::history::History;
 use planner_core::{Edit, Lang, Plan};
 
 use crate::browser;
@@ -77,7 +78,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<StorageNotice>>,
     /// The view on screen.
     pub view: RwSignal<View>,
+    /// Whether undo and redo have a step to take, for the buttons.
+    pub can_undo_redo: RwSignal<(bool, bool)>,
     store: StoredValue<Rc<dyn PlanStore>, LocalStorage>,
+    history: StoredValue<History, LocalStorage>,
 }
 
 impl AppState {
@@ -115,22 +119,52 @@ impl AppState {
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(notice),
             view: RwSignal::new(View::Status),
+            can_undo_redo: RwSignal::new((false, false)),
             store: StoredValue::new_local(store),
+            history: StoredValue::new_local(History::default()),
         }
     }
 
     /// Applies a user's edit and saves the result. A refused edit changes nothing.
     pub fn dispatch(&self, edit: Edit) {
+        let before = self.plan.get_untracked();
         let mut applied = false;
-        self.plan.update(|plan| applied = plan.apply(edit).is_ok());
+        self.plan.update(|plan| applied = plan.apply(edit.clone()).is_ok());
         if applied {
-            self.save();
+            self.history.update_value(|h| h.record(before, &edit));
+            self.after_change();
         }
     }
 
-    /// Replaces the whole plan (restoring the demo) and saves it.
+    /// Replaces the whole plan (restoring the demo) as one undoable step, and saves it.
     pub fn replace_plan(&self, plan: Plan) {
+        let before = self.plan.get_untracked();
+        self.history.update_value(|h| h.record_replacement(before));
         self.plan.set(plan);
+        self.after_change();
+    }
+
+    /// Goes one step back (Ctrl+Z); the step can be redone.
+    pub fn undo(&self) {
+        let current = self.plan.get_untracked();
+        if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
+            self.plan.set(previous);
+            self.after_change();
+        }
+    }
+
+    /// Goes one step forward again (Ctrl+Shift+Z, Ctrl+Y).
+    pub fn redo(&self) {
+        let current = self.plan.get_untracked();
+        if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
+            self.plan.set(next);
+            self.after_change();
+        }
+    }
+
+    fn after_change(&self) {
+        let steps = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo_redo.set(steps);
         self.save();
     }
 

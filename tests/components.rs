@@ -182,3 +182,30 @@ fn the_panic_banner_offers_the_plan_and_a_reload() {
     assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_restore_the_table_and_the_saved_plan() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let cell = input(&root, "#p4-this-year");
+    for typed in ["1", "10", "100"] {
+        type_into(&cell, typed);
+        settle().await;
+    }
+    assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,398");
+    let undo: HtmlElement = root.query_selector(".undo-redo button:first-child").unwrap().unwrap().unchecked_into();
+    let redo: HtmlElement = root.query_selector(".undo-redo button:last-child").unwrap().unwrap().unchecked_into();
+    undo.click();
+    settle().await;
+    // Three keystrokes in one cell are one step.
+    assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,780,060");
+    assert_eq!(cell.value(), "75,762");
+    let saved = decode(store.entries.borrow().get(PLAN_KEY).unwrap()).unwrap();
+    assert_eq!(saved.plan.programs[3].budget.unwrap().this_year.to_string(), "75,762,000");
+    redo.click();
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,398");
+    assert_eq!(cell.value(), "100");
+    root.remove();
+}

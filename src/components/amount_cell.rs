@@ -31,11 +31,14 @@ pub fn AmountCell(
     let error = RwSignal::new(None::<AmountError>);
     let message_id = format!("{id}-msg");
 
+    // The typed text stays while it is being fixed or still means the plan's value;
+    // when the value changes from elsewhere (undo, redo), the cell shows the new value.
     let shown_text = move || {
-        draft.get().unwrap_or_else(|| {
-            let unit = state.plan.with(|p| p.unit);
-            format_figure_for_editing(unit.exact_figure(value.get()))
-        })
+        let unit = state.plan.with(|p| p.unit);
+        let typed = draft.get().filter(|text| {
+            error.with(Option::is_some) || parse_amount(text, unit).ok() == Some(value.get())
+        });
+        typed.unwrap_or_else(|| format_figure_for_editing(unit.exact_figure(value.get())))
     };
     let on_input = move |ev| {
         let text = event_target_value(&ev);

@@ -41,6 +41,26 @@ pub fn Header() -> impl IntoView {
                     <span aria-hidden="true">{move || if saved() { "✓ " } else { "⚠ " }}</span>
                     {save_text}
                 </p>
+                <div class="undo-redo" role="group" aria-label=move || t(Msg::EditHistory)>
+                    <button
+                        type="button"
+                        aria-keyshortcuts="Control+Z"
+                        disabled=move || !state.can_undo_redo.get().0
+                        on:click=move |_| state.undo()
+                    >
+                        <span aria-hidden="true">"↶ "</span>
+                        {move || t(Msg::Undo)}
+                    </button>
+                    <button
+                        type="button"
+                        aria-keyshortcuts="Control+Shift+Z Control+Y"
+                        disabled=move || !state.can_undo_redo.get().1
+                        on:click=move |_| state.redo()
+                    >
+                        <span aria-hidden="true">"↷ "</span>
+                        {move || t(Msg::Redo)}
+                    </button>
+                </div>
                 <div class="lang-switch" role="group" aria-label=move || t(Msg::LanguageLabel)>
                     {Lang::ALL
                         .into_iter()

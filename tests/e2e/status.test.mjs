@@ -139,3 +139,27 @@ test('programs can be added, named and removed; the plan details view exports JS
   assert.deepEqual(record.errors, []);
   await context.close();
 });
+
+test('Ctrl+Z undoes an edit and Ctrl+Shift+Z redoes it; the result survives a reload', async () => {
+  const { context, record } = await newProfile(browser, 'en-US', server.url);
+  const page = await openApp(context, server.url);
+  const input = cell(page, '기본경비 · This year');
+  await input.fill('');
+  await input.pressSequentially('90,000');
+  assert.equal(await text(page, 'total-this-year'), '1,794,298');
+  await page.keyboard.press('Control+z');
+  assert.equal(await text(page, 'total-this-year'), '1,780,060');
+  assert.equal(await input.inputValue(), '75,762');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await text(page, 'total-this-year'), '1,794,298');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await text(page, 'total-this-year'), '1,780,060');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  assert.equal(await text(page, 'total-this-year'), '1,794,298');
+  await page.reload();
+  await page.waitForSelector('[data-testid="total-row"]');
+  assert.equal(await text(page, 'total-this-year'), '1,794,298');
+  await screenshot(page, 'status-en-after-redo');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});

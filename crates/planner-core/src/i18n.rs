@@ -101,6 +101,9 @@ pub enum Msg {
     EditHint,
     ResetDemo,
     ResetDemoConfirm,
+    Undo,
+    Redo,
+    EditHistory,
 }
 
 impl Msg {
@@ -181,8 +184,14 @@ impl Msg {
             (EditHint, En) => "Type amounts as 1,234,567 · 1234567 · △21,634 · -21634. Totals and change update as you type.",
             (ResetDemo, Ko) => "예시 계획으로 되돌리기",
             (ResetDemo, En) => "Restore the demo plan",
-            (ResetDemoConfirm, Ko) => "현재 계획을 예시 계획으로 바꿀까요? 먼저 내보내기를 권합니다.",
-            (ResetDemoConfirm, En) => "Replace the current plan with the demo plan? Export it first if you need it.",
+            (ResetDemoConfirm, Ko) => "현재 계획을 예시 계획으로 바꿀까요? 실행 취소로 되돌릴 수 있습니다.",
+            (ResetDemoConfirm, En) => "Replace the current plan with the demo plan? Undo brings it back.",
+            (Undo, Ko) => "실행 취소",
+            (Undo, En) => "Undo",
+            (Redo, Ko) => "다시 실행",
+            (Redo, En) => "Redo",
+            (EditHistory, Ko) => "편집 기록",
+            (EditHistory, En) => "Edit history",
         }
     }
 }

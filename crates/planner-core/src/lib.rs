@@ -10,6 +10,7 @@ pub mod derive;
 pub mod file;
 pub mod foot;
 pub mod generate;
+pub mod history;
 pub mod i18n;
 pub mod plan;
 pub mod validate;
