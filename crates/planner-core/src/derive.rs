@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::amount::{round_half_up, Amount};
 use crate::plan::{
-    Column, FundingSource, Indicator, Plan, Quantity, Schedule, SourceId, StaffingRow, Year, YearRange,
+    Column, FundingSource, Indicator, Plan, Quantity, Schedule, ScheduleRow, SourceId, StaffingRow, Year, YearRange,
 };
 
 /// One row of the budget status table (DOMAIN §1.1).
@@ -129,13 +129,13 @@ pub fn source_shares(schedule: &Schedule) -> Vec<(SourceId, Amount)> {
     schedule
         .rows
         .iter()
-        .map(|r| (r.source.clone(), r.cells().map(|(_, a)| a).sum()))
+        .map(|r| (r.source.clone(), r.total()))
         .collect()
 }
 
 /// The sum of a whole schedule.
 pub fn schedule_sum(schedule: &Schedule) -> Amount {
-    schedule.rows.iter().flat_map(|r| r.cells().map(|(_, a)| a)).sum()
+    schedule.rows.iter().map(ScheduleRow::total).sum()
 }
 
 /// `numerator / denominator` as a percentage rounded half-up to `decimals`

@@ -215,6 +215,11 @@ impl ScheduleRow {
         self.years.get(&year).copied().unwrap_or_default()
     }
 
+    /// The source's share of the schedule: every column added up.
+    pub fn total(&self) -> Amount {
+        self.cells().map(|(_, a)| a).sum()
+    }
+
     /// Every amount of the row with the column it sits in.
     pub fn cells(&self) -> impl Iterator<Item = (Column, Amount)> + '_ {
         std::iter::once((Column::Before, self.before))

@@ -14,7 +14,8 @@ use crate::basis::{evaluate_basis, split_stated, BasisErrorKind};
 use crate::derive::{indicator_summary, schedule_sum};
 use crate::i18n::{unit_name, Lang};
 use crate::plan::{
-    Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, Schedule, SourceId, Stated, Year, YearRange,
+    Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, Schedule, ScheduleRow, SourceId, Stated, Year,
+    YearRange,
 };
 
 /// How bad a problem is: an error is a broken rule; a warning is a
@@ -643,32 +644,23 @@ fn check_matching(
         return;
     }
     let total = schedule_sum(schedule).as_decimal();
-    let share_of = |source: &str| -> Amount {
-        schedule.row(source).map(|r| r.cells().map(|(_, a)| a).sum()).unwrap_or_default()
-    };
-    let mut checked: Vec<&str> = Vec::new();
-    for share in ratio {
-        let expected = Amount::from_won(round_half_up(total * Decimal::from(share.weight) / Decimal::from(weights), 0));
-        let actual = share_of(&share.source);
+    let share_of = |source: &str| schedule.row(source).map(ScheduleRow::total).unwrap_or_default();
+    let mut report = |source: &SourceId, expected: Amount, actual: Amount| {
         if (actual - expected).as_decimal().abs() > unit.won_per_unit() {
             out.push(
-                Problem::new(Code::MatchingOffRatio, Location::at(place(), Row::Source(share.source.clone()), Some(Col::Total)))
+                Problem::new(Code::MatchingOffRatio, Location::at(place(), Row::Source(source.clone()), Some(Col::Total)))
                     .expected(Value::Money(expected))
                     .actual(Value::Money(actual)),
             );
         }
-        checked.push(&share.source);
+    };
+    for share in ratio {
+        let expected = Amount::from_won(round_half_up(total * Decimal::from(share.weight) / Decimal::from(weights), 0));
+        report(&share.source, expected, share_of(&share.source));
     }
     // A source outside the ratio should hold nothing.
-    for row in &schedule.rows {
-        let actual = share_of(&row.source);
-        if !checked.contains(&row.source.as_str()) && actual.as_decimal().abs() > unit.won_per_unit() {
-            out.push(
-                Problem::new(Code::MatchingOffRatio, Location::at(place(), Row::Source(row.source.clone()), Some(Col::Total)))
-                    .expected(Value::Money(Amount::ZERO))
-                    .actual(Value::Money(actual)),
-            );
-        }
+    for row in schedule.rows.iter().filter(|r| ratio.iter().all(|s| s.source != r.source)) {
+        report(&row.source, Amount::ZERO, row.total());
     }
 }
 
