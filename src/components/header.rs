@@ -42,24 +42,26 @@ pub fn Header() -> impl IntoView {
                     {save_text}
                 </p>
                 <div class="undo-redo" role="group" aria-label=move || t(Msg::EditHistory)>
-                    <button
-                        type="button"
-                        aria-keyshortcuts="Control+Z"
-                        disabled=move || !state.can_undo_redo.get().0
-                        on:click=move |_| state.undo()
-                    >
-                        <span aria-hidden="true">"↶ "</span>
-                        {move || t(Msg::Undo)}
-                    </button>
-                    <button
-                        type="button"
-                        aria-keyshortcuts="Control+Shift+Z Control+Y"
-                        disabled=move || !state.can_undo_redo.get().1
-                        on:click=move |_| state.redo()
-                    >
-                        <span aria-hidden="true">"↷ "</span>
-                        {move || t(Msg::Redo)}
-                    </button>
+                    {[(true, Msg::Undo, "↶ ", "Control+Z"), (false, Msg::Redo, "↷ ", "Control+Shift+Z Control+Y")]
+                        .into_iter()
+                        .map(|(undo, label, icon, shortcuts)| {
+                            let possible = move || {
+                                let (can_undo, can_redo) = state.can_undo_redo.get();
+                                if undo { can_undo } else { can_redo }
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    aria-keyshortcuts=shortcuts
+                                    disabled=move || !possible()
+                                    on:click=move |_| if undo { state.undo() } else { state.redo() }
+                                >
+                                    <span aria-hidden="true">{icon}</span>
+                                    {move || t(label)}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
                 </div>
                 <div class="lang-switch" role="group" aria-label=move || t(Msg::LanguageLabel)>
                     {Lang::ALL
