@@ -8,14 +8,22 @@ use planner_core::{Lang, Msg};
 
 use crate::browser;
 use crate::components::header::Header;
-use crate::components::plan_details::PlanDetails;
+use crate::components::line_items::LineItems;
+use crate::components::overview::Overview;
+use crate::components::plans_home::PlansHome;
+use crate::components::pledge_targets::PledgeTargets;
+use crate::components::problems_panel::ProblemsPanel;
+use crate::components::schedule_grid::ScheduleView;
+use crate::components::settings::Settings;
+use crate::components::split::SplitView;
 use crate::components::status_table::StatusTable;
 use crate::state::{use_state, AppState, View};
 use crate::storage::{self, BrowserStore, PlanStore};
 
 /// The language of a visit: the one the user chose before, else the browser's.
 pub fn initial_lang() -> Lang {
-    storage::remembered_lang().unwrap_or_else(|| Lang::from_browser_tag(&browser::browser_language()))
+    storage::remembered_lang()
+        .unwrap_or_else(|| Lang::from_browser_tag(&browser::browser_language()))
 }
 
 /// The whole app over browser storage.
@@ -32,10 +40,13 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     provide_context(state);
     crate::panic::remember_lang(lang);
     browser::set_document_lang(lang);
-    state.view.set(View::from_fragment(&browser::location_fragment()));
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.view.set(View::from_fragment(&browser::location_fragment()));
-    });
+    let follow_fragment = move || {
+        let (view, subject) = View::from_fragment(&browser::location_fragment());
+        state.view.set(view);
+        state.subject.set(subject);
+    };
+    follow_fragment();
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_fragment());
     // Ctrl+Z undoes a plan edit, Ctrl+Shift+Z and Ctrl+Y redo it, wherever the focus is
     // (a cell's own text undo would not reach the plan, its totals or storage).
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -61,14 +72,22 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     });
     Effect::new(move |_| {
         let title = state.plan.with(|p| p.title.clone());
-        browser::set_document_title(&format!("{title} · {}", Msg::AppName.text(state.lang.get())));
+        browser::set_document_title(&format!(
+            "{title} · {}",
+            Msg::AppName.text(state.lang.get())
+        ));
     });
     view! {
         <div class="app" lang=move || state.lang.get().code()>
             <Header/>
-            <main id="main">
-                <CurrentView/>
-            </main>
+            <div class="workspace">
+                <main id="main">
+                    <CurrentView/>
+                </main>
+                <Show when=move || state.view.get() != View::Home>
+                    <ProblemsPanel/>
+                </Show>
+            </div>
         </div>
     }
 }
@@ -78,7 +97,13 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
 fn CurrentView() -> impl IntoView {
     let state = use_state();
     move || match state.view.get() {
+        View::Home => view! { <PlansHome/> }.into_any(),
+        View::Overview => view! { <Overview/> }.into_any(),
         View::Status => view! { <StatusTable/> }.into_any(),
-        View::PlanDetails => view! { <PlanDetails/> }.into_any(),
+        View::Schedule => view! { <ScheduleView/> }.into_any(),
+        View::Split => view! { <SplitView/> }.into_any(),
+        View::Pledge => view! { <PledgeTargets/> }.into_any(),
+        View::LineItems => view! { <LineItems/> }.into_any(),
+        View::Settings => view! { <Settings/> }.into_any(),
     }
 }

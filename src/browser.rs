@@ -13,12 +13,19 @@ pub fn now_iso() -> String {
 /// Today's date as `YYYY-MM-DD` (local time), for export file names.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// The browser's preferred language tag, such as `ko-KR`.
 pub fn browser_language() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }
 
 /// Sets `<html lang>` so screen readers and fonts follow the UI language.
@@ -58,8 +65,12 @@ pub fn json_blob_url(text: &str) -> Option<String> {
 
 /// Offers `text` as a file download named `file_name`.
 pub fn download_json(file_name: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(url) = json_blob_url(text) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(url) = json_blob_url(text) else {
+        return;
+    };
     if let Some(anchor) = document
         .create_element("a")
         .ok()
@@ -77,4 +88,14 @@ pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
+}
+
+/// Sets the URL fragment (`#schedule/program-5`) without a page load; the
+/// hashchange listener then follows it.
+pub fn set_location_fragment(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        if window.location().hash().ok().as_deref() != Some(fragment) {
+            let _ = window.location().set_hash(fragment);
+        }
+    }
 }

@@ -4,8 +4,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use planner_core::{Lang, Msg};
 use crate::browser;
+use planner_core::{Lang, Msg};
 
 thread_local! {
     /// The current plan as a plan file, refreshed after every edit.
@@ -43,14 +43,18 @@ pub fn remember_lang(lang: Lang) {
 /// Shows the panic banner (once) with `detail`, a download link for the plan
 /// and a reload button. Never panics itself: every step may fail quietly.
 pub fn show_banner(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if document.get_element_by_id(BANNER_ID).is_some() {
         return;
     }
     let lang = BANNER_LANG.with(Cell::get);
     let snapshot = PLAN_SNAPSHOT.with(|s| s.try_borrow().map(|s| s.clone()).unwrap_or_default());
     let Some(body) = document.body() else { return };
-    let Ok(banner) = document.create_element("div") else { return };
+    let Ok(banner) = document.create_element("div") else {
+        return;
+    };
     banner.set_id(BANNER_ID);
     let _ = banner.set_attribute("role", "alert");
     let add = |parent: &web_sys::Element, tag: &str, text: &str| -> Option<web_sys::Element> {
@@ -62,7 +66,10 @@ pub fn show_banner(detail: &str) {
     add(&banner, "h2", Msg::PanicTitle.text(lang));
     add(&banner, "p", Msg::PanicBody.text(lang));
     if !snapshot.is_empty() {
-        if let (Some(link), Some(url)) = (add(&banner, "a", Msg::PanicDownload.text(lang)), browser::json_blob_url(&snapshot)) {
+        if let (Some(link), Some(url)) = (
+            add(&banner, "a", Msg::PanicDownload.text(lang)),
+            browser::json_blob_url(&snapshot),
+        ) {
             let _ = link.set_attribute("href", &url);
             let _ = link.set_attribute("download", "plan-recovered.json");
             let _ = link.set_attribute("class", "button");

@@ -2,13 +2,16 @@
 //! [`AppState::dispatch`], is applied to the plan, saved, and the reactive
 //! plan signal re-renders whatever shows it.
 
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use planner_core::demo::demo_plan;
 use planner_core::file::{decode, encode};
 use planner_core::history::History;
-use planner_core::{Edit, Lang, Plan};
+use planner_core::validate::{validate, Problem};
+use planner_core::{Edit, Lang, Owner, Plan};
 
 use crate::browser;
 use crate::panic;
@@ -38,32 +41,86 @@ pub enum StorageNotice {
 /// The plan views the navigation switches between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
+    /// The plans home: every stored plan.
+    Home,
+    /// The document view of the whole plan (also the print view).
+    Overview,
     /// 예산현황, the budget status table.
     Status,
-    /// Title, organisation, unit, export.
-    PlanDetails,
+    /// One program's or pledge's schedule grid.
+    Schedule,
+    /// One program's funding split.
+    Split,
+    /// One pledge's targets and actuals.
+    Pledge,
+    /// One program's line items and their calculation basis.
+    LineItems,
+    /// Title, organisation, years, unit, funding sources, export.
+    Settings,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 2] = [View::Status, View::PlanDetails];
+    pub const ALL: [View; 8] = [
+        View::Home,
+        View::Overview,
+        View::Status,
+        View::Schedule,
+        View::Split,
+        View::Pledge,
+        View::LineItems,
+        View::Settings,
+    ];
 
     /// The URL fragment of the view, so a reload stays on it.
     pub fn fragment(self) -> &'static str {
         match self {
+            View::Home => "plans",
+            View::Overview => "overview",
             View::Status => "status",
-            View::PlanDetails => "plan",
+            View::Schedule => "schedule",
+            View::Split => "split",
+            View::Pledge => "pledge",
+            View::LineItems => "items",
+            View::Settings => "settings",
         }
     }
 
-    /// The view a fragment names; the status table for anything else.
-    pub fn from_fragment(fragment: &str) -> View {
-        match fragment.trim_start_matches('#') {
-            "plan" => View::PlanDetails,
-            _ => View::Status,
+    /// The view and subject a fragment names (`#schedule/pledge-1`); the
+    /// overview for anything unknown.
+    pub fn from_fragment(fragment: &str) -> (View, Option<Owner>) {
+        let fragment = fragment.trim_start_matches('#');
+        let (name, subject) = fragment.split_once('/').unwrap_or((fragment, ""));
+        let view = View::ALL
+            .into_iter()
+            .find(|v| v.fragment() == name)
+            .unwrap_or(View::Overview);
+        (view, parse_subject(subject))
+    }
+
+    /// The fragment for a view showing `subject`.
+    pub fn href(self, subject: Option<Owner>) -> String {
+        match subject {
+            Some(Owner::Program(id)) => format!("#{}/program-{id}", self.fragment()),
+            Some(Owner::Pledge(id)) => format!("#{}/pledge-{id}", self.fragment()),
+            None => format!("#{}", self.fragment()),
         }
     }
 }
+
+fn parse_subject(text: &str) -> Option<Owner> {
+    if let Some(id) = text.strip_prefix("program-") {
+        id.parse().ok().map(Owner::Program)
+    } else if let Some(id) = text.strip_prefix("pledge-") {
+        id.parse().ok().map(Owner::Pledge)
+    } else {
+        None
+    }
+}
+
+/// The most severe problem at each cell id, so a cell finds its own mark
+/// without scanning the whole list.
+pub type ProblemMarks = HashMap<String, usize>;
 
 /// Everything the components share. Cheap to copy: all fields are handles.
 #[derive(Clone, Copy)]
@@ -78,6 +135,12 @@ pub struct AppState {
     pub notice: RwSignal<Option<StorageNotice>>,
     /// The view on screen.
     pub view: RwSignal<View>,
+    /// The program or pledge the view shows, when it shows one.
+    pub subject: RwSignal<Option<Owner>>,
+    /// Every problem of the plan, recomputed after each edit.
+    pub problems: Memo<Arc<Vec<Problem>>>,
+    /// Cell id → index into [`AppState::problems`] of the cell's worst problem.
+    pub marks: Memo<Arc<ProblemMarks>>,
     /// Whether undo and redo have a step to take, for the buttons.
     pub can_undo_redo: RwSignal<(bool, bool)>,
     store: StoredValue<Rc<dyn PlanStore>, LocalStorage>,
@@ -113,12 +176,32 @@ impl AppState {
             }
         };
         panic::remember_plan(&plan_file_text(&plan));
+        let plan = RwSignal::new(plan);
+        let problems = Memo::new(move |_| Arc::new(plan.with(validate)));
+        let marks = Memo::new(move |_| {
+            problems.with(|problems| {
+                let mut marks = ProblemMarks::new();
+                for (i, problem) in problems.iter().enumerate() {
+                    let id = problem.location.cell_id();
+                    let worse = marks
+                        .get(&id)
+                        .is_none_or(|&j| problem.severity < problems[j].severity);
+                    if worse {
+                        marks.insert(id, i);
+                    }
+                }
+                Arc::new(marks)
+            })
+        });
         AppState {
-            plan: RwSignal::new(plan),
+            plan,
+            subject: RwSignal::new(None),
+            problems,
+            marks,
             lang: RwSignal::new(lang),
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(notice),
-            view: RwSignal::new(View::Status),
+            view: RwSignal::new(View::Overview),
             can_undo_redo: RwSignal::new((false, false)),
             store: StoredValue::new_local(store),
             history: StoredValue::new_local(History::default()),
@@ -129,7 +212,8 @@ impl AppState {
     pub fn dispatch(&self, edit: Edit) {
         let before = self.plan.get_untracked();
         let mut applied = false;
-        self.plan.update(|plan| applied = plan.apply(edit.clone()).is_ok());
+        self.plan
+            .update(|plan| applied = plan.apply(edit.clone()).is_ok());
         if applied {
             self.history.update_value(|h| h.record(before, &edit));
             self.after_change();
@@ -191,6 +275,21 @@ impl AppState {
         crate::storage::remember_lang(lang);
         panic::remember_lang(lang);
         browser::set_document_lang(lang);
+    }
+
+    /// The problem marked at a cell (its worst one), tracked: a cell that
+    /// calls this re-renders when its own mark changes.
+    pub fn problem_at(&self, cell_id: &str) -> Option<Problem> {
+        let index = self.marks.with(|m| m.get(cell_id).copied())?;
+        self.problems.with(|p| p.get(index).cloned())
+    }
+
+    /// Shows a view (and its subject) by changing the URL fragment, so the
+    /// browser's back button and a reload follow.
+    pub fn go(&self, view: View, subject: Option<Owner>) {
+        browser::set_location_fragment(&view.href(subject));
+        self.view.set(view);
+        self.subject.set(subject);
     }
 
     /// The current plan as a plan file, for export.

@@ -79,7 +79,9 @@ impl PlanStore for BrowserStore {
 
     fn save(&self, key: &str, text: &str) -> Result<(), SaveError> {
         let storage = Self::storage()?;
-        storage.set_item(key, text).map_err(|e| classify_js_error(&e))?;
+        storage
+            .set_item(key, text)
+            .map_err(|e| classify_js_error(&e))?;
         match storage.get_item(key) {
             Ok(Some(back)) if back == text => Ok(()),
             Ok(_) => Err(SaveError::Other("the value read back differs".into())),
@@ -113,7 +115,9 @@ pub fn remembered_lang() -> Option<Lang> {
     if !BrowserStore::available() {
         return None;
     }
-    LocalStorage::get::<String>(LANG_KEY).ok().and_then(|code| Lang::from_code(&code))
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|code| Lang::from_code(&code))
 }
 
 /// Remembers the user's language choice; failing to remember it is harmless.

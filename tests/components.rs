@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use budget_planner::app::AppWith;
 use budget_planner::panic;
-use budget_planner::storage::{classify_dom_error, PlanStore, SaveError, Stored, PLAN_KEY, QUARANTINE_KEY};
+use budget_planner::storage::{
+    classify_dom_error, PlanStore, SaveError, Stored, PLAN_KEY, QUARANTINE_KEY,
+};
 use leptos::prelude::*;
 use planner_core::file::decode;
 use planner_core::Lang;
@@ -30,13 +32,20 @@ impl PlanStore for MemoryStore {
         if let Some(SaveError::Blocked) = *self.fail_with.borrow() {
             return Err(SaveError::Blocked);
         }
-        Ok(self.entries.borrow().get(key).cloned().map_or(Stored::Nothing, Stored::Text))
+        Ok(self
+            .entries
+            .borrow()
+            .get(key)
+            .cloned()
+            .map_or(Stored::Nothing, Stored::Text))
     }
     fn save(&self, key: &str, text: &str) -> Result<(), SaveError> {
         if let Some(e) = self.fail_with.borrow().clone() {
             return Err(e);
         }
-        self.entries.borrow_mut().insert(key.to_string(), text.to_string());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_string(), text.to_string());
         Ok(())
     }
 }
@@ -49,23 +58,37 @@ fn document() -> web_sys::Document {
 fn mount(store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <AppWith store=store lang=lang/> });
+    let handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <AppWith store=store lang=lang/> },
+    );
     handle.forget();
     container
 }
 
 fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector).unwrap().unwrap().text_content().unwrap_or_default().trim().to_string()
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
-    root.query_selector(selector).unwrap().unwrap().unchecked_into()
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }
 
 /// Types `value` into an input the way the browser reports it: set, then `input`.
 fn type_into(field: &HtmlInputElement, value: &str) {
     field.set_value(value);
-    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 async fn settle() {
@@ -97,8 +120,14 @@ async fn typing_updates_totals_and_saves() {
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,804,298");
     assert_eq!(text_of(&root, "[data-testid=total-change]"), "1,149,584");
     let saved = decode(store.entries.borrow().get(PLAN_KEY).unwrap()).unwrap();
-    assert_eq!(saved.plan.programs[3].budget.unwrap().this_year.to_string(), "100,000,000");
-    assert_eq!(text_of(&root, "[data-testid=save-state]"), "✓ Saved in this browser");
+    assert_eq!(
+        saved.plan.programs[3].budget.unwrap().this_year.to_string(),
+        "100,000,000"
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=save-state]"),
+        "✓ Saved in this browser"
+    );
     root.remove();
 }
 
@@ -113,7 +142,10 @@ async fn a_bad_entry_is_explained_and_the_plan_keeps_the_last_good_value() {
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(text_of(&root, "#p1-prior-year-msg").contains("'a'"));
     assert_eq!(text_of(&root, "[data-testid=total-prior-year]"), "654,714");
-    assert!(store.entries.borrow().get(PLAN_KEY).is_none(), "nothing was saved for a bad entry");
+    assert!(
+        store.entries.borrow().get(PLAN_KEY).is_none(),
+        "nothing was saved for a bad entry"
+    );
     type_into(&cell, "△5");
     settle().await;
     assert!(root.query_selector("#p1-prior-year-msg").unwrap().is_none());
@@ -140,11 +172,21 @@ async fn a_full_quota_says_not_saved_and_keeps_the_previous_save() {
 #[wasm_bindgen_test]
 async fn an_unreadable_stored_plan_is_set_aside_not_overwritten() {
     let store = Rc::new(MemoryStore::default());
-    store.entries.borrow_mut().insert(PLAN_KEY.into(), "{ not json".into());
+    store
+        .entries
+        .borrow_mut()
+        .insert(PLAN_KEY.into(), "{ not json".into());
     let root = mount(store.clone(), Lang::En);
     settle().await;
     assert!(text_of(&root, ".notice").contains("could not be read"));
-    assert_eq!(store.entries.borrow().get(QUARANTINE_KEY).map(String::as_str), Some("{ not json"));
+    assert_eq!(
+        store
+            .entries
+            .borrow()
+            .get(QUARANTINE_KEY)
+            .map(String::as_str),
+        Some("{ not json")
+    );
     root.remove();
 }
 
@@ -163,8 +205,14 @@ async fn blocked_storage_is_announced_and_the_app_still_works() {
 
 #[wasm_bindgen_test]
 fn every_browser_quota_error_counts_as_quota() {
-    assert_eq!(classify_dom_error("QuotaExceededError", 22), SaveError::QuotaExceeded);
-    assert_eq!(classify_dom_error("NS_ERROR_DOM_QUOTA_REACHED", 1014), SaveError::QuotaExceeded);
+    assert_eq!(
+        classify_dom_error("QuotaExceededError", 22),
+        SaveError::QuotaExceeded
+    );
+    assert_eq!(
+        classify_dom_error("NS_ERROR_DOM_QUOTA_REACHED", 1014),
+        SaveError::QuotaExceeded
+    );
     assert_eq!(classify_dom_error("Error", 22), SaveError::QuotaExceeded);
     assert_eq!(classify_dom_error("SecurityError", 18), SaveError::Blocked);
 }
@@ -194,15 +242,26 @@ async fn undo_and_redo_restore_the_table_and_the_saved_plan() {
         settle().await;
     }
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,398");
-    let undo: HtmlElement = root.query_selector(".undo-redo button:first-child").unwrap().unwrap().unchecked_into();
-    let redo: HtmlElement = root.query_selector(".undo-redo button:last-child").unwrap().unwrap().unchecked_into();
+    let undo: HtmlElement = root
+        .query_selector(".undo-redo button:first-child")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let redo: HtmlElement = root
+        .query_selector(".undo-redo button:last-child")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     undo.click();
     settle().await;
     // Three keystrokes in one cell are one step.
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,780,060");
     assert_eq!(cell.value(), "75,762");
     let saved = decode(store.entries.borrow().get(PLAN_KEY).unwrap()).unwrap();
-    assert_eq!(saved.plan.programs[3].budget.unwrap().this_year.to_string(), "75,762,000");
+    assert_eq!(
+        saved.plan.programs[3].budget.unwrap().this_year.to_string(),
+        "75,762,000"
+    );
     redo.click();
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,398");

@@ -6,9 +6,42 @@
 use leptos::prelude::*;
 use planner_core::amount::{format_figure_for_editing, parse_amount, AmountError};
 use planner_core::i18n::amount_error_message;
+use planner_core::validate::Severity;
 use planner_core::Amount;
 
 use crate::state::use_state;
+
+/// The message under a marked cell: a symbol and a word say error or warning
+/// (not colour alone), then what is wrong. Its id is what the cell's
+/// `aria-describedby` points at.
+#[component]
+pub fn CellMessage(
+    /// The element id (`{cell id}-msg`).
+    id: String,
+    /// The severity and text, if the cell is marked.
+    message: Signal<Option<(Severity, String)>>,
+) -> impl IntoView {
+    let state = use_state();
+    let text = move || {
+        message.get().map(|(severity, text)| {
+            let lang = state.lang.get();
+            let (symbol, word) = match severity {
+                Severity::Error => ("⚠ ", lang.pick("오류", "Error")),
+                Severity::Warning => ("ⓘ ", lang.pick("경고", "Warning")),
+            };
+            view! {
+                <span class="marker" aria-hidden="true">{symbol}</span>
+                <strong>{word}": "</strong>
+                {text}
+            }
+        })
+    };
+    let class = move || match message.with(|m| m.as_ref().map(|m| m.0)) {
+        Some(Severity::Warning) => "cell-message warning",
+        _ => "cell-message",
+    };
+    view! { <span class=class id=id role="status">{text}</span> }
+}
 
 /// One money input, labelled for screen readers with its row and column.
 #[component]
@@ -70,11 +103,37 @@ pub fn AmountCell(
             draft.set(None);
         }
     };
-    let message = move || error.get().map(|e| amount_error_message(&e, state.lang.get()));
+    // A figure the plan holds may break a rule (validation marks it by this
+    // cell's id); an unreadable entry is the more urgent message.
+    let cell_id = id.clone();
+    let problem = Memo::new(move |_| state.problem_at(&cell_id));
+    let message = move || match error.get() {
+        Some(e) => Some((Severity::Error, amount_error_message(&e, state.lang.get()))),
+        None => problem.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.severity,
+                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
+                )
+            })
+        }),
+    };
+    let marked = move || error.with(Option::is_some) || problem.with(Option::is_some);
+    let severity = move || {
+        if error.with(Option::is_some) {
+            Some(Severity::Error)
+        } else {
+            problem.with(|p| p.as_ref().map(|p| p.severity))
+        }
+    };
     let described_by = message_id.clone();
 
     view! {
-        <div class="cell-editor" class:invalid=move || error.with(Option::is_some)>
+        <div
+            class="cell-editor"
+            class:invalid=move || severity() == Some(Severity::Error)
+            class:warned=move || severity() == Some(Severity::Warning)
+        >
             <input
                 id=id
                 type="text"
@@ -83,18 +142,15 @@ pub fn AmountCell(
                 spellcheck="false"
                 class="amount"
                 aria-label=move || label.get()
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
+                aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
+                aria-describedby=move || marked().then(|| described_by.clone())
                 prop:value=shown_text
                 on:input=on_input
                 on:blur=on_blur
                 on:keydown=on_keydown
             />
-            <Show when=move || error.with(Option::is_some)>
-                <span class="cell-message" id=message_id.clone() role="alert">
-                    <span class="marker" aria-hidden="true">"⚠ "</span>
-                    {message}
-                </span>
+            <Show when=marked>
+                <CellMessage id=message_id.clone() message=Signal::derive(message)/>
             </Show>
         </div>
     }

@@ -85,16 +85,25 @@ pub fn Header() -> impl IntoView {
                 {View::ALL
                     .into_iter()
                     .map(|view| {
-                        let label = match view {
-                            View::Status => Msg::NavStatus,
-                            View::PlanDetails => Msg::NavPlan,
+                        let label = move || {
+                            let lang = state.lang.get();
+                            match view {
+                                View::Home => lang.pick("계획 목록", "Plans"),
+                                View::Overview => lang.pick("개요", "Overview"),
+                                View::Status => t(Msg::NavStatus),
+                                View::Schedule => lang.pick("연차별 소요예산", "Schedule"),
+                                View::Split => lang.pick("재원 분담", "Funding split"),
+                                View::Pledge => lang.pick("공약 목표", "Pledge targets"),
+                                View::LineItems => lang.pick("산출기초", "Line items"),
+                                View::Settings => lang.pick("계획 설정", "Settings"),
+                            }
                         };
                         view! {
                             <a
                                 href=format!("#{}", view.fragment())
                                 aria-current=move || (state.view.get() == view).then_some("page")
                             >
-                                {move || t(label)}
+                                {label}
                             </a>
                         }
                     })

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::demo::demo_plan;
-use planner_core::i18n::{unit_caption, unit_name};
 use planner_core::derive::status_total;
+use planner_core::i18n::{unit_caption, unit_name};
 use planner_core::{Edit, Msg, Unit};
 
 use crate::browser;
@@ -24,7 +24,13 @@ pub fn PlanDetails() -> impl IntoView {
         }
     };
     let export = move |_| {
-        let name = state.plan.with_untracked(|p| format!("{}-{}.json", planner_core::file::file_stem(&p.title), browser::today()));
+        let name = state.plan.with_untracked(|p| {
+            format!(
+                "{}-{}.json",
+                planner_core::file::file_stem(&p.title),
+                browser::today()
+            )
+        });
         browser::download_json(&name, &state.plan_file());
     };
     let reset = move |_| {
@@ -33,7 +39,9 @@ pub fn PlanDetails() -> impl IntoView {
         }
     };
     let total = move || {
-        state.plan.with(|p| format_figure(p.unit.shown_figure(status_total(p).this_year)))
+        state
+            .plan
+            .with(|p| format_figure(p.unit.shown_figure(status_total(p).this_year)))
     };
 
     view! {

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
-use planner_core::i18n::unit_caption;
 use planner_core::derive::status_total;
-use planner_core::plan::{BudgetColumn, ProgramId};
+use planner_core::edit::BudgetColumn;
+use planner_core::i18n::unit_caption;
+use planner_core::plan::ProgramId;
 use planner_core::{Amount, Edit, Msg};
 
 use crate::components::amount_cell::AmountCell;
@@ -17,10 +18,19 @@ pub fn StatusTable() -> impl IntoView {
     let state = use_state();
     let t = move |m: Msg| m.text(state.lang.get());
     let total = Memo::new(move |_| state.plan.with(status_total));
-    let program_ids = move || state.plan.with(|p| p.budget_rows().map(|(p, _)| p.id).collect::<Vec<_>>());
+    let program_ids = move || {
+        state
+            .plan
+            .with(|p| p.budget_rows().map(|(p, _)| p.id).collect::<Vec<_>>())
+    };
     let add_program = move |_| {
-        let name = Msg::NewProgramName.text(state.lang.get_untracked()).to_string();
-        state.dispatch(Edit::AddProgram { name });
+        let name = Msg::NewProgramName
+            .text(state.lang.get_untracked())
+            .to_string();
+        state.dispatch(Edit::AddProgram {
+            name,
+            status_row: true,
+        });
     };
 
     view! {
@@ -85,11 +95,23 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
     let program = Memo::new(move |_| state.plan.with(|p| p.program(id).cloned()));
     let name = move || program.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let budget = move || program.with(|p| p.as_ref().and_then(|p| p.budget).unwrap_or_default());
-    let cell_label = move |column: Msg| Signal::derive(move || format!("{} · {}", name(), t(column)));
+    let cell_label =
+        move |column: Msg| Signal::derive(move || format!("{} · {}", name(), t(column)));
     let commit = move |column: BudgetColumn| {
-        Callback::new(move |amount: Amount| state.dispatch(Edit::SetBudget { program: id, column, amount }))
+        Callback::new(move |amount: Amount| {
+            state.dispatch(Edit::SetBudget {
+                program: id,
+                column,
+                amount,
+            })
+        })
     };
-    let rename = move |ev| state.dispatch(Edit::SetProgramName { program: id, name: event_target_value(&ev) });
+    let rename = move |ev| {
+        state.dispatch(Edit::SetProgramName {
+            program: id,
+            name: event_target_value(&ev),
+        })
+    };
     let remove = move |_| state.dispatch(Edit::RemoveProgram { program: id });
 
     view! {

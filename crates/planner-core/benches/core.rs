@@ -3,7 +3,9 @@
 
 use std::time::Instant;
 
-use planner_core::bench::{benchmark_plan, import, median_p95, plan_file_of_size, validate_and_derive};
+use planner_core::bench::{
+    benchmark_plan, import, median_p95, plan_file_of_size, validate_and_derive,
+};
 
 fn time<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, f64) {
     let mut sink = 0;

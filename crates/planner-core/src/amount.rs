@@ -246,7 +246,12 @@ pub fn parse_figure(input: &str) -> Result<Decimal, AmountError> {
                 seen_point = true;
             }
             '△' | '▲' | '-' | '－' | '−' | '+' => return Err(AmountError::MisplacedSign),
-            other => return Err(AmountError::UnexpectedChar { ch: other, position }),
+            other => {
+                return Err(AmountError::UnexpectedChar {
+                    ch: other,
+                    position,
+                })
+            }
         }
     }
     if matches!(group_len, Some(n) if n != 3) && !seen_point {
@@ -264,7 +269,11 @@ pub fn parse_figure(input: &str) -> Result<Decimal, AmountError> {
     let text = format!(
         "{}{}{}{}",
         if negative { "-" } else { "" },
-        if int_digits.is_empty() { "0" } else { int_digits },
+        if int_digits.is_empty() {
+            "0"
+        } else {
+            int_digits
+        },
         if frac_digits.is_empty() { "" } else { "." },
         frac_digits
     );
@@ -362,7 +371,9 @@ pub fn is_plain_decimal(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let mut parts = digits.splitn(2, '.');
     let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    digits.len() <= 40 && parts.next().is_some_and(all_digits) && parts.next().is_none_or(all_digits)
+    digits.len() <= 40
+        && parts.next().is_some_and(all_digits)
+        && parts.next().is_none_or(all_digits)
 }
 
 /// The file form of an amount: a plain decimal number of won (`-21634000`, `0.5`).
@@ -371,7 +382,10 @@ impl FromStr for Amount {
     fn from_str(text: &str) -> Result<Self, String> {
         let well_formed = is_plain_decimal(text);
         if !well_formed {
-            return Err(format!("\"{}\" is not an amount in won", truncate(text, 40)));
+            return Err(format!(
+                "\"{}\" is not an amount in won",
+                truncate(text, 40)
+            ));
         }
         let value = Decimal::from_str_exact(text)
             .map_err(|_| format!("\"{}\" is too large for an amount", truncate(text, 40)))?;
@@ -429,16 +443,28 @@ mod tests {
     fn refuses_what_is_not_a_number() {
         assert_eq!(
             parse_figure("12a"),
-            Err(AmountError::UnexpectedChar { ch: 'a', position: 3 })
+            Err(AmountError::UnexpectedChar {
+                ch: 'a',
+                position: 3
+            })
         );
         assert_eq!(parse_figure("△"), Err(AmountError::NoDigits));
         assert_eq!(parse_figure("1.2.3"), Err(AmountError::TwoDecimalPoints));
         assert_eq!(parse_figure("12,34"), Err(AmountError::MisplacedSeparator));
-        assert_eq!(parse_figure("1234,567"), Err(AmountError::MisplacedSeparator));
+        assert_eq!(
+            parse_figure("1234,567"),
+            Err(AmountError::MisplacedSeparator)
+        );
         assert_eq!(parse_figure(",123"), Err(AmountError::MisplacedSeparator));
         assert_eq!(parse_figure("12-3"), Err(AmountError::MisplacedSign));
-        assert_eq!(parse_figure("99999999999999999999"), Err(AmountError::TooLarge));
-        assert_eq!(parse_amount("2,000,000,000,000,000", Unit::Thousand), Err(AmountError::TooLarge));
+        assert_eq!(
+            parse_figure("99999999999999999999"),
+            Err(AmountError::TooLarge)
+        );
+        assert_eq!(
+            parse_amount("2,000,000,000,000,000", Unit::Thousand),
+            Err(AmountError::TooLarge)
+        );
     }
 
     #[test]
@@ -461,7 +487,10 @@ mod tests {
         // Half-up, not banker's: 2,500 won is 3천원 in a table, and △2,500 is △3.
         assert_eq!(Unit::Thousand.shown_figure(Amount::won(2_500)), dec("3"));
         assert_eq!(Unit::Thousand.shown_figure(Amount::won(-2_500)), dec("-3"));
-        assert_eq!(Unit::Million.exact_figure(Amount::won(1_500_000)), dec("1.5"));
+        assert_eq!(
+            Unit::Million.exact_figure(Amount::won(1_500_000)),
+            dec("1.5")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (`cargo bench -p planner-core`) and the wasm one (tests/wasm_bench.rs), so
 //! both time exactly the same thing.
 
-use crate::derive::{indicator_summary, schedule_totals, status_total, staffing_totals};
+use crate::derive::{indicator_summary, schedule_totals, staffing_totals, status_total};
 use crate::file::{decode, encode};
 use crate::generate::{generated_plan, Size};
 use crate::plan::Plan;
@@ -14,10 +14,14 @@ pub fn validate_and_derive(plan: &Plan) -> usize {
     let mut n = validate(plan).len();
     n += usize::from(status_total(plan).this_year.is_zero());
     for program in &plan.programs {
-        n += schedule_totals(&program.schedule, &plan.sources, program.period).rows.len();
+        n += schedule_totals(&program.schedule, &plan.sources, program.period)
+            .rows
+            .len();
     }
     for pledge in &plan.pledges {
-        n += schedule_totals(&pledge.schedule, &plan.sources, pledge.term).rows.len();
+        n += schedule_totals(&pledge.schedule, &plan.sources, pledge.term)
+            .rows
+            .len();
         for indicator in &pledge.indicators {
             n += indicator_summary(indicator).yearly.len();
         }
@@ -35,7 +39,10 @@ pub fn benchmark_plan() -> Plan {
 pub fn plan_file_of_size(bytes: usize) -> String {
     let mut programs = 200;
     loop {
-        let size = Size { programs, ..Size::BENCHMARK };
+        let size = Size {
+            programs,
+            ..Size::BENCHMARK
+        };
         let text = encode(&generated_plan(size, 2), "bench", "2026-11-23T00:00:00Z");
         if text.len() >= bytes {
             return text;
@@ -57,6 +64,11 @@ pub fn import(text: &str) -> usize {
 /// Median and 95th percentile of samples in milliseconds.
 pub fn median_p95(samples: &mut [f64]) -> (f64, f64) {
     samples.sort_by(|a, b| a.total_cmp(b));
-    let at = |q: usize| samples.get((samples.len().saturating_sub(1)) * q / 100).copied().unwrap_or(0.0);
+    let at = |q: usize| {
+        samples
+            .get((samples.len().saturating_sub(1)) * q / 100)
+            .copied()
+            .unwrap_or(0.0)
+    };
     (at(50), at(95))
 }

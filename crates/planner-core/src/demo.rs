@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 
 use crate::amount::{Amount, Unit};
 use crate::plan::{
-    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, Novelty, Plan,
-    Pledge, PledgeStatus, Program, Schedule, StaffingRow, Stated, YearBudget, YearRange,
+    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, Novelty,
+    Plan, Pledge, PledgeStatus, Program, Schedule, StaffingRow, Stated, YearBudget, YearRange,
 };
 
 /// 천원 as written in the documents, converted to won.
@@ -41,13 +41,20 @@ fn split_program(
     program.novelty = novelty;
     let shares: Vec<(&str, Amount)> = shares.iter().map(|(s, a)| (*s, thousand(*a))).collect();
     program.schedule = Schedule::single_year(year, &shares);
-    program.stated_total = Some(Stated { amount: thousand(total), unit: Unit::Thousand });
+    program.stated_total = Some(Stated {
+        amount: thousand(total),
+        unit: Unit::Thousand,
+    });
     program
 }
 
 /// The demo plan: every figure of DOMAIN.md §1, in 천원.
 pub fn demo_plan() -> Plan {
-    let mut plan = Plan::new("사회적경제 예산·공약 계획 (예시)", YearRange::new(2014, 2022), Unit::Thousand);
+    let mut plan = Plan::new(
+        "사회적경제 예산·공약 계획 (예시)",
+        YearRange::new(2014, 2022),
+        Unit::Thousand,
+    );
     plan.organisation = "사회적경제과".into();
     plan.base_year = 2021;
     plan.sources = FundingSource::defaults();
@@ -63,43 +70,145 @@ pub fn demo_plan() -> Plan {
         let mut program = Program::new(id, name, YearRange::new(2019, 2019));
         program.owner = "사회적경제과".into();
         program.unit_program = name.into();
-        program.budget = Some(YearBudget { this_year: thousand(this_year), prior_year: thousand(prior_year) });
+        program.budget = Some(YearBudget {
+            this_year: thousand(this_year),
+            prior_year: thousand(prior_year),
+        });
         plan.programs.push(program);
     }
 
     // Seed 002, 소요예산 (§1.2): each project's cost and its split over sources.
     use Novelty::{Continuing, New};
     plan.programs.extend([
-        split_program(5, "연대와 협력을 통한 사회적경제 활성화 추진", "사회적경제정책팀", "사회적경제 활성화", Continuing, 2019, 533_073, &[("city", 105_000), ("district", 428_073)]),
-        split_program(6, "사회적경제기업 육성 및 역량 강화", "사회적경제정책팀", "사회적경제 활성화", Continuing, 2019, 1_167_388, &[("national", 622_500), ("city", 247_313), ("district", 297_575)]),
-        split_program(7, "협치친화적 구정문화 확산", "지역협치팀", "구정의 민관협치 활성화", Continuing, 2019, 228_000, &[("city", 221_000), ("district", 7_000)]),
-        split_program(8, "청년의 사회적 자립기반 지원강화", "청년지원팀", "청년의 행복한 사회진입 환경조성", Continuing, 2019, 477_250, &[("national", 82_550), ("city", 130_300), ("district", 264_400)]),
-        split_program(9, "2019 지역사회혁신계획 협치사업 운영", "지역협치팀", "구정의 민관협치 활성화", New, 2019, 1_000_000, &[("city", 1_000_000)]),
-        split_program(10, "청년지원플랫폼 조성", "청년지원팀", "청년의 행복한 사회진입 환경조성", New, 2019, 1_119_000, &[("national", 400_000), ("city", 437_000), ("district", 282_000)]),
+        split_program(
+            5,
+            "연대와 협력을 통한 사회적경제 활성화 추진",
+            "사회적경제정책팀",
+            "사회적경제 활성화",
+            Continuing,
+            2019,
+            533_073,
+            &[("city", 105_000), ("district", 428_073)],
+        ),
+        split_program(
+            6,
+            "사회적경제기업 육성 및 역량 강화",
+            "사회적경제정책팀",
+            "사회적경제 활성화",
+            Continuing,
+            2019,
+            1_167_388,
+            &[
+                ("national", 622_500),
+                ("city", 247_313),
+                ("district", 297_575),
+            ],
+        ),
+        split_program(
+            7,
+            "협치친화적 구정문화 확산",
+            "지역협치팀",
+            "구정의 민관협치 활성화",
+            Continuing,
+            2019,
+            228_000,
+            &[("city", 221_000), ("district", 7_000)],
+        ),
+        split_program(
+            8,
+            "청년의 사회적 자립기반 지원강화",
+            "청년지원팀",
+            "청년의 행복한 사회진입 환경조성",
+            Continuing,
+            2019,
+            477_250,
+            &[
+                ("national", 82_550),
+                ("city", 130_300),
+                ("district", 264_400),
+            ],
+        ),
+        split_program(
+            9,
+            "2019 지역사회혁신계획 협치사업 운영",
+            "지역협치팀",
+            "구정의 민관협치 활성화",
+            New,
+            2019,
+            1_000_000,
+            &[("city", 1_000_000)],
+        ),
+        split_program(
+            10,
+            "청년지원플랫폼 조성",
+            "청년지원팀",
+            "청년의 행복한 사회진입 환경조성",
+            New,
+            2019,
+            1_119_000,
+            &[
+                ("national", 400_000),
+                ("city", 437_000),
+                ("district", 282_000),
+            ],
+        ),
     ]);
 
     // Seed 004: the 2014 workshop, each share with a note on where it comes from.
-    let mut workshop = split_program(11, "성북구 마을·사회적경제 워크숍", "사회적기업팀", "", New, 2014, 8_000, &[("district", 4_000), ("city", 4_000)]);
+    let mut workshop = split_program(
+        11,
+        "성북구 마을·사회적경제 워크숍",
+        "사회적기업팀",
+        "",
+        New,
+        2014,
+        8_000,
+        &[("district", 4_000), ("city", 4_000)],
+    );
     workshop.schedule.row_mut("district").note = "사회적기업팀 세출예산".into();
-    workshop.schedule.row_mut("city").note = "지역단위 협동조합 활성화 공모사업 선정에 따른 사업비".into();
+    workshop.schedule.row_mut("city").note =
+        "지역단위 협동조합 활성화 공모사업 선정에 따른 사업비".into();
     plan.programs.push(workshop);
 
     // Seed 003: pledge 17, its schedule in 백만원 (§1.3) and its indicator (§1.4).
     let term = YearRange::new(2018, 2022);
     let mut schedule = Schedule::default();
-    for (year, city, district) in [(2018, 440, 158), (2019, 540, 185), (2020, 500, 235), (2021, 490, 245), (2022, 480, 255)] {
+    for (year, city, district) in [
+        (2018, 440, 158),
+        (2019, 540, 185),
+        (2020, 500, 235),
+        (2021, 490, 245),
+        (2022, 480, 255),
+    ] {
         schedule.set("city", crate::plan::Column::Year(year), million(city));
-        schedule.set("district", crate::plan::Column::Year(year), million(district));
+        schedule.set(
+            "district",
+            crate::plan::Column::Year(year),
+            million(district),
+        );
     }
     let mut years = BTreeMap::new();
     let actuals = [Some(632), Some(967), Some(342), None, None];
-    for ((year, target), actual) in [(2018, 500), (2019, 550), (2020, 600), (2021, 650), (2022, 700)].into_iter().zip(actuals) {
+    for ((year, target), actual) in [
+        (2018, 500),
+        (2019, 550),
+        (2020, 600),
+        (2021, 650),
+        (2022, 700),
+    ]
+    .into_iter()
+    .zip(actuals)
+    {
         years.insert(
             year,
             IndicatorYear {
                 target: Some(Decimal::from(target)),
                 actual: actual.map(Decimal::from),
-                note: if year == 2020 { "코로나19로 인한 기관휴관 등으로 2020년 이용실적 저조".into() } else { String::new() },
+                note: if year == 2020 {
+                    "코로나19로 인한 기관휴관 등으로 2020년 이용실적 저조".into()
+                } else {
+                    String::new()
+                },
             },
         );
     }
@@ -119,7 +228,10 @@ pub fn demo_plan() -> Plan {
         term,
         programs: Vec::new(),
         schedule,
-        stated_total: Some(Stated { amount: million(3_528), unit: Unit::Million }),
+        stated_total: Some(Stated {
+            amount: million(3_528),
+            unit: Unit::Million,
+        }),
         indicators: vec![Indicator {
             id: 1,
             name: "센터 공간 주민 이용 실적".into(),

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::amount::{round_half_up, Amount};
 use crate::plan::{
-    Column, FundingSource, Indicator, Plan, Quantity, Schedule, ScheduleRow, SourceId, StaffingRow, Year, YearRange,
+    Column, FundingSource, Indicator, Plan, Quantity, Schedule, ScheduleRow, SourceId, StaffingRow,
+    Year, YearRange,
 };
 
 /// One row of the budget status table (DOMAIN §1.1).
@@ -22,7 +23,11 @@ pub struct StatusRow {
 
 impl From<crate::plan::YearBudget> for StatusRow {
     fn from(b: crate::plan::YearBudget) -> Self {
-        StatusRow { this_year: b.this_year, prior_year: b.prior_year, change: b.change() }
+        StatusRow {
+            this_year: b.this_year,
+            prior_year: b.prior_year,
+            change: b.change(),
+        }
     }
 }
 
@@ -31,8 +36,14 @@ impl From<crate::plan::YearBudget> for StatusRow {
 pub fn status_total(plan: &Plan) -> StatusRow {
     let (this_year, prior_year) = plan
         .budget_rows()
-        .fold((Amount::ZERO, Amount::ZERO), |(t, p), (_, b)| (t + b.this_year, p + b.prior_year));
-    StatusRow { this_year, prior_year, change: this_year - prior_year }
+        .fold((Amount::ZERO, Amount::ZERO), |(t, p), (_, b)| {
+            (t + b.this_year, p + b.prior_year)
+        });
+    StatusRow {
+        this_year,
+        prior_year,
+        change: this_year - prior_year,
+    }
 }
 
 /// A schedule with all its totals, laid out as §1.3 prints it: one row per
@@ -67,7 +78,11 @@ pub struct SourceTotals {
 }
 
 /// Totals a schedule over a term, both across (each source) and down (each column).
-pub fn schedule_totals(schedule: &Schedule, sources: &[FundingSource], term: YearRange) -> ScheduleTotals {
+pub fn schedule_totals(
+    schedule: &Schedule,
+    sources: &[FundingSource],
+    term: YearRange,
+) -> ScheduleTotals {
     let mut years: Vec<Year> = term.years().collect();
     for row in &schedule.rows {
         for year in row.years.keys() {
@@ -107,11 +122,22 @@ pub fn schedule_totals(schedule: &Schedule, sources: &[FundingSource], term: Yea
         }
         let in_term = in_term_sum(&columns, &cells, term);
         let total = cells.iter().sum();
-        rows.push(SourceTotals { source: id.to_string(), cells, in_term, total });
+        rows.push(SourceTotals {
+            source: id.to_string(),
+            cells,
+            in_term,
+            total,
+        });
     }
     let in_term = in_term_sum(&columns, &column_totals, term);
     let total = column_totals.iter().sum();
-    ScheduleTotals { columns, rows, column_totals, in_term, total }
+    ScheduleTotals {
+        columns,
+        rows,
+        column_totals,
+        in_term,
+        total,
+    }
 }
 
 fn in_term_sum(columns: &[Column], cells: &[Amount], term: YearRange) -> Amount {
@@ -144,7 +170,9 @@ pub fn percent(numerator: Decimal, denominator: Decimal, decimals: u32) -> Optio
     if denominator.is_zero() {
         return None;
     }
-    let ratio = numerator.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(denominator)?;
+    let ratio = numerator
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(denominator)?;
     // Keep the places even when they are zero: 57.0%, not 57%.
     let mut rate = round_half_up(ratio, decimals);
     rate.rescale(decimals);
@@ -191,7 +219,11 @@ pub fn indicator_summary(indicator: &Indicator) -> IndicatorSummary {
     IndicatorSummary {
         target_total,
         actual_total,
-        achievement: if reported == 0 { None } else { percent(actual_total, target_total, 1) },
+        achievement: if reported == 0 {
+            None
+        } else {
+            percent(actual_total, target_total, 1)
+        },
         yearly,
         cumulative,
         average_actual: (reported > 0).then(|| {
@@ -217,6 +249,11 @@ pub struct StaffingTotals {
 pub fn staffing_totals(rows: &[StaffingRow]) -> StaffingTotals {
     let quota: u64 = rows.iter().map(|r| u64::from(r.quota)).sum();
     let current: u64 = rows.iter().map(|r| u64::from(r.current)).sum();
-    let shortfall = i64::try_from(current).unwrap_or(i64::MAX) - i64::try_from(quota).unwrap_or(i64::MAX);
-    StaffingTotals { quota, current, shortfall }
+    let shortfall =
+        i64::try_from(current).unwrap_or(i64::MAX) - i64::try_from(quota).unwrap_or(i64::MAX);
+    StaffingTotals {
+        quota,
+        current,
+        shortfall,
+    }
 }

@@ -16,9 +16,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::amount::{Amount, Unit};
 use crate::i18n::Lang;
 use crate::plan::{
-    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem, Novelty, Plan,
-    Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow, Stated, Year, YearBudget,
-    YearRange,
+    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
+    Novelty, Plan, Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow,
+    Stated, Year, YearBudget, YearRange,
 };
 
 /// The `format` field every plan file carries, so that other JSON is refused early.
@@ -334,8 +334,17 @@ impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         let ok = crate::amount::is_plain_decimal(&text);
-        let value = if ok { Decimal::from_str_exact(&text).ok() } else { None };
-        value.map(Figure).ok_or_else(|| serde::de::Error::custom(format!("\"{}\" is not a decimal number", text.chars().take(40).collect::<String>())))
+        let value = if ok {
+            Decimal::from_str_exact(&text).ok()
+        } else {
+            None
+        };
+        value.map(Figure).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{}\" is not a decimal number",
+                text.chars().take(40).collect::<String>()
+            ))
+        })
     }
 }
 
@@ -447,7 +456,11 @@ pub fn file_stem(title: &str) -> String {
         }
     }
     let stem = stem.trim_end_matches('-');
-    if stem.is_empty() { "plan".into() } else { stem.chars().take(80).collect() }
+    if stem.is_empty() {
+        "plan".into()
+    } else {
+        stem.chars().take(80).collect()
+    }
 }
 
 /// Writes a plan as a version-1 plan file.
@@ -477,12 +490,15 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
         format: Option<serde_json::Value>,
         version: Option<serde_json::Value>,
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| malformed(String::from("$"), &e))?;
+    let header: Header =
+        serde_json::from_str(text).map_err(|e| malformed(String::from("$"), &e))?;
     if header.format.as_ref().and_then(|v| v.as_str()) != Some(FORMAT_NAME) {
         return Err(FileError::NotAPlanFile);
     }
     match header.version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(v) if v > u64::from(FORMAT_VERSION) => return Err(FileError::NewerVersion { version: v }),
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            return Err(FileError::NewerVersion { version: v })
+        }
         Some(_) => {}
         None => {
             return Err(FileError::Malformed {
@@ -496,7 +512,11 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
         malformed(path, &e)
     })?;
     let plan = Plan::try_from(file.plan)?;
-    Ok(Decoded { plan, app_version: file.app_version, saved_at: file.saved_at })
+    Ok(Decoded {
+        plan,
+        app_version: file.app_version,
+        saved_at: file.saved_at,
+    })
 }
 
 /// The JSON path (`$.plan.programs[3].budget.this_year`) of the spot serde_json
@@ -505,10 +525,19 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
 /// and add tens of KiB to the wasm bundle; this is one small loop.)
 pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
     enum Frame {
-        Object { key: Option<String>, expecting_key: bool },
-        Array { index: usize },
+        Object {
+            key: Option<String>,
+            expecting_key: bool,
+        },
+        Array {
+            index: usize,
+        },
     }
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     let mut end = (line_start + column).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -517,7 +546,10 @@ pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
     let mut chars = text[..end].chars();
     while let Some(c) = chars.next() {
         match c {
-            '{' => stack.push(Frame::Object { key: None, expecting_key: true }),
+            '{' => stack.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
             '[' => stack.push(Frame::Array { index: 0 }),
             '}' | ']' => {
                 stack.pop();
@@ -550,7 +582,11 @@ pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
                         }
                     }
                 }
-                if let Some(Frame::Object { key, expecting_key: true }) = stack.last_mut() {
+                if let Some(Frame::Object {
+                    key,
+                    expecting_key: true,
+                }) = stack.last_mut()
+                {
                     *key = Some(string);
                 }
             }
@@ -573,11 +609,17 @@ pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
 
 fn malformed(path: String, error: &serde_json::Error) -> FileError {
     // serde_json's message ends with its own "at line L column C": keep it, it helps find the spot.
-    FileError::Malformed { path, detail: error.to_string() }
+    FileError::Malformed {
+        path,
+        detail: error.to_string(),
+    }
 }
 
 fn invalid(path: impl Into<String>, detail: impl Into<String>) -> FileError {
-    FileError::Invalid { path: path.into(), detail: detail.into() }
+    FileError::Invalid {
+        path: path.into(),
+        detail: detail.into(),
+    }
 }
 
 impl From<&Plan> for PlanV1 {
@@ -591,7 +633,11 @@ impl From<&Plan> for PlanV1 {
             sources: plan
                 .sources
                 .iter()
-                .map(|s| SourceV1 { id: s.id.clone(), name_ko: s.name_ko.clone(), name_en: s.name_en.clone() })
+                .map(|s| SourceV1 {
+                    id: s.id.clone(),
+                    name_ko: s.name_ko.clone(),
+                    name_en: s.name_en.clone(),
+                })
                 .collect(),
             programs: plan
                 .programs
@@ -605,12 +651,26 @@ impl From<&Plan> for PlanV1 {
                     period: p.period.into(),
                     schedule: (&p.schedule).into(),
                     stated_total: p.stated_total.map(Into::into),
-                    budget: p.budget.map(|b| BudgetV1 { this_year: b.this_year, prior_year: b.prior_year }),
-                    matching: p.matching.iter().map(|r| RatioV1 { source: r.source.clone(), weight: r.weight }).collect(),
+                    budget: p.budget.map(|b| BudgetV1 {
+                        this_year: b.this_year,
+                        prior_year: b.prior_year,
+                    }),
+                    matching: p
+                        .matching
+                        .iter()
+                        .map(|r| RatioV1 {
+                            source: r.source.clone(),
+                            weight: r.weight,
+                        })
+                        .collect(),
                     line_items: p
                         .line_items
                         .iter()
-                        .map(|l| LineItemV1 { name: l.name.clone(), basis: l.basis.clone(), stated: l.stated })
+                        .map(|l| LineItemV1 {
+                            name: l.name.clone(),
+                            basis: l.basis.clone(),
+                            stated: l.stated,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -664,7 +724,12 @@ impl From<&Plan> for PlanV1 {
             staffing: plan
                 .staffing
                 .iter()
-                .map(|r| StaffingV1 { group: r.group.clone(), grade: r.grade.clone(), quota: r.quota, current: r.current })
+                .map(|r| StaffingV1 {
+                    group: r.group.clone(),
+                    grade: r.grade.clone(),
+                    quota: r.quota,
+                    current: r.current,
+                })
                 .collect(),
         }
     }
@@ -672,13 +737,19 @@ impl From<&Plan> for PlanV1 {
 
 impl From<YearRange> for YearsV1 {
     fn from(r: YearRange) -> YearsV1 {
-        YearsV1 { first: r.first, last: r.last }
+        YearsV1 {
+            first: r.first,
+            last: r.last,
+        }
     }
 }
 
 impl From<Stated> for StatedV1 {
     fn from(s: Stated) -> StatedV1 {
-        StatedV1 { amount: s.amount, unit: s.unit }
+        StatedV1 {
+            amount: s.amount,
+            unit: s.unit,
+        }
     }
 }
 
@@ -705,7 +776,13 @@ fn years(path: &str, y: YearsV1) -> Result<YearRange, FileError> {
     check_year(path, y.first)?;
     check_year(path, y.last)?;
     if y.first > y.last {
-        return Err(invalid(path, format!("the first year {} is after the last year {}", y.first, y.last)));
+        return Err(invalid(
+            path,
+            format!(
+                "the first year {} is after the last year {}",
+                y.first, y.last
+            ),
+        ));
     }
     Ok(YearRange::new(y.first, y.last))
 }
@@ -714,13 +791,22 @@ fn check_year(path: &str, year: Year) -> Result<(), FileError> {
     if (YEAR_LIMITS.0..=YEAR_LIMITS.1).contains(&year) {
         Ok(())
     } else {
-        Err(invalid(path, format!("the year {year} is outside {}–{}", YEAR_LIMITS.0, YEAR_LIMITS.1)))
+        Err(invalid(
+            path,
+            format!(
+                "the year {year} is outside {}–{}",
+                YEAR_LIMITS.0, YEAR_LIMITS.1
+            ),
+        ))
     }
 }
 
 fn check_len(path: &str, len: usize) -> Result<(), FileError> {
     if len > MAX_ITEMS {
-        Err(invalid(path, format!("{len} items; at most {MAX_ITEMS} are allowed")))
+        Err(invalid(
+            path,
+            format!("{len} items; at most {MAX_ITEMS} are allowed"),
+        ))
     } else {
         Ok(())
     }
@@ -734,7 +820,10 @@ fn unique<T: std::hash::Hash + Eq + std::fmt::Display>(
     let mut seen = HashSet::new();
     for (index, id) in ids.enumerate() {
         if !seen.insert(id) {
-            return Err(invalid(format!("{path}[{index}].id"), "this id is already used by an earlier item"));
+            return Err(invalid(
+                format!("{path}[{index}].id"),
+                "this id is already used by an earlier item",
+            ));
         }
     }
     Ok(())
@@ -747,15 +836,27 @@ fn schedule(path: &str, s: ScheduleV1) -> Result<Schedule, FileError> {
     for (index, r) in s.rows.into_iter().enumerate() {
         let row_path = format!("{path}.rows[{index}]");
         if !seen.insert(r.source.clone()) {
-            return Err(invalid(format!("{row_path}.source"), format!("a second row for the source “{}”", r.source)));
+            return Err(invalid(
+                format!("{row_path}.source"),
+                format!("a second row for the source “{}”", r.source),
+            ));
         }
         check_len(&format!("{row_path}.years"), r.years.len())?;
         for year in r.years.keys() {
             check_year(&format!("{row_path}.years"), *year)?;
         }
-        rows.push(ScheduleRow { source: r.source, before: r.before, years: r.years, after: r.after, note: r.note });
+        rows.push(ScheduleRow {
+            source: r.source,
+            before: r.before,
+            years: r.years,
+            after: r.after,
+            note: r.note,
+        });
     }
-    Ok(Schedule { rows, rounded_in: s.rounded_in })
+    Ok(Schedule {
+        rows,
+        rounded_in: s.rounded_in,
+    })
 }
 
 impl TryFrom<PlanV1> for Plan {
@@ -770,7 +871,10 @@ impl TryFrom<PlanV1> for Plan {
         check_len("$.plan.staffing", file.staffing.len())?;
         for (index, source) in file.sources.iter().enumerate() {
             if source.id.trim().is_empty() {
-                return Err(invalid(format!("$.plan.sources[{index}].id"), "a funding source needs a key"));
+                return Err(invalid(
+                    format!("$.plan.sources[{index}].id"),
+                    "a funding source needs a key",
+                ));
             }
         }
         unique("$.plan.sources", file.sources.iter().map(|s| s.id.as_str()))?;
@@ -789,20 +893,40 @@ impl TryFrom<PlanV1> for Plan {
                 novelty: p.novelty,
                 period: years(&format!("{path}.period"), p.period)?,
                 schedule: schedule(&format!("{path}.schedule"), p.schedule)?,
-                stated_total: p.stated_total.map(|s| Stated { amount: s.amount, unit: s.unit }),
-                budget: p.budget.map(|b| YearBudget { this_year: b.this_year, prior_year: b.prior_year }),
-                matching: p.matching.into_iter().map(|r| RatioShare { source: r.source, weight: r.weight }).collect(),
+                stated_total: p.stated_total.map(|s| Stated {
+                    amount: s.amount,
+                    unit: s.unit,
+                }),
+                budget: p.budget.map(|b| YearBudget {
+                    this_year: b.this_year,
+                    prior_year: b.prior_year,
+                }),
+                matching: p
+                    .matching
+                    .into_iter()
+                    .map(|r| RatioShare {
+                        source: r.source,
+                        weight: r.weight,
+                    })
+                    .collect(),
                 line_items: p
                     .line_items
                     .into_iter()
-                    .map(|l| LineItem { name: l.name, basis: l.basis, stated: l.stated })
+                    .map(|l| LineItem {
+                        name: l.name,
+                        basis: l.basis,
+                        stated: l.stated,
+                    })
                     .collect(),
             });
         }
         let mut pledges = Vec::with_capacity(file.pledges.len());
         for (index, p) in file.pledges.into_iter().enumerate() {
             let path = format!("$.plan.pledges[{index}]");
-            unique(&format!("{path}.indicators"), p.indicators.iter().map(|i| i.id))?;
+            unique(
+                &format!("{path}.indicators"),
+                p.indicators.iter().map(|i| i.id),
+            )?;
             let mut indicators = Vec::with_capacity(p.indicators.len());
             for (i, ind) in p.indicators.into_iter().enumerate() {
                 let ind_path = format!("{path}.indicators[{i}].years");
@@ -818,7 +942,14 @@ impl TryFrom<PlanV1> for Plan {
                         .years
                         .into_iter()
                         .map(|(y, v)| {
-                            (y, IndicatorYear { target: v.target.map(|f| f.0), actual: v.actual.map(|f| f.0), note: v.note })
+                            (
+                                y,
+                                IndicatorYear {
+                                    target: v.target.map(|f| f.0),
+                                    actual: v.actual.map(|f| f.0),
+                                    note: v.note,
+                                },
+                            )
                         })
                         .collect(),
                     stated_target_total: ind.stated_target_total.map(|f| f.0),
@@ -842,7 +973,10 @@ impl TryFrom<PlanV1> for Plan {
                 term: years(&format!("{path}.term"), p.term)?,
                 programs: p.programs,
                 schedule: schedule(&format!("{path}.schedule"), p.schedule)?,
-                stated_total: p.stated_total.map(|s| Stated { amount: s.amount, unit: s.unit }),
+                stated_total: p.stated_total.map(|s| Stated {
+                    amount: s.amount,
+                    unit: s.unit,
+                }),
                 indicators,
             });
         }
@@ -855,14 +989,23 @@ impl TryFrom<PlanV1> for Plan {
             sources: file
                 .sources
                 .into_iter()
-                .map(|s| FundingSource { id: s.id, name_ko: s.name_ko, name_en: s.name_en })
+                .map(|s| FundingSource {
+                    id: s.id,
+                    name_ko: s.name_ko,
+                    name_en: s.name_en,
+                })
                 .collect(),
             programs,
             pledges,
             staffing: file
                 .staffing
                 .into_iter()
-                .map(|r| StaffingRow { group: r.group, grade: r.grade, quota: r.quota, current: r.current })
+                .map(|r| StaffingRow {
+                    group: r.group,
+                    grade: r.grade,
+                    quota: r.quota,
+                    current: r.current,
+                })
                 .collect(),
         })
     }

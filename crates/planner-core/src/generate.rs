@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::amount::{Amount, Unit};
-use crate::plan::{
-    Classification, Column, FundingSource, Indicator, IndicatorYear, Plan, Pledge, Program, Schedule, Stated,
-    YearBudget, YearRange,
-};
 use crate::derive::schedule_sum;
+use crate::plan::{
+    Classification, Column, FundingSource, Indicator, IndicatorYear, Plan, Pledge, Program,
+    Schedule, Stated, YearBudget, YearRange,
+};
 
 /// The size of a generated plan.
 #[derive(Clone, Copy, Debug)]
@@ -31,7 +31,13 @@ pub struct Size {
 impl Size {
     /// The benchmark size of the issues: 200 programs × 10 years × 5 sources,
     /// 50 pledges × 3 indicators.
-    pub const BENCHMARK: Size = Size { programs: 200, years: 10, sources: 5, pledges: 50, indicators: 3 };
+    pub const BENCHMARK: Size = Size {
+        programs: 200,
+        years: 10,
+        sources: 5,
+        pledges: 50,
+        indicators: 3,
+    };
 }
 
 /// A small deterministic generator (SplitMix64), so runs are repeatable.
@@ -59,14 +65,25 @@ pub fn generated_plan(size: Size, seed: u64) -> Plan {
     let first = 2020;
     let last = first + i32::try_from(size.years.max(1)).unwrap_or(1) - 1;
     let term = YearRange::new(first, last);
-    let mut plan = Plan::new(&format!("생성된 계획 {}×{}×{}", size.programs, size.years, size.sources), term, Unit::Thousand);
+    let mut plan = Plan::new(
+        &format!(
+            "생성된 계획 {}×{}×{}",
+            size.programs, size.years, size.sources
+        ),
+        term,
+        Unit::Thousand,
+    );
     plan.organisation = "벤치마크과".into();
     plan.base_year = first + i32::try_from(size.years / 2).unwrap_or(0);
     let defaults = FundingSource::defaults();
     plan.sources = (0..size.sources)
         .map(|i| match defaults.get(i) {
             Some(s) => s.clone(),
-            None => FundingSource::new(&format!("source-{i}"), &format!("재원{i}"), &format!("Source {i}")),
+            None => FundingSource::new(
+                &format!("source-{i}"),
+                &format!("재원{i}"),
+                &format!("Source {i}"),
+            ),
         })
         .collect();
     let source_ids: Vec<String> = plan.sources.iter().map(|s| s.id.clone()).collect();
@@ -77,11 +94,19 @@ pub fn generated_plan(size: Size, seed: u64) -> Plan {
         program.unit_program = format!("단위사업 {}", p % 12 + 1);
         for source in &source_ids {
             for year in term.years() {
-                program.schedule.set(source, Column::Year(year), rng.thousands(900_000));
+                program
+                    .schedule
+                    .set(source, Column::Year(year), rng.thousands(900_000));
             }
         }
-        program.stated_total = Some(Stated { amount: schedule_sum(&program.schedule), unit: Unit::Won });
-        program.budget = Some(YearBudget { this_year: rng.thousands(2_000_000), prior_year: rng.thousands(2_000_000) });
+        program.stated_total = Some(Stated {
+            amount: schedule_sum(&program.schedule),
+            unit: Unit::Won,
+        });
+        program.budget = Some(YearBudget {
+            this_year: rng.thousands(2_000_000),
+            prior_year: rng.thousands(2_000_000),
+        });
         plan.programs.push(program);
     }
     for p in 0..size.pledges {
@@ -97,8 +122,16 @@ pub fn generated_plan(size: Size, seed: u64) -> Plan {
                 let mut years = BTreeMap::new();
                 for year in term.years() {
                     let target = Decimal::from(rng.next() % 1_000);
-                    let actual = (year <= plan.base_year).then(|| Decimal::from(rng.next() % 1_100));
-                    years.insert(year, IndicatorYear { target: Some(target), actual, note: String::new() });
+                    let actual =
+                        (year <= plan.base_year).then(|| Decimal::from(rng.next() % 1_100));
+                    years.insert(
+                        year,
+                        IndicatorYear {
+                            target: Some(target),
+                            actual,
+                            note: String::new(),
+                        },
+                    );
                 }
                 Indicator {
                     id: u32::try_from(i + 1).unwrap_or(u32::MAX),
@@ -114,10 +147,20 @@ pub fn generated_plan(size: Size, seed: u64) -> Plan {
             id,
             number: format!("{}", p + 1),
             title: format!("공약 {}", p + 1),
-            classification: Classification { budgetary: true, sdgs: vec![u8::try_from(p % 17 + 1).unwrap_or(1)], ..Classification::default() },
+            classification: Classification {
+                budgetary: true,
+                sdgs: vec![u8::try_from(p % 17 + 1).unwrap_or(1)],
+                ..Classification::default()
+            },
             term,
-            programs: (0..3).map(|k| u32::try_from((p * 3 + k) % size.programs.max(1) + 1).unwrap_or(1)).filter(|_| size.programs > 0).collect(),
-            stated_total: Some(Stated { amount: schedule_sum(&schedule), unit: Unit::Won }),
+            programs: (0..3)
+                .map(|k| u32::try_from((p * 3 + k) % size.programs.max(1) + 1).unwrap_or(1))
+                .filter(|_| size.programs > 0)
+                .collect(),
+            stated_total: Some(Stated {
+                amount: schedule_sum(&schedule),
+                unit: Unit::Won,
+            }),
             schedule,
             indicators,
         });

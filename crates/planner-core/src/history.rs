@@ -1,37 +1,43 @@
 //! Undo and redo of edits. Typing into one field is one step, however many
 //! keystrokes it takes: consecutive edits of the same target coalesce.
 
-use crate::plan::{BudgetColumn, Column, Edit, Plan, ProgramId, SourceId};
+use crate::amount::Amount;
+use crate::edit::Edit;
+use crate::plan::Plan;
 
-/// What an edit changes, for coalescing keystrokes into one undo step.
+/// The field an edit types into, for coalescing keystrokes into one undo
+/// step. Two edits with equal targets type into the same field.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditTarget {
-    /// The plan's title.
-    Title,
-    /// The organisation.
-    Organisation,
-    /// A program's name.
-    ProgramName(ProgramId),
-    /// One budget figure.
-    Budget(ProgramId, BudgetColumn),
-    /// One schedule cell.
-    Cell(ProgramId, SourceId, Column),
-}
+pub struct EditTarget(Edit);
 
 impl Edit {
     /// The field the edit types into, if it is one; structural edits (add,
-    /// remove, change unit) have none and are always steps of their own.
+    /// remove, change unit, a pasted block) have none and are always steps of
+    /// their own.
     pub fn target(&self) -> Option<EditTarget> {
-        match self {
-            Edit::SetTitle(_) => Some(EditTarget::Title),
-            Edit::SetOrganisation(_) => Some(EditTarget::Organisation),
-            Edit::SetProgramName { program, .. } => Some(EditTarget::ProgramName(*program)),
-            Edit::SetBudget { program, column, .. } => Some(EditTarget::Budget(*program, *column)),
-            Edit::SetProgramCell { program, source, column, .. } => {
-                Some(EditTarget::Cell(*program, source.clone(), *column))
+        let mut field = self.clone();
+        // The typed value is blanked: what is left names the field.
+        match &mut field {
+            Edit::SetTitle(v) | Edit::SetOrganisation(v) => v.clear(),
+            Edit::SetProgramName { name, .. } => name.clear(),
+            Edit::SetBudget { amount, .. } | Edit::SetCell { amount, .. } => *amount = Amount::ZERO,
+            Edit::SetShareNote { note, .. } | Edit::SetIndicatorNote { note, .. } => note.clear(),
+            Edit::SetStatedTotal { total, .. } => *total = None,
+            Edit::SetLineItem { item, .. } => *item = Default::default(),
+            Edit::SetPledgeTitle { title, .. } => title.clear(),
+            Edit::SetPledgeNumber { number, .. } => number.clear(),
+            Edit::SetIndicatorName { name, .. } => name.clear(),
+            Edit::SetIndicatorUnit { unit, .. } => unit.clear(),
+            Edit::SetIndicatorFigure { value, .. } => *value = None,
+            Edit::RenameSource {
+                name_ko, name_en, ..
+            } => {
+                name_ko.clear();
+                name_en.clear();
             }
-            Edit::SetUnit(_) | Edit::AddProgram { .. } | Edit::RemoveProgram { .. } => None,
+            _ => return None,
         }
+        Some(EditTarget(field))
     }
 }
 
@@ -99,8 +105,9 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::amount::Amount;
     use crate::demo::demo_plan;
+    use crate::edit::BudgetColumn;
+    use crate::plan::ProgramId;
 
     fn edit(plan: &mut Plan, history: &mut History, edit: Edit) {
         let before = plan.clone();
@@ -109,7 +116,11 @@ mod tests {
     }
 
     fn budget(program: ProgramId, won: i64) -> Edit {
-        Edit::SetBudget { program, column: BudgetColumn::ThisYear, amount: Amount::won(won) }
+        Edit::SetBudget {
+            program,
+            column: BudgetColumn::ThisYear,
+            amount: Amount::won(won),
+        }
     }
 
     #[test]
@@ -123,7 +134,10 @@ mod tests {
         edit(&mut plan, &mut history, budget(3, 1));
         let typed = plan.clone();
         let after_first_cell = history.undo(plan).unwrap();
-        assert_eq!(after_first_cell.programs[3].budget.unwrap().this_year, Amount::won(500_000));
+        assert_eq!(
+            after_first_cell.programs[3].budget.unwrap().this_year,
+            Amount::won(500_000)
+        );
         let back = history.undo(after_first_cell).unwrap();
         assert_eq!(back, original);
         assert!(!history.can_undo());
@@ -137,8 +151,22 @@ mod tests {
     fn a_new_edit_clears_redo_and_structural_edits_never_coalesce() {
         let mut plan = demo_plan();
         let mut history = History::default();
-        edit(&mut plan, &mut history, Edit::AddProgram { name: "a".into() });
-        edit(&mut plan, &mut history, Edit::AddProgram { name: "b".into() });
+        edit(
+            &mut plan,
+            &mut history,
+            Edit::AddProgram {
+                name: "a".into(),
+                status_row: true,
+            },
+        );
+        edit(
+            &mut plan,
+            &mut history,
+            Edit::AddProgram {
+                name: "b".into(),
+                status_row: true,
+            },
+        );
         let one = history.undo(plan).unwrap();
         assert!(history.can_redo());
         let mut plan = one;

@@ -27,7 +27,11 @@ impl Lang {
     /// Picks the UI language from a browser language tag (`ko-KR` → Korean,
     /// anything else → English), for a first visit.
     pub fn from_browser_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if primary == "ko" {
             Lang::Ko
         } else {
@@ -49,6 +53,15 @@ impl Lang {
             "ko" => Some(Lang::Ko),
             "en" => Some(Lang::En),
             _ => None,
+        }
+    }
+
+    /// One of two texts: for UI words that only one component uses, kept
+    /// beside it rather than in [`Msg`].
+    pub fn pick(self, ko: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Ko => ko,
+            Lang::En => en,
         }
     }
 
@@ -228,7 +241,9 @@ pub fn amount_error_message(error: &AmountError, lang: Lang) -> String {
             format!("숫자가 아닌 문자 '{ch}'({position}번째)가 있습니다. 숫자, 쉼표, △만 쓸 수 있습니다.")
         }
         (AmountError::UnexpectedChar { ch, position }, Lang::En) => {
-            format!("'{ch}' (character {position}) is not part of a number. Use digits, commas and △.")
+            format!(
+                "'{ch}' (character {position}) is not part of a number. Use digits, commas and △."
+            )
         }
         (AmountError::NoDigits, Lang::Ko) => "부호 뒤에 숫자가 없습니다.".into(),
         (AmountError::NoDigits, Lang::En) => "There are no digits after the sign.".into(),
@@ -269,7 +284,10 @@ mod tests {
 
     #[test]
     fn cell_message_names_the_bad_character() {
-        let e = AmountError::UnexpectedChar { ch: 'a', position: 3 };
+        let e = AmountError::UnexpectedChar {
+            ch: 'a',
+            position: 3,
+        };
         assert!(amount_error_message(&e, Lang::En).contains("'a'"));
         assert!(amount_error_message(&e, Lang::Ko).contains("'a'"));
     }

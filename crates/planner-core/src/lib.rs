@@ -7,6 +7,7 @@ pub mod basis;
 pub mod bench;
 pub mod demo;
 pub mod derive;
+pub mod edit;
 pub mod file;
 pub mod foot;
 pub mod generate;
@@ -16,5 +17,6 @@ pub mod plan;
 pub mod validate;
 
 pub use amount::{Amount, Unit};
+pub use edit::{Edit, Owner};
 pub use i18n::{Lang, Msg};
-pub use plan::{Edit, Plan, Program};
+pub use plan::{Plan, Program};

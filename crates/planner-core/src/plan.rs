@@ -3,8 +3,9 @@
 //! is); [`crate::validate`] finds them. Only structural impossibilities, such
 //! as two programs with one id, are refused, when a file is read.
 //!
-//! The UI never changes a [`Plan`] field by hand: it sends an [`Edit`], which
-//! [`Plan::apply`] carries out or refuses, so every change takes one path.
+//! The UI never changes a [`Plan`] field by hand: it sends an
+//! [`crate::edit::Edit`], which `Plan::apply` carries out or refuses, so every
+//! change takes one path.
 
 use std::collections::BTreeMap;
 
@@ -104,7 +105,11 @@ pub struct FundingSource {
 impl FundingSource {
     /// A source with its key and names.
     pub fn new(id: &str, name_ko: &str, name_en: &str) -> FundingSource {
-        FundingSource { id: id.into(), name_ko: name_ko.into(), name_en: name_en.into() }
+        FundingSource {
+            id: id.into(),
+            name_ko: name_ko.into(),
+            name_en: name_en.into(),
+        }
     }
 
     /// The usual four: 국비, 시비, 구비, 기타.
@@ -207,7 +212,10 @@ pub struct ScheduleRow {
 impl ScheduleRow {
     /// An empty row for a source.
     pub fn new(source: &str) -> ScheduleRow {
-        ScheduleRow { source: source.into(), ..ScheduleRow::default() }
+        ScheduleRow {
+            source: source.into(),
+            ..ScheduleRow::default()
+        }
     }
 
     /// The money in one year (zero when none is entered).
@@ -459,45 +467,6 @@ impl StaffingRow {
     }
 }
 
-/// Which of a program's two budget figures an edit sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum BudgetColumn {
-    /// 예산액
-    ThisYear,
-    /// 전년도 예산액
-    PriorYear,
-}
-
-/// A user's intent, as the UI sends it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Edit {
-    /// Rename the plan.
-    SetTitle(String),
-    /// Change the organisation.
-    SetOrganisation(String),
-    /// Show and enter figures in another unit (amounts stay as they are).
-    SetUnit(Unit),
-    /// Rename a program.
-    SetProgramName { program: ProgramId, name: String },
-    /// Set one budget figure of a program (making it a status-table row).
-    SetBudget { program: ProgramId, column: BudgetColumn, amount: Amount },
-    /// Set one cell of a program's schedule.
-    SetProgramCell { program: ProgramId, source: SourceId, column: Column, amount: Amount },
-    /// Append a budget status row: a program with the given name and an empty budget.
-    AddProgram { name: String },
-    /// Remove a program (and its links from pledges).
-    RemoveProgram { program: ProgramId },
-}
-
-/// Why an edit was refused; the plan is unchanged.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditError {
-    /// The edit names a program the plan no longer has (say, removed in another view).
-    NoSuchProgram(ProgramId),
-    /// The edit names a funding source the plan does not have.
-    NoSuchSource(SourceId),
-}
-
 impl Plan {
     /// An empty plan over a term, with the default sources, for "new plan".
     pub fn new(title: &str, years: YearRange, unit: Unit) -> Plan {
@@ -514,46 +483,6 @@ impl Plan {
         }
     }
 
-    /// Carries out an edit, or refuses it and leaves the plan as it was.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        match edit {
-            Edit::SetTitle(title) => self.title = title,
-            Edit::SetOrganisation(organisation) => self.organisation = organisation,
-            Edit::SetUnit(unit) => self.unit = unit,
-            Edit::SetProgramName { program, name } => self.program_mut(program)?.name = name,
-            Edit::SetBudget { program, column, amount } => {
-                let budget = self.program_mut(program)?.budget.get_or_insert_with(YearBudget::default);
-                match column {
-                    BudgetColumn::ThisYear => budget.this_year = amount,
-                    BudgetColumn::PriorYear => budget.prior_year = amount,
-                }
-            }
-            Edit::SetProgramCell { program, source, column, amount } => {
-                if self.source(&source).is_none() {
-                    return Err(EditError::NoSuchSource(source));
-                }
-                self.program_mut(program)?.schedule.set(&source, column, amount);
-            }
-            Edit::AddProgram { name } => {
-                let id = self.next_program_id();
-                let mut program = Program::new(id, &name, self.years);
-                program.budget = Some(YearBudget::default());
-                self.programs.push(program);
-            }
-            Edit::RemoveProgram { program } => {
-                let before = self.programs.len();
-                self.programs.retain(|p| p.id != program);
-                if self.programs.len() == before {
-                    return Err(EditError::NoSuchProgram(program));
-                }
-                for pledge in &mut self.pledges {
-                    pledge.programs.retain(|p| *p != program);
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// The program with this id, if the plan has it.
     pub fn program(&self, id: ProgramId) -> Option<&Program> {
         self.programs.iter().find(|p| p.id == id)
@@ -566,19 +495,9 @@ impl Plan {
 
     /// Programs that are rows of the budget status table, with their budget.
     pub fn budget_rows(&self) -> impl Iterator<Item = (&Program, YearBudget)> {
-        self.programs.iter().filter_map(|p| p.budget.map(|b| (p, b)))
-    }
-
-    fn program_mut(&mut self, id: ProgramId) -> Result<&mut Program, EditError> {
         self.programs
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or(EditError::NoSuchProgram(id))
-    }
-
-    /// An id no program of this plan has.
-    fn next_program_id(&self) -> ProgramId {
-        self.programs.iter().map(|p| p.id).max().map_or(1, |m| m.saturating_add(1))
+            .iter()
+            .filter_map(|p| p.budget.map(|b| (p, b)))
     }
 }
 

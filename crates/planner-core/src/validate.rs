@@ -14,8 +14,8 @@ use crate::basis::{evaluate_basis, split_stated, BasisErrorKind};
 use crate::derive::{indicator_summary, schedule_sum};
 use crate::i18n::{unit_name, Lang};
 use crate::plan::{
-    Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, Schedule, ScheduleRow, SourceId, Stated, Year,
-    YearRange,
+    Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, Schedule, ScheduleRow, SourceId,
+    Stated, Year, YearRange,
 };
 
 /// How bad a problem is: an error is a broken rule; a warning is a
@@ -111,7 +111,9 @@ impl Code {
     /// How bad a breach of this rule is.
     pub fn severity(self) -> Severity {
         match self {
-            Code::SharesRounding | Code::TotalRounding | Code::PeriodOutsideRange => Severity::Warning,
+            Code::SharesRounding | Code::TotalRounding | Code::PeriodOutsideRange => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -189,7 +191,11 @@ pub struct Location {
 
 impl Location {
     fn at(place: Place, row: Row, column: Option<Col>) -> Location {
-        Location { place, row: Some(row), column }
+        Location {
+            place,
+            row: Some(row),
+            column,
+        }
     }
 
     /// A stable id for the cell, so the UI can mark and focus it
@@ -279,7 +285,14 @@ pub enum Detail {
 
 impl Problem {
     fn new(code: Code, location: Location) -> Problem {
-        Problem { code, severity: code.severity(), location, expected: None, actual: None, detail: None }
+        Problem {
+            code,
+            severity: code.severity(),
+            location,
+            expected: None,
+            actual: None,
+            detail: None,
+        }
     }
 
     fn expected(mut self, value: Value) -> Problem {
@@ -371,7 +384,10 @@ fn show(value: &Value, unit: Unit) -> String {
 
 /// "1 short" / "1 over": how far `actual` is from `expected`, in the unit.
 fn gap_words(expected: Amount, actual: Amount, unit: Unit, lang: Lang) -> String {
-    gap_words_figure(unit.exact_figure(expected) - unit.exact_figure(actual), lang)
+    gap_words_figure(
+        unit.exact_figure(expected) - unit.exact_figure(actual),
+        lang,
+    )
 }
 
 fn gap_words_figure(short_by: Decimal, lang: Lang) -> String {
@@ -391,20 +407,30 @@ fn basis_message(detail: Option<&Detail>, lang: Lang) -> String {
     let what = match (kind, lang) {
         (BasisErrorKind::Empty, Lang::En) => "it is empty".to_string(),
         (BasisErrorKind::Empty, Lang::Ko) => "비어 있습니다".to_string(),
-        (BasisErrorKind::UnexpectedChar(c), Lang::En) => format!("“{c}” does not belong in a formula"),
+        (BasisErrorKind::UnexpectedChar(c), Lang::En) => {
+            format!("“{c}” does not belong in a formula")
+        }
         (BasisErrorKind::UnexpectedChar(c), Lang::Ko) => format!("“{c}”은(는) 식에 쓸 수 없습니다"),
         (BasisErrorKind::ExpectedNumber, Lang::En) => "a number is missing".to_string(),
         (BasisErrorKind::ExpectedNumber, Lang::Ko) => "숫자가 빠졌습니다".to_string(),
         (BasisErrorKind::UnclosedParen, Lang::En) => "a parenthesis is not closed".to_string(),
         (BasisErrorKind::UnclosedParen, Lang::Ko) => "괄호가 닫히지 않았습니다".to_string(),
-        (BasisErrorKind::UnexpectedParen, Lang::En) => "a closing parenthesis has no opening one".to_string(),
-        (BasisErrorKind::UnexpectedParen, Lang::Ko) => "여는 괄호 없이 닫는 괄호가 있습니다".to_string(),
+        (BasisErrorKind::UnexpectedParen, Lang::En) => {
+            "a closing parenthesis has no opening one".to_string()
+        }
+        (BasisErrorKind::UnexpectedParen, Lang::Ko) => {
+            "여는 괄호 없이 닫는 괄호가 있습니다".to_string()
+        }
         (BasisErrorKind::DivisionByZero, Lang::En) => "it divides by zero".to_string(),
         (BasisErrorKind::DivisionByZero, Lang::Ko) => "0으로 나눕니다".to_string(),
         (BasisErrorKind::TooLarge, Lang::En) => "the result is too large".to_string(),
         (BasisErrorKind::TooLarge, Lang::Ko) => "결과가 너무 큽니다".to_string(),
-        (BasisErrorKind::MisplacedSeparator, Lang::En) => "a comma does not separate groups of three digits".to_string(),
-        (BasisErrorKind::MisplacedSeparator, Lang::Ko) => "쉼표가 세 자리마다 있지 않습니다".to_string(),
+        (BasisErrorKind::MisplacedSeparator, Lang::En) => {
+            "a comma does not separate groups of three digits".to_string()
+        }
+        (BasisErrorKind::MisplacedSeparator, Lang::Ko) => {
+            "쉼표가 세 자리마다 있지 않습니다".to_string()
+        }
     };
     match lang {
         Lang::En => format!("the basis cannot be read at character {position}: {what}"),
@@ -421,56 +447,114 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for program in &plan.programs {
         let place = || Place::Program(program.id);
         if program.name.trim().is_empty() {
-            out.push(Problem::new(Code::EmptyName, Location::at(place(), Row::Name, None)));
+            out.push(Problem::new(
+                Code::EmptyName,
+                Location::at(place(), Row::Name, None),
+            ));
         }
         if program.period.first < plan.years.first || program.period.last > plan.years.last {
             out.push(
-                Problem::new(Code::PeriodOutsideRange, Location::at(place(), Row::Period, None))
-                    .expected(Value::Years(plan.years))
-                    .actual(Value::Years(program.period)),
+                Problem::new(
+                    Code::PeriodOutsideRange,
+                    Location::at(place(), Row::Period, None),
+                )
+                .expected(Value::Years(plan.years))
+                .actual(Value::Years(program.period)),
             );
         }
-        check_schedule(&program.schedule, place, &known_sources, |year| {
-            if !plan.years.contains(year) {
-                Some((Code::OutsideRange, plan.years))
-            } else if !program.period.contains(year) {
-                Some((Code::OutsidePeriod, program.period))
-            } else {
-                None
-            }
-        }, &mut out);
+        check_schedule(
+            &program.schedule,
+            place,
+            &known_sources,
+            |year| {
+                if !plan.years.contains(year) {
+                    Some((Code::OutsideRange, plan.years))
+                } else if !program.period.contains(year) {
+                    Some((Code::OutsidePeriod, program.period))
+                } else {
+                    None
+                }
+            },
+            &mut out,
+        );
         if let Some(stated) = program.stated_total {
-            check_stated_total(&program.schedule, stated, place(), Code::SharesMismatch, Code::SharesRounding, &mut out);
+            check_stated_total(
+                &program.schedule,
+                stated,
+                place(),
+                Code::SharesMismatch,
+                Code::SharesRounding,
+                &mut out,
+            );
         }
         if let Some(budget) = program.budget {
-            for (amount, column) in [(budget.this_year, Col::ThisYear), (budget.prior_year, Col::PriorYear)] {
-                check_amount(amount, Location::at(place(), Row::Budget, Some(column)), &mut out);
+            for (amount, column) in [
+                (budget.this_year, Col::ThisYear),
+                (budget.prior_year, Col::PriorYear),
+            ] {
+                check_amount(
+                    amount,
+                    Location::at(place(), Row::Budget, Some(column)),
+                    &mut out,
+                );
             }
         }
-        check_matching(&program.matching, &program.schedule, plan.unit, place, &mut out);
+        check_matching(
+            &program.matching,
+            &program.schedule,
+            plan.unit,
+            place,
+            &mut out,
+        );
         for (index, item) in program.line_items.iter().enumerate() {
-            check_line_item(item, Location::at(place(), Row::LineItem(index), None), &mut out);
+            check_line_item(
+                item,
+                Location::at(place(), Row::LineItem(index), None),
+                &mut out,
+            );
         }
     }
-    duplicates(plan.programs.iter().map(|p| (p.name.trim(), Place::Program(p.id))), &mut out);
+    duplicates(
+        plan.programs
+            .iter()
+            .map(|p| (p.name.trim(), Place::Program(p.id))),
+        &mut out,
+    );
 
     let program_ids: HashSet<ProgramId> = plan.programs.iter().map(|p| p.id).collect();
     for pledge in &plan.pledges {
         let place = || Place::Pledge(pledge.id);
         if pledge.title.trim().is_empty() {
-            out.push(Problem::new(Code::EmptyName, Location::at(place(), Row::Name, None)));
+            out.push(Problem::new(
+                Code::EmptyName,
+                Location::at(place(), Row::Name, None),
+            ));
         }
-        check_schedule(&pledge.schedule, place, &known_sources, |year| {
-            (!pledge.term.contains(year)).then_some((Code::OutsideRange, pledge.term))
-        }, &mut out);
+        check_schedule(
+            &pledge.schedule,
+            place,
+            &known_sources,
+            |year| (!pledge.term.contains(year)).then_some((Code::OutsideRange, pledge.term)),
+            &mut out,
+        );
         if let Some(stated) = pledge.stated_total {
-            check_stated_total(&pledge.schedule, stated, place(), Code::TotalMismatch, Code::TotalRounding, &mut out);
+            check_stated_total(
+                &pledge.schedule,
+                stated,
+                place(),
+                Code::TotalMismatch,
+                Code::TotalRounding,
+                &mut out,
+            );
         }
         for (index, id) in pledge.programs.iter().enumerate() {
             if !program_ids.contains(id) {
                 out.push(
-                    Problem::new(Code::UnknownProgram, Location::at(place(), Row::Link(index), None))
-                        .actual(Value::Number(u64::from(*id))),
+                    Problem::new(
+                        Code::UnknownProgram,
+                        Location::at(place(), Row::Link(index), None),
+                    )
+                    .actual(Value::Number(u64::from(*id))),
                 );
             }
         }
@@ -485,19 +569,33 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for indicator in &pledge.indicators {
             let place = || Place::Indicator(pledge.id, indicator.id);
             if indicator.name.trim().is_empty() {
-                out.push(Problem::new(Code::EmptyName, Location::at(place(), Row::Name, None)));
+                out.push(Problem::new(
+                    Code::EmptyName,
+                    Location::at(place(), Row::Name, None),
+                ));
             }
             let summary = indicator_summary(indicator);
             for (stated, sum, row) in [
-                (indicator.stated_target_total, summary.target_total, Row::Target),
-                (indicator.stated_actual_total, summary.actual_total, Row::Actual),
+                (
+                    indicator.stated_target_total,
+                    summary.target_total,
+                    Row::Target,
+                ),
+                (
+                    indicator.stated_actual_total,
+                    summary.actual_total,
+                    Row::Actual,
+                ),
             ] {
                 if let Some(stated) = stated {
                     if stated != sum {
                         out.push(
-                            Problem::new(Code::IndicatorTotalMismatch, Location::at(place(), row, Some(Col::Total)))
-                                .expected(Value::Quantity(sum))
-                                .actual(Value::Quantity(stated)),
+                            Problem::new(
+                                Code::IndicatorTotalMismatch,
+                                Location::at(place(), row, Some(Col::Total)),
+                            )
+                            .expected(Value::Quantity(sum))
+                            .actual(Value::Quantity(stated)),
                         );
                     }
                 }
@@ -506,36 +604,64 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 for (value, row) in [(y.target, Row::Target), (y.actual, Row::Actual)] {
                     if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
                         out.push(
-                            Problem::new(Code::Negative, Location::at(place(), row, Some(Col::Year(*year))))
-                                .actual(Value::Quantity(v)),
+                            Problem::new(
+                                Code::Negative,
+                                Location::at(place(), row, Some(Col::Year(*year))),
+                            )
+                            .actual(Value::Quantity(v)),
                         );
                     }
                 }
                 if y.actual.is_some() && *year > plan.base_year {
                     out.push(
-                        Problem::new(Code::FutureActual, Location::at(place(), Row::Actual, Some(Col::Year(*year))))
-                            .expected(Value::Year(plan.base_year))
-                            .actual(Value::Year(*year)),
+                        Problem::new(
+                            Code::FutureActual,
+                            Location::at(place(), Row::Actual, Some(Col::Year(*year))),
+                        )
+                        .expected(Value::Year(plan.base_year))
+                        .actual(Value::Year(*year)),
                     );
                 }
             }
         }
-        duplicates(pledge.indicators.iter().map(|i| (i.name.trim(), Place::Indicator(pledge.id, i.id))), &mut out);
+        duplicates(
+            pledge
+                .indicators
+                .iter()
+                .map(|i| (i.name.trim(), Place::Indicator(pledge.id, i.id))),
+            &mut out,
+        );
     }
-    duplicates(plan.pledges.iter().map(|p| (p.number.trim(), Place::Pledge(p.id))), &mut out);
+    duplicates(
+        plan.pledges
+            .iter()
+            .map(|p| (p.number.trim(), Place::Pledge(p.id))),
+        &mut out,
+    );
     out
 }
 
 fn check_plan(plan: &Plan, out: &mut Vec<Problem>) {
     if plan.title.trim().is_empty() {
-        out.push(Problem::new(Code::EmptyName, Location::at(Place::Plan, Row::Name, None)));
+        out.push(Problem::new(
+            Code::EmptyName,
+            Location::at(Place::Plan, Row::Name, None),
+        ));
     }
     for source in &plan.sources {
         if source.name_ko.trim().is_empty() && source.name_en.trim().is_empty() {
-            out.push(Problem::new(Code::EmptyName, Location::at(Place::Source(source.id.clone()), Row::Name, None)));
+            out.push(Problem::new(
+                Code::EmptyName,
+                Location::at(Place::Source(source.id.clone()), Row::Name, None),
+            ));
         }
     }
-    duplicates(plan.sources.iter().map(|s| (s.name_ko.trim(), Place::Source(s.id.clone()))), out);
+    duplicates(
+        plan.sources
+            .iter()
+            .map(|s| (s.name_ko.trim(), Place::Source(s.id.clone()))),
+        out,
+    );
 }
 
 /// Reports the second and later uses of each non-empty name.
@@ -572,8 +698,11 @@ fn check_schedule(
     for row in &schedule.rows {
         if !known_sources.contains(row.source.as_str()) {
             out.push(
-                Problem::new(Code::UnknownSource, Location::at(place(), Row::Source(row.source.clone()), None))
-                    .actual(Value::Text(row.source.clone())),
+                Problem::new(
+                    Code::UnknownSource,
+                    Location::at(place(), Row::Source(row.source.clone()), None),
+                )
+                .actual(Value::Text(row.source.clone())),
             );
         }
         for (column, amount) in row.cells() {
@@ -581,10 +710,20 @@ fn check_schedule(
                 continue;
             }
             // Built only when needed: this loop runs for every cell of every schedule.
-            let location = || Location::at(place(), Row::Source(row.source.clone()), Some(Col::Cell(column)));
+            let location = || {
+                Location::at(
+                    place(),
+                    Row::Source(row.source.clone()),
+                    Some(Col::Cell(column)),
+                )
+            };
             if let Column::Year(year) = column {
                 if let Some((code, range)) = year_rule(year) {
-                    out.push(Problem::new(code, location()).expected(Value::Years(range)).actual(Value::Year(year)));
+                    out.push(
+                        Problem::new(code, location())
+                            .expected(Value::Years(range))
+                            .actual(Value::Year(year)),
+                    );
                 }
             }
             if amount.is_negative() || !amount.as_decimal().fract().is_zero() {
@@ -605,7 +744,11 @@ fn check_stated_total(
     rounding: Code,
     out: &mut Vec<Problem>,
 ) {
-    check_amount(stated.amount, Location::at(place.clone(), Row::Total, Some(Col::Total)), out);
+    check_amount(
+        stated.amount,
+        Location::at(place.clone(), Row::Total, Some(Col::Total)),
+        out,
+    );
     let sum = schedule_sum(schedule);
     if sum == stated.amount {
         return;
@@ -614,14 +757,23 @@ fn check_stated_total(
     let mut tolerance = stated.unit.won_per_unit() * half;
     let mut rounding_unit = stated.unit;
     if let Some(unit) = schedule.rounded_in {
-        let parts = schedule.rows.iter().flat_map(|r| r.cells()).filter(|(_, a)| !a.is_zero()).count();
+        let parts = schedule
+            .rows
+            .iter()
+            .flat_map(|r| r.cells())
+            .filter(|(_, a)| !a.is_zero())
+            .count();
         tolerance += unit.won_per_unit() * half * Decimal::from(parts);
         if unit.won_per_unit() > rounding_unit.won_per_unit() {
             rounding_unit = unit;
         }
     }
     let difference = (sum - stated.amount).as_decimal().abs();
-    let code = if difference <= tolerance { rounding } else { mismatch };
+    let code = if difference <= tolerance {
+        rounding
+    } else {
+        mismatch
+    };
     let mut problem = Problem::new(code, Location::at(place, Row::Total, Some(Col::Total)))
         .expected(Value::Money(stated.amount))
         .actual(Value::Money(sum));
@@ -644,29 +796,47 @@ fn check_matching(
         return;
     }
     let total = schedule_sum(schedule).as_decimal();
-    let share_of = |source: &str| schedule.row(source).map(ScheduleRow::total).unwrap_or_default();
+    let share_of = |source: &str| {
+        schedule
+            .row(source)
+            .map(ScheduleRow::total)
+            .unwrap_or_default()
+    };
     let mut report = |source: &SourceId, expected: Amount, actual: Amount| {
         if (actual - expected).as_decimal().abs() > unit.won_per_unit() {
             out.push(
-                Problem::new(Code::MatchingOffRatio, Location::at(place(), Row::Source(source.clone()), Some(Col::Total)))
-                    .expected(Value::Money(expected))
-                    .actual(Value::Money(actual)),
+                Problem::new(
+                    Code::MatchingOffRatio,
+                    Location::at(place(), Row::Source(source.clone()), Some(Col::Total)),
+                )
+                .expected(Value::Money(expected))
+                .actual(Value::Money(actual)),
             );
         }
     };
     for share in ratio {
-        let expected = Amount::from_won(round_half_up(total * Decimal::from(share.weight) / Decimal::from(weights), 0));
+        let expected = Amount::from_won(round_half_up(
+            total * Decimal::from(share.weight) / Decimal::from(weights),
+            0,
+        ));
         report(&share.source, expected, share_of(&share.source));
     }
     // A source outside the ratio should hold nothing.
-    for row in schedule.rows.iter().filter(|r| ratio.iter().all(|s| s.source != r.source)) {
+    for row in schedule
+        .rows
+        .iter()
+        .filter(|r| ratio.iter().all(|s| s.source != r.source))
+    {
         report(&row.source, Amount::ZERO, row.total());
     }
 }
 
 /// A line item's basis must evaluate to its stated amount (to the won).
 fn check_line_item(item: &crate::plan::LineItem, location: Location, out: &mut Vec<Problem>) {
-    let with_column = |column| Location { column: Some(column), ..location.clone() };
+    let with_column = |column| Location {
+        column: Some(column),
+        ..location.clone()
+    };
     check_amount(item.stated, with_column(Col::Stated), out);
     if item.basis.trim().is_empty() {
         return;
@@ -684,13 +854,17 @@ fn check_line_item(item: &crate::plan::LineItem, location: Location, out: &mut V
             }
         }
         Err(e) => out.push(
-            Problem::new(Code::BasisUnparsable, with_column(Col::Basis)).detail(Detail::Basis(e.kind, e.position)),
+            Problem::new(Code::BasisUnparsable, with_column(Col::Basis))
+                .detail(Detail::Basis(e.kind, e.position)),
         ),
     }
 }
 
 /// Counts of problems by severity, for the problems panel's heading.
 pub fn count_by_severity(problems: &[Problem]) -> (usize, usize) {
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     (errors, problems.len() - errors)
 }

@@ -22,8 +22,12 @@ fn check_or_update(name: &str, text: &str) {
         std::fs::write(&path, text).unwrap();
         return;
     }
-    let committed = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}; run with UPDATE_EXAMPLES=1 to write it", path.display()));
+    let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}; run with UPDATE_EXAMPLES=1 to write it",
+            path.display()
+        )
+    });
     assert!(
         committed == text,
         "{} differs from what the code writes now; if the change is intended, run \
@@ -34,10 +38,16 @@ fn check_or_update(name: &str, text: &str) {
 
 #[test]
 fn demo_plan_example_is_current() {
-    check_or_update("demo-plan.json", &encode(&demo_plan(), APP_VERSION, SAVED_AT));
+    check_or_update(
+        "demo-plan.json",
+        &encode(&demo_plan(), APP_VERSION, SAVED_AT),
+    );
 }
 
 #[test]
 fn large_plan_example_is_current() {
-    check_or_update("large-plan.json", &encode(&generated_plan(Size::BENCHMARK, 1), APP_VERSION, SAVED_AT));
+    check_or_update(
+        "large-plan.json",
+        &encode(&generated_plan(Size::BENCHMARK, 1), APP_VERSION, SAVED_AT),
+    );
 }

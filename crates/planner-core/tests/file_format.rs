@@ -10,8 +10,9 @@ use planner_core::demo::demo_plan;
 use planner_core::file::{decode, encode, file_stem, FileError, MAX_FILE_BYTES};
 use planner_core::generate::{generated_plan, Size};
 use planner_core::plan::{
-    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem, Novelty, Plan,
-    Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow, Stated, YearBudget, YearRange,
+    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
+    Novelty, Plan, Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow,
+    Stated, YearBudget, YearRange,
 };
 use planner_core::Lang;
 use proptest::collection::vec;
@@ -23,7 +24,8 @@ fn amount() -> impl Strategy<Value = Amount> {
     prop_oneof![
         Just(Amount::ZERO),
         (-1_000_000_000_000_000i64..1_000_000_000_000_000).prop_map(Amount::won),
-        (any::<i64>(), 0u32..4).prop_map(|(n, s)| Amount::from_won(Decimal::new(n % 1_000_000_000_000_000, s))),
+        (any::<i64>(), 0u32..4)
+            .prop_map(|(n, s)| Amount::from_won(Decimal::new(n % 1_000_000_000_000_000, s))),
     ]
 }
 
@@ -32,7 +34,11 @@ fn figure() -> impl Strategy<Value = Decimal> {
 }
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), "\\PC{0,24}", Just("<script>alert(1)</script>".to_string())]
+    prop_oneof![
+        Just(String::new()),
+        "\\PC{0,24}",
+        Just("<script>alert(1)</script>".to_string())
+    ]
 }
 
 fn unit() -> impl Strategy<Value = Unit> {
@@ -47,9 +53,19 @@ fn schedule(sources: Vec<String>) -> impl Strategy<Value = Schedule> {
     let rows = sources
         .into_iter()
         .map(|source| {
-            (amount(), vec((2000i32..2040, amount()), 0..6), amount(), text()).prop_map(move |(before, years, after, note)| {
-                ScheduleRow { source: source.clone(), before, years: years.into_iter().collect(), after, note }
-            })
+            (
+                amount(),
+                vec((2000i32..2040, amount()), 0..6),
+                amount(),
+                text(),
+            )
+                .prop_map(move |(before, years, after, note)| ScheduleRow {
+                    source: source.clone(),
+                    before,
+                    years: years.into_iter().collect(),
+                    after,
+                    note,
+                })
         })
         .collect::<Vec<_>>();
     (rows, option::of(unit())).prop_map(|(rows, rounded_in)| Schedule { rows, rounded_in })
@@ -61,85 +77,174 @@ fn stated() -> impl Strategy<Value = Option<Stated>> {
 
 fn program(id: u32) -> impl Strategy<Value = Program> {
     (
-        (text(), text(), text(), prop_oneof![Just(Novelty::New), Just(Novelty::Continuing)], years()),
+        (
+            text(),
+            text(),
+            text(),
+            prop_oneof![Just(Novelty::New), Just(Novelty::Continuing)],
+            years(),
+        ),
         schedule(vec!["national".into(), "district".into()]),
         stated(),
-        option::of((amount(), amount()).prop_map(|(this_year, prior_year)| YearBudget { this_year, prior_year })),
-        vec((prop_oneof![Just("city".to_string()), Just("x".to_string())], any::<u32>()), 0..3),
+        option::of(
+            (amount(), amount()).prop_map(|(this_year, prior_year)| YearBudget {
+                this_year,
+                prior_year,
+            }),
+        ),
+        vec(
+            (
+                prop_oneof![Just("city".to_string()), Just("x".to_string())],
+                any::<u32>(),
+            ),
+            0..3,
+        ),
         vec((text(), text(), amount()), 0..3),
     )
-        .prop_map(move |((name, owner, unit_program, novelty, period), schedule, stated_total, budget, matching, items)| Program {
-            id,
-            name,
-            owner,
-            unit_program,
-            novelty,
-            period,
-            schedule,
-            stated_total,
-            budget,
-            matching: matching.into_iter().map(|(source, weight)| RatioShare { source, weight }).collect(),
-            line_items: items.into_iter().map(|(name, basis, stated)| LineItem { name, basis, stated }).collect(),
-        })
+        .prop_map(
+            move |(
+                (name, owner, unit_program, novelty, period),
+                schedule,
+                stated_total,
+                budget,
+                matching,
+                items,
+            )| Program {
+                id,
+                name,
+                owner,
+                unit_program,
+                novelty,
+                period,
+                schedule,
+                stated_total,
+                budget,
+                matching: matching
+                    .into_iter()
+                    .map(|(source, weight)| RatioShare { source, weight })
+                    .collect(),
+                line_items: items
+                    .into_iter()
+                    .map(|(name, basis, stated)| LineItem {
+                        name,
+                        basis,
+                        stated,
+                    })
+                    .collect(),
+            },
+        )
 }
 
 fn indicator(id: u32) -> impl Strategy<Value = Indicator> {
     (
         text(),
         text(),
-        vec((2000i32..2040, option::of(figure()), option::of(figure()), text()), 0..6),
+        vec(
+            (
+                2000i32..2040,
+                option::of(figure()),
+                option::of(figure()),
+                text(),
+            ),
+            0..6,
+        ),
         option::of(figure()),
         option::of(figure()),
     )
-        .prop_map(move |(name, unit, ys, stated_target_total, stated_actual_total)| Indicator {
-            id,
-            name,
-            unit,
-            years: ys
-                .into_iter()
-                .map(|(y, target, actual, note)| (y, IndicatorYear { target, actual, note }))
-                .collect::<BTreeMap<_, _>>(),
-            stated_target_total,
-            stated_actual_total,
-        })
+        .prop_map(
+            move |(name, unit, ys, stated_target_total, stated_actual_total)| Indicator {
+                id,
+                name,
+                unit,
+                years: ys
+                    .into_iter()
+                    .map(|(y, target, actual, note)| {
+                        (
+                            y,
+                            IndicatorYear {
+                                target,
+                                actual,
+                                note,
+                            },
+                        )
+                    })
+                    .collect::<BTreeMap<_, _>>(),
+                stated_target_total,
+                stated_actual_total,
+            },
+        )
 }
 
 fn pledge(id: u32) -> impl Strategy<Value = Pledge> {
     (
-        (text(), text(), years(), vec(any::<u32>(), 0..3), vec(any::<u8>(), 0..3)),
         (
-            prop_oneof![Just(PledgeStatus::OnTrack), Just(PledgeStatus::Done), Just(PledgeStatus::DoneContinuing), Just(PledgeStatus::OnHold), Just(PledgeStatus::Dropped)],
+            text(),
+            text(),
+            years(),
+            vec(any::<u32>(), 0..3),
+            vec(any::<u8>(), 0..3),
+        ),
+        (
+            prop_oneof![
+                Just(PledgeStatus::OnTrack),
+                Just(PledgeStatus::Done),
+                Just(PledgeStatus::DoneContinuing),
+                Just(PledgeStatus::OnHold),
+                Just(PledgeStatus::Dropped)
+            ],
             prop_oneof![Just(Completion::WithinTerm), Just(Completion::AfterTerm)],
-            prop_oneof![Just(Horizon::Short), Just(Horizon::Mid), Just(Horizon::Long)],
-            vec(prop_oneof![Just(Actor::Government), Just(Actor::City), Just(Actor::District), Just(Actor::Other)], 0..3),
+            prop_oneof![
+                Just(Horizon::Short),
+                Just(Horizon::Mid),
+                Just(Horizon::Long)
+            ],
+            vec(
+                prop_oneof![
+                    Just(Actor::Government),
+                    Just(Actor::City),
+                    Just(Actor::District),
+                    Just(Actor::Other)
+                ],
+                0..3,
+            ),
             any::<bool>(),
         ),
         schedule(vec!["city".into()]),
         stated(),
         vec(Just(()), 0..3),
     )
-        .prop_flat_map(move |((number, title, term, programs, sdgs), (status, completion, horizon, actors, budgetary), schedule, stated_total, inds)| {
-            let indicators: Vec<_> = (1..=u32::try_from(inds.len()).unwrap_or(0)).map(indicator).collect();
-            indicators.prop_map(move |indicators| Pledge {
-                id,
-                number: number.clone(),
-                title: title.clone(),
-                classification: Classification {
-                    status,
-                    completion,
-                    novelty: Novelty::New,
-                    actors: actors.clone(),
-                    horizon,
-                    budgetary,
-                    sdgs: sdgs.clone(),
-                },
-                term,
-                programs: programs.clone(),
-                schedule: schedule.clone(),
+        .prop_flat_map(
+            move |(
+                (number, title, term, programs, sdgs),
+                (status, completion, horizon, actors, budgetary),
+                schedule,
                 stated_total,
-                indicators,
-            })
-        })
+                inds,
+            )| {
+                let indicators: Vec<_> = (1..=u32::try_from(inds.len()).unwrap_or(0))
+                    .map(indicator)
+                    .collect();
+                indicators.prop_map(move |indicators| Pledge {
+                    id,
+                    number: number.clone(),
+                    title: title.clone(),
+                    classification: Classification {
+                        status,
+                        completion,
+                        novelty: Novelty::New,
+                        actors: actors.clone(),
+                        horizon,
+                        budgetary,
+                        sdgs: sdgs.clone(),
+                    },
+                    term,
+                    programs: programs.clone(),
+                    schedule: schedule.clone(),
+                    stated_total,
+                    indicators,
+                })
+            },
+        )
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -148,29 +253,35 @@ fn plan() -> impl Strategy<Value = Plan> {
         (0usize..4, 0usize..3),
         vec((text(), text(), any::<u32>(), any::<u32>()), 0..4),
     )
-        .prop_flat_map(|((title, organisation, years, base_year, unit), (n_programs, n_pledges), staff)| {
-            let programs: Vec<_> = (1..=u32::try_from(n_programs).unwrap_or(0)).map(program).collect();
-            let pledges: Vec<_> = (1..=u32::try_from(n_pledges).unwrap_or(0)).map(pledge).collect();
-            (programs, pledges).prop_map(move |(programs, pledges)| Plan {
-                title: title.clone(),
-                organisation: organisation.clone(),
-                years,
-                base_year,
-                unit,
-                sources: FundingSource::defaults(),
-                programs,
-                pledges,
-                staffing: staff
-                    .iter()
-                    .map(|(group, grade, quota, current)| StaffingRow {
-                        group: group.clone(),
-                        grade: grade.clone(),
-                        quota: *quota,
-                        current: *current,
-                    })
-                    .collect(),
-            })
-        })
+        .prop_flat_map(
+            |((title, organisation, years, base_year, unit), (n_programs, n_pledges), staff)| {
+                let programs: Vec<_> = (1..=u32::try_from(n_programs).unwrap_or(0))
+                    .map(program)
+                    .collect();
+                let pledges: Vec<_> = (1..=u32::try_from(n_pledges).unwrap_or(0))
+                    .map(pledge)
+                    .collect();
+                (programs, pledges).prop_map(move |(programs, pledges)| Plan {
+                    title: title.clone(),
+                    organisation: organisation.clone(),
+                    years,
+                    base_year,
+                    unit,
+                    sources: FundingSource::defaults(),
+                    programs,
+                    pledges,
+                    staffing: staff
+                        .iter()
+                        .map(|(group, grade, quota, current)| StaffingRow {
+                            group: group.clone(),
+                            grade: grade.clone(),
+                            quota: *quota,
+                            current: *current,
+                        })
+                        .collect(),
+                })
+            },
+        )
 }
 
 proptest! {
@@ -225,13 +336,19 @@ fn path_of(result: Result<planner_core::file::Decoded, FileError>) -> String {
 fn errors_name_the_json_path() {
     let text = encode(&demo_plan(), "0.1.0", "x");
     let float = text.replacen("\"625648000\"", "625648000", 1);
-    assert_eq!(path_of(decode(&float)), "$.plan.programs[0].budget.this_year");
+    assert_eq!(
+        path_of(decode(&float)),
+        "$.plan.programs[0].budget.this_year"
+    );
     let unknown = text.replacen("\"owner\"", "\"surprise\": 1, \"owner\"", 1);
     let e = decode(&unknown).unwrap_err();
     assert!(e.message(Lang::En).contains("surprise"), "{e}");
     assert_eq!(e.path(), Some("$.plan.programs[0].surprise"));
     let letter = text.replacen("\"625648000\"", "\"625,648\"", 1);
-    assert!(decode(&letter).unwrap_err().message(Lang::En).contains("625,648"));
+    assert!(decode(&letter)
+        .unwrap_err()
+        .message(Lang::En)
+        .contains("625,648"));
     let dup = text.replacen("\"id\": 2,", "\"id\": 1,", 1);
     assert_eq!(path_of(decode(&dup)), "$.plan.programs[1].id");
     let reversed = text.replacen("\"first\": 2014", "\"first\": 2030", 1);
@@ -246,11 +363,16 @@ fn hostile_files_are_refused_without_panic() {
     assert_eq!(decode("{\"a\":1}"), Err(FileError::NotAPlanFile));
     let nested = "[".repeat(100_000);
     assert!(decode(&nested).is_err());
-    let nested_in_plan = format!("{{\"format\":\"budget-planner/plan\",\"version\":1,\"x\":{}}}", "[".repeat(100_000));
+    let nested_in_plan = format!(
+        "{{\"format\":\"budget-planner/plan\",\"version\":1,\"x\":{}}}",
+        "[".repeat(100_000)
+    );
     assert!(decode(&nested_in_plan).is_err());
     let text = encode(&demo_plan(), "0.1.0", "x");
     assert!(decode(&text.replacen("\"version\": 1", "\"version\": 1e999999", 1)).is_err());
-    assert!(decode(&text.replacen("\"625648000\"", "\"99999999999999999999999999999999\"", 1)).is_err());
+    assert!(
+        decode(&text.replacen("\"625648000\"", "\"99999999999999999999999999999999\"", 1)).is_err()
+    );
     assert!(decode(&text.replacen("\"id\": 1,", "\"id\": 99999999999999999999,", 1)).is_err());
     assert!(decode(&text.replacen("\"base_year\": 2021", "\"base_year\": 99999", 1)).is_err());
     assert_eq!(
@@ -258,7 +380,12 @@ fn hostile_files_are_refused_without_panic() {
         Err(FileError::NewerVersion { version: 2 })
     );
     let big = " ".repeat(MAX_FILE_BYTES + 1);
-    assert_eq!(decode(&big), Err(FileError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
+    assert_eq!(
+        decode(&big),
+        Err(FileError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        })
+    );
 }
 
 #[test]
@@ -275,7 +402,10 @@ fn script_in_every_name_is_just_text() {
 
 #[test]
 fn file_stems_are_safe() {
-    assert_eq!(file_stem("사회적경제 예산·공약 계획 (예시)"), "사회적경제-예산-공약-계획-예시");
+    assert_eq!(
+        file_stem("사회적경제 예산·공약 계획 (예시)"),
+        "사회적경제-예산-공약-계획-예시"
+    );
     assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
     assert_eq!(file_stem("  "), "plan");
 }

@@ -28,7 +28,8 @@ struct TempFile(PathBuf);
 
 impl TempFile {
     fn new(name: &str, contents: &[u8]) -> TempFile {
-        let path = std::env::temp_dir().join(format!("plancheck-test-{}-{name}", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("plancheck-test-{}-{name}", std::process::id()));
         std::fs::write(&path, contents).unwrap();
         TempFile(path)
     }
@@ -45,7 +46,11 @@ impl Drop for TempFile {
 }
 
 fn plancheck(args: &[&str], files: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plancheck")).args(args).args(files).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -65,9 +70,18 @@ fn assert_refused(name: &str, contents: &[u8]) -> String {
 fn assert_refused_path(path: &Path) -> String {
     let output = plancheck(&[], &[path]);
     let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(2), "{}: stdout {:?} stderr {err:?}", path.display(), stdout(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}: stdout {:?} stderr {err:?}",
+        path.display(),
+        stdout(&output)
+    );
     assert!(!err.contains("panicked"), "{err}");
-    assert!(err.contains(&format!("{}: cannot read: ", path.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}: cannot read: ", path.display())),
+        "{err}"
+    );
     assert!(!stdout(&output).contains("clean"), "{}", stdout(&output));
     err
 }
@@ -104,13 +118,19 @@ fn help_and_usage() {
 fn a_mistyped_share_is_an_error() {
     let text = demo_text();
     assert!(text.contains("\"297575000\""));
-    let file = TempFile::new("mistyped.json", text.replace("\"297575000\"", "\"297574000\"").as_bytes());
+    let file = TempFile::new(
+        "mistyped.json",
+        text.replace("\"297575000\"", "\"297574000\"").as_bytes(),
+    );
     let output = plancheck(&[], &[file.path()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(out.contains("shares.mismatch"), "{out}");
     assert!(out.contains("1 short"), "{out}");
-    assert!(out.contains("error shares.mismatch at program 6 “사회적경제기업 육성 및 역량 강화”"), "{out}");
+    assert!(
+        out.contains("error shares.mismatch at program 6 “사회적경제기업 육성 및 역량 강화”"),
+        "{out}"
+    );
     assert!(out.contains("[cell program-6-total-total]"), "{out}");
     assert!(out.contains(": 1 error, 0 warnings"), "{out}");
 
@@ -134,14 +154,23 @@ fn a_difference_within_rounding_is_only_a_warning() {
         ],
     );
     program.schedule.rounded_in = Some(Unit::Million);
-    program.stated_total = Some(Stated { amount: Amount::won(1_792_652_000_000), unit: Unit::Million });
+    program.stated_total = Some(Stated {
+        amount: Amount::won(1_792_652_000_000),
+        unit: Unit::Million,
+    });
     let mut plan = Plan::new("시험", YearRange::new(2019, 2023), Unit::Thousand);
     plan.programs.push(program);
-    let file = TempFile::new("rounding.json", encode(&plan, APP_VERSION, SAVED_AT).as_bytes());
+    let file = TempFile::new(
+        "rounding.json",
+        encode(&plan, APP_VERSION, SAVED_AT).as_bytes(),
+    );
     let output = plancheck(&[], &[file.path()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}");
-    assert!(out.contains("warning shares.rounding at program 1 “국가 사업비 추정” › total"), "{out}");
+    assert!(
+        out.contains("warning shares.rounding at program 1 “국가 사업비 추정” › total"),
+        "{out}"
+    );
     assert!(out.contains("within the rounding of"), "{out}");
     assert!(out.contains(": 0 errors, 1 warning"), "{out}");
 }
@@ -152,8 +181,15 @@ fn unreadable_files_exit_2_and_readable_ones_are_still_checked() {
     let demo = examples_dir().join("demo-plan.json");
     let output = plancheck(&[], &[bad.path(), &demo]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stdout(&output).contains("demo-plan.json: clean"), "{}", stdout(&output));
-    let missing = std::env::temp_dir().join(format!("plancheck-test-{}-missing.json", std::process::id()));
+    assert!(
+        stdout(&output).contains("demo-plan.json: clean"),
+        "{}",
+        stdout(&output)
+    );
+    let missing = std::env::temp_dir().join(format!(
+        "plancheck-test-{}-missing.json",
+        std::process::id()
+    ));
     assert_refused_path(&missing);
 }
 
@@ -191,23 +227,37 @@ fn deep_nesting_is_refused() {
 fn a_newer_version_is_refused_as_newer() {
     let text = demo_text();
     assert!(text.contains("\"version\": 1,"));
-    let err = assert_refused("version2.json", text.replacen("\"version\": 1,", "\"version\": 2,", 1).as_bytes());
+    let err = assert_refused(
+        "version2.json",
+        text.replacen("\"version\": 1,", "\"version\": 2,", 1)
+            .as_bytes(),
+    );
     assert!(err.contains("newer"), "{err}");
 }
 
 #[test]
 fn absurd_numbers_are_refused() {
     let text = demo_text();
-    assert_refused("huge-version.json", text.replacen("\"version\": 1,", "\"version\": 1e999999,", 1).as_bytes());
+    assert_refused(
+        "huge-version.json",
+        text.replacen("\"version\": 1,", "\"version\": 1e999999,", 1)
+            .as_bytes(),
+    );
     assert_refused(
         "huge-amount.json",
-        text.replacen("\"297575000\"", "\"99999999999999999999999999999999\"", 1).as_bytes(),
+        text.replacen("\"297575000\"", "\"99999999999999999999999999999999\"", 1)
+            .as_bytes(),
     );
 }
 
 #[test]
 fn a_number_where_an_amount_string_belongs_is_refused() {
-    let err = assert_refused("number-amount.json", demo_text().replacen("\"297575000\"", "297575000", 1).as_bytes());
+    let err = assert_refused(
+        "number-amount.json",
+        demo_text()
+            .replacen("\"297575000\"", "297575000", 1)
+            .as_bytes(),
+    );
     assert!(err.contains("$.plan.programs[5]"), "{err}");
 }
 
@@ -226,8 +276,19 @@ fn a_json_array_is_refused() {
 fn a_file_over_20_mb_is_refused_by_size_before_reading() {
     let file = TempFile::new("huge.json", b"");
     // Sparse: no disk is used, and reading it would take a while and find only zeros.
-    std::fs::OpenOptions::new().write(true).open(file.path()).unwrap().set_len(21 * 1024 * 1024).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(file.path())
+        .unwrap()
+        .set_len(21 * 1024 * 1024)
+        .unwrap();
     let err = assert_refused_path(file.path());
-    assert!(err.contains(&format!("{} bytes", 21 * 1024 * 1024)), "{err}");
-    assert!(!err.contains("UTF-8"), "refused by size, not content: {err}");
+    assert!(
+        err.contains(&format!("{} bytes", 21 * 1024 * 1024)),
+        "{err}"
+    );
+    assert!(
+        !err.contains("UTF-8"),
+        "refused by size, not content: {err}"
+    );
 }

@@ -74,7 +74,12 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> ArgsOutcome {
         if let Some(value) = lang_value {
             match Lang::from_code(&value) {
                 Some(l) => lang = l,
-                None => return ArgsOutcome::Wrong(format!("unknown language “{}” (use en or ko)", one_line(&value))),
+                None => {
+                    return ArgsOutcome::Wrong(format!(
+                        "unknown language “{}” (use en or ko)",
+                        one_line(&value)
+                    ))
+                }
             }
         } else if text == "-h" || text == "--help" {
             return ArgsOutcome::Help;
@@ -122,7 +127,11 @@ fn main() -> ExitCode {
                 unreadable = true;
                 // Keep stdout and stderr in order when both go to a terminal.
                 let _ = out.flush();
-                let _ = writeln!(io::stderr().lock(), "{name}: cannot read: {}", one_line(&why));
+                let _ = writeln!(
+                    io::stderr().lock(),
+                    "{name}: cannot read: {}",
+                    one_line(&why)
+                );
                 continue;
             }
         };
@@ -143,7 +152,12 @@ fn main() -> ExitCode {
         let _ = if problems.is_empty() {
             writeln!(out, "{name}: clean")
         } else {
-            writeln!(out, "{name}: {errors} {}, {warnings} {}", plural(errors, "error"), plural(warnings, "warning"))
+            writeln!(
+                out,
+                "{name}: {errors} {}, {warnings} {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            )
         };
     }
     let _ = out.flush();
@@ -175,7 +189,12 @@ fn read_plan(path: &Path, lang: Lang) -> Result<Plan, String> {
             Lang::Ko => "파일이 아니라 디렉터리입니다".into(),
         });
     }
-    let too_large = |bytes: u64| FileError::TooLarge { bytes: usize::try_from(bytes).unwrap_or(usize::MAX) }.message(lang);
+    let too_large = |bytes: u64| {
+        FileError::TooLarge {
+            bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+        }
+        .message(lang)
+    };
     let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
     if metadata.len() > limit {
         return Err(too_large(metadata.len()));
@@ -184,7 +203,9 @@ fn read_plan(path: &Path, lang: Lang) -> Result<Plan, String> {
     // read more than one byte past the limit.
     let capacity = usize::try_from(metadata.len()).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(u64::try_from(bytes.len()).unwrap_or(u64::MAX)));
     }
@@ -195,7 +216,9 @@ fn read_plan(path: &Path, lang: Lang) -> Result<Plan, String> {
             Lang::Ko => format!("UTF-8 텍스트 파일이 아닙니다({at}번째 바이트가 잘못됨). 계획 파일은 UTF-8 JSON입니다."),
         }
     })?;
-    decode(&text).map(|decoded| decoded.plan).map_err(|e| e.message(lang))
+    decode(&text)
+        .map(|decoded| decoded.plan)
+        .map_err(|e| e.message(lang))
 }
 
 /// A human-readable path to a problem, built from the plan's own names:
@@ -210,7 +233,10 @@ fn describe(location: &Location, plan: &Plan) -> String {
         Place::Pledge(id) => {
             is_pledge = true;
             let pledge = plan.pledges.iter().find(|p| p.id == *id);
-            parts.push(named(&pledge_label(plan, *id), pledge.map_or("", |p| p.title.as_str())));
+            parts.push(named(
+                &pledge_label(plan, *id),
+                pledge.map_or("", |p| p.title.as_str()),
+            ));
         }
         Place::Indicator(pledge_id, indicator_id) => {
             parts.push(pledge_label(plan, *pledge_id));
@@ -235,18 +261,29 @@ fn describe(location: &Location, plan: &Plan) -> String {
                     Place::Program(id) => plan.program(*id).and_then(|p| p.line_items.get(*index)),
                     _ => None,
                 };
-                named(&format!("line item {}", index.saturating_add(1)), item.map_or("", |i| i.name.as_str()))
+                named(
+                    &format!("line item {}", index.saturating_add(1)),
+                    item.map_or("", |i| i.name.as_str()),
+                )
             }
             Row::Target => "target".into(),
             Row::Actual => "actual".into(),
-            Row::Name => if matches!(location.place, Place::Plan | Place::Pledge(_)) { "title" } else { "name" }.into(),
+            Row::Name => if matches!(location.place, Place::Plan | Place::Pledge(_)) {
+                "title"
+            } else {
+                "name"
+            }
+            .into(),
             Row::Period => if is_pledge { "term" } else { "period" }.into(),
             Row::Link(index) => format!("linked program {}", index.saturating_add(1)),
             Row::Sdg => "SDGs".into(),
         });
     }
     // The stated total sits in the 계 row's total column: say "total" once.
-    let total_cell = matches!((&location.row, &location.column), (Some(Row::Total), Some(Col::Total)));
+    let total_cell = matches!(
+        (&location.row, &location.column),
+        (Some(Row::Total), Some(Col::Total))
+    );
     if let Some(column) = location.column.as_ref().filter(|_| !total_cell) {
         parts.push(match column {
             Col::Cell(Column::Before) => "before".into(),
@@ -264,7 +301,10 @@ fn describe(location: &Location, plan: &Plan) -> String {
 
 /// `program 6 “name”`, or `program 6` when it has no name (or is gone).
 fn program_label(plan: &Plan, id: u32) -> String {
-    named(&format!("program {id}"), plan.program(id).map_or("", |p| p.name.as_str()))
+    named(
+        &format!("program {id}"),
+        plan.program(id).map_or("", |p| p.name.as_str()),
+    )
 }
 
 /// `pledge 17` by the pledge book's number, or by the id when the number is empty.
