@@ -78,7 +78,7 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
         ));
     });
     view! {
-        <div class="app" lang=move || state.lang.get().code()>
+        <div class="app" data-ready="true" lang=move || state.lang.get().code()>
             <Header/>
             <div class="workspace">
                 <main id="main">

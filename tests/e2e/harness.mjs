@@ -75,7 +75,7 @@ function watchPage(page, record) {
 export async function openApp(context, url) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('[data-testid="total-row"]');
+  await page.waitForSelector('.app[data-ready]');
   return page;
 }
 
