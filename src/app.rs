@@ -66,9 +66,19 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
             _ => {}
         }
     });
+    // A hidden or closing page writes a waiting edit at once.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // `visibilitychange` is fired at the document and bubbles to the window.
+    let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if browser::page_hidden() {
+            state.flush();
+        }
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_key.remove();
+        on_hide.remove();
+        on_visibility.remove();
     });
     Effect::new(move |_| {
         let title = state.plan.with(|p| p.title.clone());
@@ -81,10 +91,10 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
         <div class="app" data-ready="true" lang=move || state.lang.get().code()>
             <Header/>
             <div class="workspace">
-                <main id="main">
+                <main id="main" tabindex="-1">
                     <CurrentView/>
                 </main>
-                <Show when=move || state.view.get() != View::Home>
+                <Show when=move || state.view.get() != View::Home && state.plan_id.get().is_some()>
                     <ProblemsPanel/>
                 </Show>
             </div>
@@ -97,6 +107,8 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
 fn CurrentView() -> impl IntoView {
     let state = use_state();
     move || match state.view.get() {
+        // With no plan open, only the plans home has something to show.
+        _ if state.plan_id.get().is_none() => view! { <PlansHome/> }.into_any(),
         View::Home => view! { <PlansHome/> }.into_any(),
         View::Overview => view! { <Overview/> }.into_any(),
         View::Status => view! { <StatusTable/> }.into_any(),

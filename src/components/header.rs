@@ -7,6 +7,11 @@ use planner_core::{Lang, Msg};
 use crate::state::{use_state, SaveStatus, StorageNotice, View};
 use crate::storage::SaveError;
 
+/// `HH:MM` (UTC) of an ISO 8601 time, for "saved at".
+fn clock_time(iso: &str) -> Option<String> {
+    iso.get(11..16).map(str::to_string)
+}
+
 /// Plan name, save state, language switch and view navigation.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -14,18 +19,34 @@ pub fn Header() -> impl IntoView {
     let t = move |m: Msg| m.text(state.lang.get());
     let save_text = move || {
         let msg = match state.save_status.get() {
-            SaveStatus::Saved => Msg::SavedLocally,
+            SaveStatus::Saved(_) => Msg::SavedLocally,
+            SaveStatus::Pending => return state.lang.get().pick("저장 중…", "Saving…").to_string(),
             SaveStatus::NotSaved(SaveError::Blocked) => Msg::NotSavedStorageBlocked,
             SaveStatus::NotSaved(SaveError::QuotaExceeded) => Msg::NotSavedQuota,
             SaveStatus::NotSaved(SaveError::Other(_)) => Msg::NotSavedOther,
         };
-        t(msg)
+        let saved_at = state.save_status.with(|s| match s {
+            SaveStatus::Saved(at) => clock_time(at),
+            _ => None,
+        });
+        match saved_at {
+            Some(time) => format!("{} · {time}", t(msg)),
+            None => t(msg).to_string(),
+        }
     };
-    let saved = move || state.save_status.with(|s| *s == SaveStatus::Saved);
+    let saved = move || {
+        state
+            .save_status
+            .with(|s| !matches!(s, SaveStatus::NotSaved(_)))
+    };
     let notice = move || {
         state.notice.get().map(|n| match n {
             StorageNotice::Blocked => t(Msg::StorageBlockedBanner),
             StorageNotice::Quarantined => t(Msg::StoredPlanUnreadable),
+            StorageNotice::NewerVersion => state.lang.get().pick(
+                "이 저장소는 더 새 버전의 앱이 쓴 것입니다. 이 탭은 저장하지 않습니다. 앱을 새로 고치세요.",
+                "Storage was written by a newer version of the app. This tab will not save: reload the app.",
+            ),
         })
     };
 
@@ -38,7 +59,13 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="header-tools">
                 <p class="save-state" class:not-saved=move || !saved() role="status" aria-live="polite" data-testid="save-state">
-                    <span aria-hidden="true">{move || if saved() { "✓ " } else { "⚠ " }}</span>
+                    <span aria-hidden="true">
+                        {move || state.save_status.with(|s| match s {
+                            SaveStatus::Saved(_) => "✓ ",
+                            SaveStatus::Pending => "✎ ",
+                            SaveStatus::NotSaved(_) => "⚠ ",
+                        })}
+                    </span>
                     {save_text}
                 </p>
                 <div class="undo-redo" role="group" aria-label=move || t(Msg::EditHistory)>
@@ -85,6 +112,8 @@ pub fn Header() -> impl IntoView {
                 {View::ALL
                     .into_iter()
                     .map(|view| {
+                        // Only the plans home is there while no plan is open.
+                        let shown = move || view == View::Home || state.plan_id.get().is_some();
                         let label = move || {
                             let lang = state.lang.get();
                             match view {
@@ -100,6 +129,7 @@ pub fn Header() -> impl IntoView {
                         };
                         view! {
                             <a
+                                class:hidden=move || !shown()
                                 href=format!("#{}", view.fragment())
                                 aria-current=move || (state.view.get() == view).then_some("page")
                             >

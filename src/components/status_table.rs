@@ -127,7 +127,7 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
             </th>
             <td class="num">
                 <AmountCell
-                    id=format!("p{id}-this-year")
+                    id=format!("program-{id}-budget-this-year")
                     label=cell_label(Msg::ColThisYear)
                     value=Signal::derive(move || budget().this_year)
                     on_commit=commit(BudgetColumn::ThisYear)
@@ -135,7 +135,7 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
             </td>
             <td class="num">
                 <AmountCell
-                    id=format!("p{id}-prior-year")
+                    id=format!("program-{id}-budget-prior-year")
                     label=cell_label(Msg::ColPriorYear)
                     value=Signal::derive(move || budget().prior_year)
                     on_commit=commit(BudgetColumn::PriorYear)

@@ -13,6 +13,8 @@ pub mod foot;
 pub mod generate;
 pub mod history;
 pub mod i18n;
+pub mod library;
+pub mod locate;
 pub mod plan;
 pub mod validate;
 

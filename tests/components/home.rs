@@ -1,0 +1,253 @@
+//! The plans home, the library in storage, autosave and the problems panel.
+
+use super::*;
+use planner_core::library::Library;
+
+fn click(root: &HtmlElement, selector: &str) {
+    let element: HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    element.click();
+}
+
+fn library(store: &MemoryStore) -> Library {
+    Library::decode(store.entries.borrow().get(INDEX_KEY).unwrap()).unwrap()
+}
+
+fn button_named(root: &HtmlElement, label: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<HtmlElement>())
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(label)
+                || b.text_content().unwrap_or_default().trim() == label
+        })
+        .unwrap_or_else(|| panic!("no button {label}"))
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_stores_the_demo_plan_in_the_library_and_opens_it() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::En, "");
+    settle().await;
+    let index = library(&store);
+    assert_eq!(index.plans.len(), 1);
+    assert_eq!(index.open, Some(1));
+    assert_eq!(index.plans[0].title, "사회적경제 예산·공약 계획 (예시)");
+    assert!(store.plan_text(1).is_some());
+    assert!(text_of(&root, "[data-testid=plan-title]").contains("(예시)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_first_release_plan_is_moved_into_the_library() {
+    let store = Rc::new(MemoryStore::default());
+    let mut plan = planner_core::demo::demo_plan();
+    plan.title = "옛 계획".into();
+    let text = planner_core::file::encode(&plan, "0.1.0", "2026-11-01T00:00:00Z");
+    store
+        .entries
+        .borrow_mut()
+        .insert(LEGACY_PLAN_KEY.into(), text.clone());
+    let root = mount(store.clone(), Lang::Ko);
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=plan-title]"), "옛 계획");
+    assert_eq!(store.plan_text(1), Some(text), "moved byte for byte");
+    assert!(store.entries.borrow().get(LEGACY_PLAN_KEY).is_none());
+    assert_eq!(library(&store).plans[0].title, "옛 계획");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn plans_are_created_duplicated_renamed_deleted_and_brought_back() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::En, "#plans");
+    settle().await;
+    // Create
+    type_into(
+        &input(&root, "form.new-plan input[name=title]"),
+        "Youth plan 2027",
+    );
+    type_into(
+        &input(&root, "form.new-plan input[name=first-year]"),
+        "2027",
+    );
+    type_into(&input(&root, "form.new-plan input[name=last-year]"), "2030");
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form.new-plan")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    form.request_submit().unwrap();
+    settle().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=plan-title]"),
+        "Youth plan 2027"
+    );
+    let index = library(&store);
+    assert_eq!(index.plans.len(), 2);
+    assert_eq!(index.open, Some(2));
+    assert_eq!(
+        (
+            index.get(2).unwrap().first_year,
+            index.get(2).unwrap().last_year
+        ),
+        (2027, 2030)
+    );
+
+    // Back home: both listed with years and problems.
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#plans")
+        .unwrap();
+    sleep(20).await;
+    let rows = root
+        .query_selector_all("[data-testid=plans-table] tbody tr")
+        .unwrap();
+    assert_eq!(rows.length(), 2);
+    assert!(text_of(&root, "tr[data-plan='2']").contains("2027–2030"));
+    assert!(
+        text_of(&root, "tr[data-plan='1']").contains("6,312,771"),
+        "the demo's grand total in 천원"
+    );
+
+    // Duplicate the demo: a third plan, opened, titled as a copy.
+    button_named(&root, "Duplicate · 사회적경제 예산·공약 계획 (예시)").click();
+    settle().await;
+    assert_eq!(library(&store).plans.len(), 3);
+    assert_eq!(
+        text_of(&root, "[data-testid=plan-title]"),
+        "사회적경제 예산·공약 계획 (예시) (copy)"
+    );
+
+    // Rename the 2027 plan from the list (it is not open).
+    let name = input(&root, "tr[data-plan='2'] input.name");
+    name.set_value("Youth plan 2027–2030");
+    name.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        library(&store).get(2).unwrap().title,
+        "Youth plan 2027–2030"
+    );
+    assert_eq!(
+        decode(&store.plan_text(2).unwrap()).unwrap().plan.title,
+        "Youth plan 2027–2030"
+    );
+
+    // Delete it, then undo.
+    button_named(&root, "Delete · Youth plan 2027–2030").click();
+    settle().await;
+    assert!(root.query_selector("tr[data-plan='2']").unwrap().is_none());
+    assert!(text_of(&root, "[data-testid=deleted-toast]").contains("Youth plan 2027–2030"));
+    assert!(
+        store.plan_text(2).is_some(),
+        "kept until undo is no longer possible"
+    );
+    click(&root, "[data-testid=deleted-toast] button");
+    settle().await;
+    assert!(root.query_selector("tr[data-plan='2']").unwrap().is_some());
+    assert_eq!(library(&store).plans.len(), 3);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_plan_is_set_aside_while_the_others_load() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::En, "");
+    settle().await;
+    root.remove();
+    // A second plan, then its entry is damaged.
+    let mut index = library(&store);
+    let mut second = index.plans[0].clone();
+    second.id = 2;
+    second.title = "Broken".into();
+    index.plans.push(second);
+    index.open = Some(2);
+    store
+        .entries
+        .borrow_mut()
+        .insert(INDEX_KEY.into(), index.encode());
+    store
+        .entries
+        .borrow_mut()
+        .insert(plan_key(2), "{\"format\":\"budget-planner/plan\",".into());
+    let root = mount_at(store.clone(), Lang::En, "");
+    settle().await;
+    assert!(text_of(&root, ".notice").contains("could not be read"));
+    assert_eq!(
+        store
+            .entries
+            .borrow()
+            .get(&quarantine_key("2"))
+            .map(String::as_str),
+        Some("{\"format\":\"budget-planner/plan\",")
+    );
+    assert!(text_of(&root, "tr[data-plan='2']").contains("Unreadable plan"));
+    // The demo still opens.
+    button_named(&root, "Open · 사회적경제 예산·공약 계획 (예시)").click();
+    settle().await;
+    assert!(text_of(&root, "[data-testid=plan-title]").contains("(예시)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn autosave_waits_for_a_burst_of_keys_and_pagehide_writes_at_once() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let before = store.plan_text(1);
+    type_into(&input(&root, "#program-3-budget-this-year"), "1");
+    settle().await;
+    assert_eq!(store.plan_text(1), before, "not yet written");
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    let saved = decode(&store.plan_text(1).unwrap()).unwrap();
+    assert_eq!(
+        saved.plan.programs[2].budget.unwrap().this_year.to_string(),
+        "1,000"
+    );
+    assert!(text_of(&root, "[data-testid=save-state]").starts_with("✓ Saved"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_problem_appears_at_the_cell_and_in_the_panel_and_goes_when_fixed() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    assert!(text_of(&root, "[data-testid=problems-panel]").contains("No problems"));
+    // A negative budget breaks a rule: the cell is marked and the panel lists it.
+    let cell = input(&root, "#program-2-budget-this-year");
+    type_into(&cell, "△5");
+    settle().await;
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let message = text_of(&root, "#program-2-budget-this-year-msg");
+    assert!(message.starts_with("⚠ Error:"), "{message}");
+    let panel = text_of(&root, "[data-testid=problems-panel]");
+    assert!(
+        panel.contains("Problems · errors 1 · warnings 0"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("구정의 민관협치 활성화 · Budget · This year"),
+        "{panel}"
+    );
+    // The panel's link focuses the cell.
+    cell.blur().unwrap();
+    click(&root, "[data-testid=problems-panel] li a");
+    sleep(50).await;
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "program-2-budget-this-year");
+    type_into(&cell, "262,000");
+    settle().await;
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert!(text_of(&root, "[data-testid=problems-panel]").contains("No problems"));
+    root.remove();
+}
