@@ -42,8 +42,7 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     browser::set_document_lang(lang);
     let follow_fragment = move || {
         let (view, subject) = View::from_fragment(&browser::location_fragment());
-        state.view.set(view);
-        state.subject.set(subject);
+        state.show(view, subject);
     };
     follow_fragment();
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_fragment());

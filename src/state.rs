@@ -385,8 +385,18 @@ impl AppState {
     /// browser's back button and a reload follow.
     pub fn go(&self, view: View, subject: Option<Owner>) {
         browser::set_location_fragment(&view.href(subject));
-        self.view.set(view);
-        self.subject.set(subject);
+        self.show(view, subject);
+    }
+
+    /// Puts a view on screen; showing the view already there changes
+    /// nothing (no rebuild, the focus stays where it is).
+    pub fn show(&self, view: View, subject: Option<Owner>) {
+        if self.view.get_untracked() != view {
+            self.view.set(view);
+        }
+        if self.subject.get_untracked() != subject {
+            self.subject.set(subject);
+        }
     }
 
     /// The current plan as a plan file, for export.

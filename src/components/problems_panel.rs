@@ -46,7 +46,7 @@ pub fn ProblemsPanel() -> impl IntoView {
                     };
                     let go = move |ev: leptos::ev::MouseEvent| {
                         ev.prevent_default();
-                        show_cell(sheet, cell_id.clone());
+                        show_cell(state, sheet, cell_id.clone());
                     };
                     view! {
                         <li class=class data-code=problem.code.as_str()>
@@ -112,8 +112,7 @@ fn sheet_route(sheet: Sheet) -> (View, Option<planner_core::Owner>) {
 }
 
 /// Opens the sheet and, once it has rendered, focuses the cell.
-fn show_cell(sheet: Sheet, cell_id: String) {
-    let state = use_state();
+fn show_cell(state: crate::state::AppState, sheet: Sheet, cell_id: String) {
     let (view, subject) = sheet_route(sheet);
     state.go(view, subject);
     request_animation_frame(move || {

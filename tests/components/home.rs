@@ -213,7 +213,9 @@ async fn autosave_waits_for_a_burst_of_keys_and_pagehide_writes_at_once() {
         saved.plan.programs[2].budget.unwrap().this_year.to_string(),
         "1,000"
     );
-    assert!(text_of(&root, "[data-testid=save-state]").starts_with("✓ Saved"));
+    settle().await;
+    let state = text_of(&root, "[data-testid=save-state]");
+    assert!(state.starts_with("✓ Saved"), "{state}");
     root.remove();
 }
 
@@ -249,5 +251,72 @@ async fn a_problem_appears_at_the_cell_and_in_the_panel_and_goes_when_fixed() {
     settle().await;
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert!(text_of(&root, "[data-testid=problems-panel]").contains("No problems"));
+    root.remove();
+}
+
+/// A store holding one plan, opened on the next mount.
+pub(crate) fn store_with(plan: &planner_core::Plan) -> Rc<MemoryStore> {
+    let store = Rc::new(MemoryStore::default());
+    let mut index = Library::new();
+    index.plans.push(planner_core::library::PlanSummary::of(
+        1,
+        plan,
+        &[],
+        "2026-11-23T00:00:00Z",
+    ));
+    index.open = Some(1);
+    store
+        .entries
+        .borrow_mut()
+        .insert(INDEX_KEY.into(), index.encode());
+    store.entries.borrow_mut().insert(
+        plan_key(1),
+        planner_core::file::encode(plan, "test", "2026-11-23T00:00:00Z"),
+    );
+    store
+}
+
+#[wasm_bindgen_test]
+async fn a_table_of_hundreds_of_rows_renders_only_what_is_in_view() {
+    use planner_core::generate::{generated_plan, Size};
+    let plan = generated_plan(Size::BENCHMARK, 1);
+    let root = mount(store_with(&plan), Lang::En);
+    settle().await;
+    let rendered = root
+        .query_selector_all("#status-table tr[data-program]")
+        .unwrap()
+        .length();
+    assert!(
+        rendered > 0 && rendered <= 40,
+        "{rendered} rows rendered of 200"
+    );
+    // The total still covers every row.
+    let total = planner_core::derive::status_total(&plan).this_year;
+    assert_eq!(
+        text_of(&root, "[data-testid=total-this-year]"),
+        planner_core::amount::format_figure(plan.unit.shown_figure(total))
+    );
+    // Scrolling to the end brings the last rows in.
+    let scroller: HtmlElement = root
+        .query_selector(".table-scroll")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // The tests load no style sheet: give the box the height style/main.css gives it.
+    scroller
+        .style()
+        .set_property("max-height", "400px")
+        .unwrap();
+    scroller.style().set_property("overflow-y", "auto").unwrap();
+    scroller.set_scroll_top(1_000_000);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    settle().await;
+    let last = plan.programs.last().unwrap().id;
+    assert!(root
+        .query_selector(&format!("tr[data-program='{last}']"))
+        .unwrap()
+        .is_some());
     root.remove();
 }
