@@ -7,9 +7,9 @@ use planner_core::{Lang, Msg};
 use crate::state::{use_state, SaveStatus, StorageNotice, View};
 use crate::storage::SaveError;
 
-/// `HH:MM` (UTC) of an ISO 8601 time, for "saved at".
+/// `HH:MM` in the browser's time zone of an ISO 8601 time, for "saved at".
 fn clock_time(iso: &str) -> Option<String> {
-    iso.get(11..16).map(str::to_string)
+    crate::browser::local_date_time(iso).and_then(|t| t.get(11..16).map(str::to_string))
 }
 
 /// Plan name, save state, language switch and view navigation.
