@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use planner_core::{Lang, Msg};
 
 use crate::browser;
+use crate::components::conflict::ConflictBanner;
 use crate::components::header::Header;
+use crate::components::history::HistoryView;
+use crate::components::import_dialog::ImportDialog;
 use crate::components::line_items::LineItems;
 use crate::components::overview::Overview;
 use crate::components::plans_home::PlansHome;
@@ -73,7 +76,14 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
             state.flush();
         }
     });
+    // Another tab's save.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        state.on_storage_change(ev.key(), ev.new_value());
+    });
+    let stop_file_listeners = crate::import::listen_for_files(state);
     on_cleanup(move || {
+        stop_file_listeners();
+        on_storage.remove();
         on_hash.remove();
         on_key.remove();
         on_hide.remove();
@@ -89,8 +99,10 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     view! {
         <div class="app" data-ready="true" lang=move || state.lang.get().code()>
             <Header/>
+            <ConflictBanner/>
             <div class="workspace">
                 <main id="main" tabindex="-1">
+                    <ImportDialog/>
                     <CurrentView/>
                 </main>
                 <Show when=move || state.view.get() != View::Home && state.plan_id.get().is_some()>
@@ -116,5 +128,6 @@ fn CurrentView() -> impl IntoView {
         View::Pledge => view! { <PledgeTargets/> }.into_any(),
         View::LineItems => view! { <LineItems/> }.into_any(),
         View::Settings => view! { <Settings/> }.into_any(),
+        View::History => view! { <HistoryView/> }.into_any(),
     }
 }

@@ -140,7 +140,7 @@ impl AppState {
             .push(PlanSummary::of(1, &plan, &validate(&plan), ""));
         library.open = Some(1);
         self.library.set(library);
-        self.show_plan(1, plan);
+        self.show_plan(1, plan, None);
     }
 
     /// Copies an unreadable entry's text aside, verified, before anything may
@@ -161,7 +161,9 @@ impl AppState {
         match loaded {
             Ok(Stored::Text(text)) => match decode(&text) {
                 Ok(file) => {
-                    self.show_plan(id, file.plan);
+                    self.show_plan(id, file.plan, Some(text));
+                    self.last_version_at.set_value(None);
+                    self.keep_version(id);
                     self.library.update(|l| l.open = Some(id));
                     let _ = self.save_library();
                 }
@@ -189,7 +191,9 @@ impl AppState {
     }
 
     /// Puts a plan on screen with a fresh undo history.
-    fn show_plan(&self, id: PlanId, plan: Plan) {
+    fn show_plan(&self, id: PlanId, plan: Plan, stored: Option<String>) {
+        self.last_known.set_value(stored);
+        self.conflict.set(None);
         panic::remember_plan(&encode(&plan, APP_VERSION, &browser::now_iso()));
         self.history.set_value(History::default());
         self.can_undo_redo.set((false, false));
@@ -273,6 +277,7 @@ impl AppState {
         if self.save_library().is_ok() {
             if let Some(old) = dropped {
                 let _ = self.store.with_value(|s| s.remove(&plan_key(old)));
+                self.drop_versions(old);
             }
         }
         if self.plan_id.get_untracked() == Some(id) {

@@ -55,6 +55,8 @@ pub enum StorageNotice {
     Quarantined,
     /// Storage was written by a newer version of the app: this tab does not write.
     NewerVersion,
+    /// Storage is full: the last edit was refused; the saved plan is intact.
+    Full,
 }
 
 /// The plan views the navigation switches between.
@@ -76,11 +78,13 @@ pub enum View {
     LineItems,
     /// Title, organisation, years, unit, funding sources, export.
     Settings,
+    /// The kept versions of the plan, to compare and restore.
+    History,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Home,
         View::Overview,
         View::Status,
@@ -89,6 +93,7 @@ impl View {
         View::Pledge,
         View::LineItems,
         View::Settings,
+        View::History,
     ];
 
     /// The URL fragment of the view, so a reload stays on it.
@@ -102,6 +107,7 @@ impl View {
             View::Pledge => "pledge",
             View::LineItems => "items",
             View::Settings => "settings",
+            View::History => "history",
         }
     }
 
@@ -172,6 +178,28 @@ pub struct AppState {
     autosave: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// False when this tab must not write (storage from a newer app version).
     pub(crate) writable: StoredValue<bool>,
+    /// The open plan's entry as this tab last read or wrote it: a different
+    /// text in storage means another tab saved in between.
+    pub(crate) last_known: StoredValue<Option<String>>,
+    /// Another tab's newer version of the open plan, while this tab has
+    /// unsaved edits: the user chooses which to keep.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// A plan file being imported: its preview, or why it was refused.
+    pub import: RwSignal<Option<crate::import::Import>>,
+    /// When this tab last kept a version (ms since the epoch).
+    pub(crate) last_version_at: StoredValue<Option<f64>>,
+}
+
+/// Two versions of the open plan: this tab's unsaved one on screen, and
+/// another tab's saved one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The other tab's plan as stored.
+    pub theirs: Plan,
+    /// When the other tab saved it.
+    pub saved_at: String,
+    /// The stored text.
+    pub text: String,
 }
 
 impl AppState {
@@ -216,6 +244,10 @@ impl AppState {
             history: StoredValue::new_local(History::default()),
             autosave: StoredValue::new_local(None),
             writable: StoredValue::new(true),
+            last_known: StoredValue::new(None),
+            conflict: RwSignal::new(None),
+            import: RwSignal::new(None),
+            last_version_at: StoredValue::new(None),
         };
         state.open_library();
         state
@@ -242,6 +274,17 @@ impl AppState {
         self.history.update_value(|h| h.record_replacement(before));
         self.plan.set(plan);
         self.after_change();
+    }
+
+    /// Shows a version of the open plan that is already stored (another
+    /// tab's save): undoable like any replacement, nothing to write.
+    pub(crate) fn replace_plan_quietly(&self, plan: Plan, saved_at: String) {
+        let before = self.plan.get_untracked();
+        self.history.update_value(|h| h.record_replacement(before));
+        self.plan.set(plan);
+        let steps = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo_redo.set(steps);
+        self.save_status.set(SaveStatus::Saved(saved_at));
     }
 
     /// Goes one step back (Ctrl+Z); the step can be redone.
@@ -320,10 +363,30 @@ impl AppState {
             .with_untracked(|plan| encode(plan, APP_VERSION, &saved_at));
         panic::remember_plan(&text);
         let result = self.write_plan(id, &text, &saved_at);
+        if result == Err(SaveError::QuotaExceeded) {
+            self.refuse_unsaved_edits();
+        } else if result.is_ok() {
+            if self.notice.get_untracked() == Some(StorageNotice::Full) {
+                self.notice.set(None);
+            }
+            self.keep_version_if_due(id);
+        }
         self.save_status.set(match result {
             Ok(()) => SaveStatus::Saved(saved_at),
             Err(e) => SaveStatus::NotSaved(e),
         });
+    }
+
+    /// Storage is full: the edits that could not be written are taken back,
+    /// so the screen shows what is stored, and the user is told why.
+    fn refuse_unsaved_edits(&self) {
+        let stored = self
+            .last_known
+            .with_value(|t| t.as_deref().and_then(|t| decode(t).ok()));
+        if let Some(file) = stored {
+            self.plan.set(file.plan);
+        }
+        self.notice.set(Some(StorageNotice::Full));
     }
 
     /// Writes a plan's entry, then its summary into the index. The entry is
@@ -339,9 +402,35 @@ impl AppState {
                 "storage belongs to a newer version of the app".into(),
             ));
         }
-        self.store
-            .with_value(|store| store.save(&plan_key(id), text))?;
-        let summary = if self.plan_id.get_untracked() == Some(id) {
+        let open = self.plan_id.get_untracked() == Some(id);
+        if open {
+            if self.conflict.with_untracked(Option::is_some) {
+                return Err(SaveError::ChangedElsewhere);
+            }
+            if let Some(stored) = self.stored_text_if_changed(id) {
+                self.raise_conflict(stored);
+                return Err(SaveError::ChangedElsewhere);
+            }
+        }
+        // Kept versions give way to the plan itself: the oldest go first.
+        loop {
+            match self
+                .store
+                .with_value(|store| store.save(&plan_key(id), text))
+            {
+                Ok(()) => break,
+                Err(SaveError::QuotaExceeded) => {
+                    if !self.drop_oldest_version() {
+                        return Err(SaveError::QuotaExceeded);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if open {
+            self.last_known.set_value(Some(text.to_string()));
+        }
+        let summary = if open {
             let problems = self.problems.get_untracked();
             self.plan
                 .with_untracked(|plan| PlanSummary::of(id, plan, &problems, saved_at))
@@ -397,6 +486,11 @@ impl AppState {
         if self.subject.get_untracked() != subject {
             self.subject.set(subject);
         }
+    }
+
+    /// How much of the storage quota is used, in UTF-16 code units.
+    pub fn storage_used(&self) -> Option<usize> {
+        self.store.with_value(|s| s.used_chars()).ok()
     }
 
     /// The current plan as a plan file, for export.

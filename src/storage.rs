@@ -29,6 +29,9 @@ pub enum SaveError {
     Blocked,
     /// The storage quota is reached (every browser's way of saying so).
     QuotaExceeded,
+    /// Another tab changed the plan since this tab read it: nothing was
+    /// written until the user chooses which version to keep.
+    ChangedElsewhere,
     /// The browser refused for another reason, or the value read back differs.
     Other(String),
 }
@@ -62,6 +65,35 @@ pub trait PlanStore {
     fn remove(&self, key: &str) -> Result<(), SaveError>;
     /// Every key in storage, to find plan entries an unreadable index lost.
     fn keys(&self) -> Result<Vec<String>, SaveError>;
+
+    /// How much of the quota the stored keys and values take, in UTF-16
+    /// code units (what browsers count against [`QUOTA_CHARS`]).
+    fn used_chars(&self) -> Result<usize, SaveError> {
+        let mut used = 0;
+        for key in self.keys()? {
+            used += key.encode_utf16().count();
+            if let Stored::Text(text) = self.load(&key)? {
+                used += text.encode_utf16().count();
+            }
+        }
+        Ok(used)
+    }
+}
+
+/// The local storage quota of an origin, in UTF-16 code units: 5 Mi in
+/// Chromium (measured: 5,242,880 units of keys and values), Firefox and Safari.
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+
+/// From what share of the quota the plans home warns, in percent.
+pub const QUOTA_WARNING_PERCENT: usize = 80;
+
+/// Asks the browser to keep this origin's storage under storage pressure;
+/// resolves to its answer (`None`: the browser cannot say).
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    answer.as_bool()
 }
 
 /// The browser's `localStorage`.

@@ -24,6 +24,16 @@ pub fn Header() -> impl IntoView {
             SaveStatus::NotSaved(SaveError::Blocked) => Msg::NotSavedStorageBlocked,
             SaveStatus::NotSaved(SaveError::QuotaExceeded) => Msg::NotSavedQuota,
             SaveStatus::NotSaved(SaveError::Other(_)) => Msg::NotSavedOther,
+            SaveStatus::NotSaved(SaveError::ChangedElsewhere) => {
+                return state
+                    .lang
+                    .get()
+                    .pick(
+                        "저장 보류: 다른 탭에서 이 계획이 바뀌었습니다",
+                        "Not saved: another tab changed this plan",
+                    )
+                    .to_string()
+            }
         };
         let saved_at = state.save_status.with(|s| match s {
             SaveStatus::Saved(at) => clock_time(at),
@@ -43,6 +53,10 @@ pub fn Header() -> impl IntoView {
         state.notice.get().map(|n| match n {
             StorageNotice::Blocked => t(Msg::StorageBlockedBanner),
             StorageNotice::Quarantined => t(Msg::StoredPlanUnreadable),
+            StorageNotice::Full => state.lang.get().pick(
+                "저장 공간이 가득 차서 방금 한 수정은 반영되지 않았습니다. 저장된 계획은 그대로입니다. 계획 설정에서 파일로 내보내거나, 계획 목록에서 쓰지 않는 계획을 삭제하세요.",
+                "Storage is full, so the last edit was not kept. The saved plan is intact. Export the plan to a file from Settings, or delete plans you no longer need from Plans.",
+            ),
             StorageNotice::NewerVersion => state.lang.get().pick(
                 "이 저장소는 더 새 버전의 앱이 쓴 것입니다. 이 탭은 저장하지 않습니다. 앱을 새로 고치세요.",
                 "Storage was written by a newer version of the app. This tab will not save: reload the app.",
@@ -125,6 +139,7 @@ pub fn Header() -> impl IntoView {
                                 View::Pledge => lang.pick("공약 목표", "Pledge targets"),
                                 View::LineItems => lang.pick("산출기초", "Line items"),
                                 View::Settings => lang.pick("계획 설정", "Settings"),
+                                View::History => lang.pick("버전 기록", "History"),
                             }
                         };
                         view! {

@@ -2,7 +2,10 @@
 //! through [`crate::state::AppState::dispatch`]; they hold no domain logic.
 
 pub mod amount_cell;
+pub mod conflict;
 pub mod header;
+pub mod history;
+pub mod import_dialog;
 pub mod line_items;
 pub mod overview;
 pub mod plan_details;

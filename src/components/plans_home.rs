@@ -9,8 +9,10 @@ use planner_core::library::{PlanId, PlanSummary};
 use planner_core::plan::YearRange;
 use planner_core::{Lang, Unit};
 
+use crate::components::import_dialog::ImportButton;
 use crate::plans::new_plan_title;
 use crate::state::{use_state, View};
+use crate::storage::{request_persistence, QUOTA_CHARS, QUOTA_WARNING_PERCENT};
 
 /// The list of plans and the form for a new one.
 #[component]
@@ -65,6 +67,8 @@ pub fn PlansHome() -> impl IntoView {
                 </tbody>
             </table>
             <NewPlanForm/>
+            <ImportButton/>
+            <StorageUse/>
         </section>
     }
 }
@@ -262,5 +266,63 @@ fn unit_key(unit: Unit) -> &'static str {
         Unit::Won => "won",
         Unit::Thousand => "thousand",
         Unit::Million => "million",
+    }
+}
+
+/// How full the browser's storage is, with a warning well before the limit,
+/// and whether the browser promised to keep it.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let state = use_state();
+    let pick = move |ko: &'static str, en: &'static str| state.lang.get().pick(ko, en);
+    // Recounted whenever the library changes (every save updates it).
+    let used = Memo::new(move |_| {
+        state.library.track();
+        state.storage_used()
+    });
+    let percent = move || used.get().map(|u| u * 100 / QUOTA_CHARS);
+    let mb = |chars: usize| {
+        format!(
+            "{}.{}",
+            chars / 1_048_576,
+            chars % 1_048_576 * 10 / 1_048_576
+        )
+    };
+    let persisted = RwSignal::new(None::<Option<bool>>);
+    leptos::task::spawn_local(async move {
+        persisted.set(Some(request_persistence().await));
+    });
+    view! {
+        <section class="storage-use" aria-labelledby="storage-title">
+            <h3 id="storage-title">{move || pick("저장 공간", "Storage")}</h3>
+            <Show
+                when=move || used.get().is_some()
+                fallback=move || view! { <p>{move || pick("이 브라우저는 저장소를 막고 있습니다. 작업은 이 탭에만 있습니다.", "This browser blocks storage; work lives in this tab only.")}</p> }
+            >
+                <p data-testid="storage-use">
+                    <meter min="0" max="100" low=QUOTA_WARNING_PERCENT high="95" optimum="0" value=move || percent().unwrap_or(0)
+                        aria-label=move || pick("저장 공간 사용률", "Storage used")></meter>
+                    " "
+                    {move || used.get().map(|u| format!("{} MB / {} MB ({}%)", mb(u), mb(QUOTA_CHARS), u * 100 / QUOTA_CHARS))}
+                </p>
+                <Show when=move || percent().is_some_and(|p| p >= QUOTA_WARNING_PERCENT)>
+                    <p class="form-error" role="alert">
+                        <span aria-hidden="true">"⚠ "</span>
+                        {move || pick(
+                            "저장 공간이 거의 찼습니다. 계획을 파일로 내보내고 쓰지 않는 계획을 삭제하세요.",
+                            "Storage is almost full. Export plans to files and delete those you no longer need.",
+                        )}
+                    </p>
+                </Show>
+            </Show>
+            <p data-testid="persistence">
+                {move || match persisted.get() {
+                    None => pick("영구 저장 요청 중…", "Asking for persistent storage…"),
+                    Some(Some(true)) => pick("영구 저장: 허용됨. 브라우저가 공간이 부족해도 계획을 지우지 않습니다.", "Persistent storage: granted. The browser will not clear plans when space runs low."),
+                    Some(Some(false)) => pick("영구 저장: 허용되지 않음. 공간이 부족하면 브라우저가 지울 수 있으니 파일로도 내보내 두세요.", "Persistent storage: not granted. The browser may clear storage when space runs low, so also export plans to files."),
+                    Some(None) => pick("영구 저장: 이 브라우저는 답하지 않았습니다.", "Persistent storage: this browser gave no answer."),
+                }}
+            </p>
+        </section>
     }
 }

@@ -320,3 +320,197 @@ async fn a_table_of_hundreds_of_rows_renders_only_what_is_in_view() {
         .is_some());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_imported_file_is_previewed_then_added_and_a_bad_one_changes_nothing() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::En, "#plans");
+    settle().await;
+    let before = store.entries.borrow().clone();
+    // A damaged file: message with its JSON path; storage untouched.
+    let paste = |text: &str| {
+        let data = web_sys::DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_clipboard_data(Some(&data));
+        init.set_bubbles(true);
+        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        document().body().unwrap().dispatch_event(&event).unwrap();
+    };
+    let good = planner_core::file::encode(
+        &planner_core::demo::demo_plan(),
+        "test",
+        "2026-11-23T00:00:00Z",
+    );
+    let bad = good.replacen(
+        "\"this_year\": \"625648000\"",
+        "\"this_year\": 625648000",
+        1,
+    );
+    assert_ne!(bad, good);
+    paste(&bad);
+    settle().await;
+    let error = text_of(&root, "[data-testid=import-error]");
+    assert!(
+        error.contains("$.plan.programs[0].budget.this_year"),
+        "{error}"
+    );
+    assert_eq!(*store.entries.borrow(), before, "nothing changed");
+    click(&root, ".import-dialog button");
+    settle().await;
+    // A good one: preview, then added as a new plan.
+    paste(&good);
+    settle().await;
+    let preview = text_of(&root, "[data-testid=import-preview]");
+    assert!(
+        preview.contains("2014–2022")
+            && preview.contains("6,312,771")
+            && preview.contains("errors 0"),
+        "{preview}"
+    );
+    assert_eq!(*store.entries.borrow(), before, "a preview changes nothing");
+    click(&root, ".import-dialog button.primary");
+    settle().await;
+    assert_eq!(library(&store).plans.len(), 2);
+    assert_eq!(library(&store).open, Some(2));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_appears_and_a_clash_asks_before_anything_is_overwritten() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let storage_event = |key: &str, value: &str| {
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(key));
+        init.set_new_value(Some(value));
+        let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+        web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    };
+    // The other tab saves: nothing unsaved here, so its version shows.
+    let mut theirs = decode(&store.plan_text(1).unwrap()).unwrap().plan;
+    theirs.programs[3].budget.as_mut().unwrap().this_year = planner_core::Amount::won(1_000_000);
+    let text = planner_core::file::encode(&theirs, "test", "2026-11-23T10:00:00Z");
+    store.entries.borrow_mut().insert(plan_key(1), text.clone());
+    storage_event(&plan_key(1), &text);
+    settle().await;
+    assert_eq!(input(&root, "#program-4-budget-this-year").value(), "1,000");
+    // Both change it: this tab types, the other saves before the autosave.
+    type_into(&input(&root, "#program-1-budget-this-year"), "1");
+    theirs.programs[1].budget.as_mut().unwrap().this_year = planner_core::Amount::won(2_000_000);
+    let text2 = planner_core::file::encode(&theirs, "test", "2026-11-23T10:01:00Z");
+    store
+        .entries
+        .borrow_mut()
+        .insert(plan_key(1), text2.clone());
+    storage_event(&plan_key(1), &text2);
+    autosaved().await;
+    assert!(text_of(&root, "[data-testid=conflict]").contains("Another tab saved this plan"));
+    assert_eq!(
+        store.plan_text(1),
+        Some(text2.clone()),
+        "nothing overwritten while the user decides"
+    );
+    // Keep this tab's version: the other one becomes a plan of its own.
+    click(&root, "[data-testid=conflict] button.primary");
+    settle().await;
+    let mine = decode(&store.plan_text(1).unwrap()).unwrap().plan;
+    assert_eq!(
+        mine.programs[0].budget.unwrap().this_year.to_string(),
+        "1,000"
+    );
+    let index = library(&store);
+    let copy = index
+        .plans
+        .iter()
+        .find(|p| p.title.ends_with("(other tab's version)"))
+        .expect("kept");
+    let kept = decode(&store.plan_text(copy.id).unwrap()).unwrap().plan;
+    assert_eq!(
+        kept.programs[1].budget.unwrap().this_year.to_string(),
+        "2,000,000"
+    );
+    assert!(root
+        .query_selector("[data-testid=conflict]")
+        .unwrap()
+        .is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn at_the_quota_the_edit_is_refused_and_the_saved_plan_stays() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let before = store.plan_text(1);
+    *store.fail_with.borrow_mut() = Some(SaveError::QuotaExceeded);
+    let cell = input(&root, "#program-2-budget-this-year");
+    type_into(&cell, "5");
+    autosaved().await;
+    assert!(text_of(&root, ".notice").contains("the last edit was not kept"));
+    cell.blur().unwrap();
+    settle().await;
+    assert_eq!(
+        cell.value(),
+        "262,000",
+        "the screen shows the saved plan again"
+    );
+    assert_eq!(store.plan_text(1), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_version_is_kept_on_open_and_can_be_compared_and_restored() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    type_into(&input(&root, "#program-4-budget-this-year"), "80,000");
+    autosaved().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#history")
+        .unwrap();
+    sleep(20).await;
+    let versions = root
+        .query_selector_all("[data-testid=versions] li")
+        .unwrap()
+        .length();
+    assert_eq!(versions, 1, "the state the plan opened in");
+    click(&root, "[data-testid=versions] li button");
+    settle().await;
+    let compare = text_of(&root, "[data-testid=versions] li");
+    assert!(
+        compare.contains("기본경비 · this year")
+            && compare.contains("75,762")
+            && compare.contains("80,000"),
+        "{compare}"
+    );
+    button_named(&root, "Restore this version").click();
+    settle().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#status")
+        .unwrap();
+    sleep(20).await;
+    assert_eq!(
+        input(&root, "#program-4-budget-this-year").value(),
+        "75,762"
+    );
+    // Restoring kept the state before it as a version too.
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#history")
+        .unwrap();
+    sleep(20).await;
+    assert_eq!(
+        root.query_selector_all("[data-testid=versions] li")
+            .unwrap()
+            .length(),
+        2
+    );
+    root.remove();
+}

@@ -5,6 +5,7 @@
 pub mod amount;
 pub mod basis;
 pub mod bench;
+pub mod compare;
 pub mod demo;
 pub mod derive;
 pub mod edit;
