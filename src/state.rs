@@ -344,10 +344,14 @@ impl AppState {
         if let Some(handle) = self.autosave.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        if self
-            .save_status
-            .with_untracked(|s| *s == SaveStatus::Pending)
-        {
+        // A write the browser refused for no stated reason is tried again.
+        let waiting = self.save_status.with_untracked(|s| {
+            matches!(
+                s,
+                SaveStatus::Pending | SaveStatus::NotSaved(SaveError::Other(_))
+            )
+        });
+        if waiting && self.writable.get_value() {
             self.save_open_plan();
         }
     }
