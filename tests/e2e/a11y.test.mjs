@@ -17,7 +17,7 @@ after(async () => {
   await server?.close();
 });
 
-const VIEWS = ['plans', 'overview', 'status', 'schedule/pledge-1', 'schedule/program-6', 'split/program-6', 'pledge/pledge-1', 'items/program-6', 'settings'];
+const VIEWS = ['plans', 'overview', 'status', 'schedule/pledge-1', 'schedule/program-6', 'split/program-6', 'pledge/pledge-1', 'items/program-6', 'settings', 'history'];
 
 for (const locale of ['ko-KR', 'en-US']) {
   test(`axe finds no serious violation on any view (${locale})`, async () => {
