@@ -5,7 +5,6 @@ pub mod amount_cell;
 pub mod header;
 pub mod line_items;
 pub mod overview;
-pub mod plan_details;
 pub mod plans_home;
 pub mod pledge_targets;
 pub mod problems_panel;

@@ -15,6 +15,7 @@ pub mod history;
 pub mod i18n;
 pub mod plan;
 pub mod validate;
+pub mod worksheet;
 
 pub use amount::{Amount, Unit};
 pub use edit::{Edit, Owner};
