@@ -11,7 +11,7 @@ use planner_core::plan::{
     Actor, Classification, Completion, Horizon, IndicatorId, Novelty, PledgeId, PledgeStatus,
     Quantity,
 };
-use planner_core::validate::Severity;
+use planner_core::validate::{Code, Severity};
 use planner_core::worksheet::{
     format_percent, indicator_table, parse_quantity, progress_width, quantity_for_editing,
     quantity_shown, IndicatorTable,
@@ -654,7 +654,11 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                     <tbody>
                         <tr class="target-row">
                             <th scope="row">{move || row_label(IndicatorRow::Target)}</th>
-                            <TotalCell id=total_id("target") text=Signal::derive(move || with_table(|t| quantity_shown(Some(t.target_total))))/>
+                            <TotalCell
+                                id=total_id("target")
+                                sum=Signal::derive(move || table.with(|t| t.as_ref().map(|t| t.target_total).unwrap_or_default()))
+                                on_use_sum=Callback::new(move |sum| state.dispatch(Edit::SetIndicatorStatedTotal { pledge, indicator, row: IndicatorRow::Target, value: Some(sum) }))
+                            />
                             {figure_row(IndicatorRow::Target)}
                             <td rowspan="2" class="achievement">
                                 <span class="achievement-rate" data-testid=format!("achievement-{pledge}-{indicator}")>
@@ -683,7 +687,11 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                         </tr>
                         <tr class="actual-row">
                             <th scope="row">{move || row_label(IndicatorRow::Actual)}</th>
-                            <TotalCell id=total_id("actual") text=Signal::derive(move || with_table(|t| quantity_shown(Some(t.actual_total))))/>
+                            <TotalCell
+                                id=total_id("actual")
+                                sum=Signal::derive(move || table.with(|t| t.as_ref().map(|t| t.actual_total).unwrap_or_default()))
+                                on_use_sum=Callback::new(move |sum| state.dispatch(Edit::SetIndicatorStatedTotal { pledge, indicator, row: IndicatorRow::Actual, value: Some(sum) }))
+                            />
                             {figure_row(IndicatorRow::Actual)}
                         </tr>
                         <tr class="rate-row">
@@ -743,10 +751,20 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
     }
 }
 
-/// A derived total with the validation problem marked at its cell id.
+/// A derived total with the validation problem marked at its cell id. When
+/// the document's stated total differs from the years' sum, a button makes
+/// the stated total the sum.
 #[component]
-fn TotalCell(id: String, text: Signal<String>) -> impl IntoView {
+fn TotalCell(
+    /// The validation cell id (`pledge-1-indicator-1-target-total`).
+    id: String,
+    /// The sum of the row.
+    sum: Signal<Quantity>,
+    /// Called with the sum when the planner takes it as the stated total.
+    on_use_sum: Callback<Quantity>,
+) -> impl IntoView {
     let state = use_state();
+    let lang = move || state.lang.get();
     let cell_id = id.clone();
     let problem = Memo::new(move |_| state.problem_at(&cell_id));
     let message_id = format!("{id}-msg");
@@ -761,11 +779,18 @@ fn TotalCell(id: String, text: Signal<String>) -> impl IntoView {
         })
     });
     let marked = move || problem.with(Option::is_some);
+    let stated_differs =
+        move || problem.with(|p| p.as_ref().map(|p| p.code) == Some(Code::IndicatorTotalMismatch));
     view! {
         <td class="num derived total" id=id class:invalid=marked>
-            <span data-testid="figure">{move || text.get()}</span>
+            <span data-testid="figure">{move || quantity_shown(Some(sum.get()))}</span>
             <Show when=marked>
                 <CellMessage id=message_id.clone() message=message/>
+            </Show>
+            <Show when=stated_differs>
+                <button type="button" class="link-button" on:click=move |_| on_use_sum.run(sum.get_untracked())>
+                    {move || lang().pick("명시 합계를 연도별 합계로", "Make the sum the stated total")}
+                </button>
             </Show>
         </td>
     }

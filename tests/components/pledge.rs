@@ -72,11 +72,17 @@ async fn typed_targets_and_actuals_show_the_achievement() {
     let root = open("#pledge/pledge-1", store.clone(), Lang::Ko).await;
     // The seed card: 3,000 target, 1,941 actual, 64.7%.
     assert_eq!(
-        text_of(&root, "#pledge-1-indicator-1-target-total"),
+        text_of(
+            &root,
+            "#pledge-1-indicator-1-target-total [data-testid=figure]"
+        ),
         "3,000"
     );
     assert_eq!(
-        text_of(&root, "#pledge-1-indicator-1-actual-total"),
+        text_of(
+            &root,
+            "#pledge-1-indicator-1-actual-total [data-testid=figure]"
+        ),
         "1,941"
     );
     assert_eq!(text_of(&root, "[data-testid=achievement-1-1]"), "64.7%");
@@ -92,13 +98,25 @@ async fn typed_targets_and_actuals_show_the_achievement() {
     type_into(&input(&root, "#pledge-1-indicator-1-actual-y2021"), "650");
     settle().await;
     assert_eq!(
-        text_of(&root, "#pledge-1-indicator-1-actual-total"),
+        text_of(
+            &root,
+            "#pledge-1-indicator-1-actual-total [data-testid=figure]"
+        ),
         "2,591"
     );
     assert_eq!(text_of(&root, "[data-testid=achievement-1-1]"), "86.4%");
     assert_eq!(
         saved(&store).pledges[0].indicators[0].years[&2021].actual,
         Some(rust_decimal::Decimal::from(650))
+    );
+    // The document stated 1,941: the total cell says so and offers the sum.
+    assert!(text_of(&root, "#pledge-1-indicator-1-actual-total-msg").contains("1,941"));
+    click(&root, "#pledge-1-indicator-1-actual-total button");
+    settle().await;
+    assert!(!exists(&root, "#pledge-1-indicator-1-actual-total-msg"));
+    assert_eq!(
+        saved(&store).pledges[0].indicators[0].stated_actual_total,
+        Some(rust_decimal::Decimal::from(2_591))
     );
 
     // A new indicator, typed from scratch.
@@ -110,7 +128,10 @@ async fn typed_targets_and_actuals_show_the_achievement() {
     type_into(&input(&root, "#pledge-1-indicator-2-actual-y2018"), "1,941");
     settle().await;
     assert_eq!(
-        text_of(&root, "#pledge-1-indicator-2-target-total"),
+        text_of(
+            &root,
+            "#pledge-1-indicator-2-target-total [data-testid=figure]"
+        ),
         "2,000"
     );
     assert_eq!(text_of(&root, "[data-testid=achievement-1-2]"), "97.1%");
@@ -144,7 +165,10 @@ async fn a_letter_in_a_quantity_cell_is_explained_and_the_plan_keeps_its_value()
     assert!(message.contains("Error"), "{message}");
     assert_eq!(cell.value(), "50o", "the typed text stays to be fixed");
     assert_eq!(
-        text_of(&root, "#pledge-1-indicator-1-target-total"),
+        text_of(
+            &root,
+            "#pledge-1-indicator-1-target-total [data-testid=figure]"
+        ),
         "3,000"
     );
     assert_eq!(text_of(&root, "[data-testid=achievement-1-1]"), "64.7%");
