@@ -207,9 +207,10 @@ fn PledgeCard(id: PledgeId) -> impl IntoView {
     }
 }
 
-/// A text input that shows the validation problem marked at its id.
+/// A text input that shows the validation problem marked at its id (an
+/// empty or duplicate name), as money cells do.
 #[component]
-fn MarkedText(
+pub fn MarkedText(
     /// The input's id, which validation's cell id names.
     #[prop(into)]
     id: String,
@@ -306,6 +307,18 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
         (Actor::Other, "기타", "Other"),
     ];
     let name = |what: &str| format!("pledge-{id}-{what}");
+    // An SDG outside 1–17 can only come from a file; validation says which.
+    let sdg_problem = Memo::new(move |_| state.problem_at(&format!("pledge-{id}-sdg")));
+    let sdg_message = Signal::derive(move || {
+        sdg_problem.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.severity,
+                    p.message(lang(), state.plan.with(|plan| plan.unit)),
+                )
+            })
+        })
+    });
 
     view! {
         <div class="classification">
@@ -375,7 +388,7 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                 current=Signal::derive(move || class.get().budgetary)
                 on_pick=Callback::new(move |v| update_classification(state, id, |c| c.budgetary = v))
             />
-            <fieldset class="chips sdgs">
+            <fieldset class="chips sdgs" id=format!("pledge-{id}-sdg")>
                 <legend>{move || lang().pick("지속가능발전목표 (SDGs)", "Sustainable Development Goals")}</legend>
                 {(1u8..=17)
                     .map(|goal| {
@@ -426,6 +439,9 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                         }
                     }}
                 </p>
+                <Show when=move || sdg_problem.with(Option::is_some)>
+                    <CellMessage id=format!("pledge-{id}-sdg-msg") message=sdg_message/>
+                </Show>
             </fieldset>
         </div>
     }
@@ -882,6 +898,7 @@ fn QuantityCell(
                 autocomplete="off"
                 spellcheck="false"
                 class="amount quantity"
+                placeholder="-"
                 aria-label=move || label.get()
                 aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
                 aria-describedby=move || marked().then(|| described_by.clone())

@@ -12,6 +12,7 @@ use planner_core::worksheet::{base_year, parse_year, plan_years, YearError};
 use planner_core::{Edit, Msg, Unit};
 
 use crate::browser;
+use crate::components::pledge_targets::MarkedText;
 use crate::state::use_state;
 
 /// The plan's own settings, its sources and its file export.
@@ -54,12 +55,11 @@ pub fn Settings() -> impl IntoView {
         <section class="view details-view settings-view" aria-labelledby="settings-title">
             <h2 id="settings-title">{move || lang().pick("계획 설정", "Settings")}</h2>
             <div class="form-grid">
-                <label for="plan-title">{move || t(Msg::PlanTitleLabel)}</label>
-                <input
-                    id="plan-title"
-                    type="text"
-                    prop:value=move || state.plan.with(|p| p.title.clone())
-                    on:input=move |ev| state.dispatch(Edit::SetTitle(event_target_value(&ev)))
+                <label for="plan-name">{move || t(Msg::PlanTitleLabel)}</label>
+                <MarkedText
+                    id="plan-name"
+                    value=Signal::derive(move || state.plan.with(|p| p.title.clone()))
+                    on_input=Callback::new(move |title| state.dispatch(Edit::SetTitle(title)))
                 />
                 <label for="plan-organisation">{move || t(Msg::OrganisationLabel)}</label>
                 <input
@@ -278,6 +278,15 @@ fn SourcesTable() -> impl IntoView {
                 </tr>
             </tbody>
         </table>
+        <p class="hint" id="sources-remove-hint">
+            {move || {
+                lang()
+                    .pick(
+                        "“사용 중”인 재원은 어느 사업이나 공약의 소요예산에 금액·비고가 있거나 매칭 비율에 쓰여 삭제할 수 없습니다. 먼저 그 금액을 지우세요. 이름을 바꾸거나 순서를 바꾸어도 금액은 그대로입니다.",
+                        "A source “in use” has money or a note in some program's or pledge's schedule, or a matching ratio: it cannot be removed until those are cleared. Renaming or moving a source keeps every figure.",
+                    )
+            }}
+        </p>
     }
 }
 
@@ -338,14 +347,13 @@ fn SourceRow(id: String, ids: Memo<Vec<String>>) -> impl IntoView {
 
     view! {
         <tr data-source=move || key.get_value()>
-            <th scope="row" class="num">{move || position.get().map(|p| p + 1)}</th>
+            <th scope="row">{move || position.get().map(|p| p + 1)}</th>
             <td>
-                <input
-                    type="text"
-                    id=key.with_value(|id| format!("source-{id}-name-ko"))
-                    aria-label=move || format!("{} · {}", shown_name(), lang().pick("한국어 이름", "Korean name"))
-                    prop:value=move || names.get().0
-                    on:input=move |ev| rename(true, event_target_value(&ev))
+                <MarkedText
+                    id=key.with_value(|id| format!("source-{id}-name"))
+                    label=Signal::derive(move || format!("{} · {}", shown_name(), lang().pick("한국어 이름", "Korean name")))
+                    value=Signal::derive(move || names.get().0)
+                    on_input=Callback::new(move |text| rename(true, text))
                 />
             </td>
             <td>
@@ -381,20 +389,14 @@ fn SourceRow(id: String, ids: Memo<Vec<String>>) -> impl IntoView {
                     class="remove"
                     aria-label=move || format!("{} · {}", lang().pick("삭제", "Remove"), shown_name())
                     disabled=move || in_use.get()
-                    aria-describedby=move || in_use.get().then(|| described.clone())
+                    aria-describedby=move || in_use.get().then(|| format!("{described} sources-remove-hint"))
                     on:click=remove
                 >
                     "×"
                 </button>
                 <Show when=move || in_use.get()>
                     <span class="in-use" id=why_id.clone()>
-                        {move || {
-                            lang()
-                                .pick(
-                                    "이 재원에 금액·비고·매칭 비율이 있어 삭제할 수 없습니다.",
-                                    "In use: some schedule has money, a note or a matching ratio for this source.",
-                                )
-                        }}
+                        {move || lang().pick("사용 중", "In use")}
                     </span>
                 </Show>
             </td>

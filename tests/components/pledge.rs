@@ -269,10 +269,26 @@ async fn a_basis_is_evaluated_next_to_the_stated_amount() {
 async fn sources_are_added_renamed_reordered_and_removed_only_when_unused() {
     let store = Rc::new(MemoryStore::default());
     let root = open("#settings", store.clone(), Lang::En).await;
-    assert!(exists(&root, "#plan-title"));
+    // An empty title is marked at the field, as validation finds it.
+    type_into(&input(&root, "#plan-name"), " ");
+    settle().await;
+    assert!(text_of(&root, "#plan-name-msg").contains("the name is empty"));
+    type_into(&input(&root, "#plan-name"), "예산 계획");
+    settle().await;
+    assert!(!exists(&root, "#plan-name-msg"));
     // A source in use cannot be removed, and says why.
     assert!(attr(&root, "button[aria-label='Remove · City']", "disabled").is_some());
     assert!(text_of(&root, "#source-city-in-use").contains("In use"));
+    assert!(text_of(&root, "#sources-remove-hint").contains("cannot be removed"));
+    assert_eq!(
+        attr(
+            &root,
+            "button[aria-label='Remove · City']",
+            "aria-describedby"
+        )
+        .as_deref(),
+        Some("source-city-in-use sources-remove-hint")
+    );
     // Add.
     type_into(&input(&root, "#new-source-ko"), "민간");
     type_into(&input(&root, "#new-source-en"), "Private");
