@@ -25,6 +25,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod durability;
 #[path = "components/home.rs"]
 mod home;
+#[path = "components/pledge.rs"]
+mod pledge;
 
 /// Storage in memory, with switches to make it fail the way browsers do.
 #[derive(Default)]

@@ -8,7 +8,6 @@ pub mod history;
 pub mod import_dialog;
 pub mod line_items;
 pub mod overview;
-pub mod plan_details;
 pub mod plans_home;
 pub mod pledge_targets;
 pub mod problems_panel;

@@ -111,7 +111,7 @@ test('a letter in a number cell gets a message at the cell and loses nothing', a
   await context.close();
 });
 
-test('programs can be added, named and removed; the plan details view exports JSON', async () => {
+test('programs can be added, named and removed; the settings view exports JSON', async () => {
   const { context, record } = await newProfile(browser, 'en-US', server.url);
   const page = await openApp(context, server.url + '#status');
   await page.getByRole('button', { name: 'Add unit program' }).click();
@@ -119,9 +119,9 @@ test('programs can be added, named and removed; the plan details view exports JS
   await name.fill('청년 일자리');
   await cell(page, '청년 일자리 · This year').fill('1,000');
   assert.equal(await text(page, 'total-this-year'), '1,781,060');
-  await page.getByRole('link', { name: 'Plan details' }).click();
-  await page.getByRole('heading', { name: 'Plan details' }).waitFor();
-  assert.match(page.url(), /#plan$/);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  assert.match(page.url(), /#settings$/);
   assert.match(await page.locator('dl.facts').innerText(), /Unit programs\s+5\b/);
   await screenshot(page, 'plan-details-en');
   const [download] = await Promise.all([

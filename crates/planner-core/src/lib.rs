@@ -18,6 +18,7 @@ pub mod library;
 pub mod locate;
 pub mod plan;
 pub mod validate;
+pub mod worksheet;
 
 pub use amount::{Amount, Unit};
 pub use edit::{Edit, Owner};
