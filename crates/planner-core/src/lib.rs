@@ -11,9 +11,11 @@ pub mod edit;
 pub mod file;
 pub mod foot;
 pub mod generate;
+pub mod grid;
 pub mod history;
 pub mod i18n;
 pub mod plan;
+pub mod split;
 pub mod validate;
 
 pub use amount::{Amount, Unit};
