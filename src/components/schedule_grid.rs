@@ -20,7 +20,7 @@
 //! - Ctrl+R (or the button) copies the focused year's figure into the later
 //!   years of the row, as one undo step.
 
-use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
+use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::grid::{
@@ -172,14 +172,13 @@ pub fn OwnerPicker(
             <select
                 id=select_id
                 on:change=on_change
-                prop:value=move || current.get().map(owner_key).unwrap_or_default()
             >
                 <optgroup label=move || lang().pick("사업", "Programs")>
                     {move || {
                         options.with(|(programs, _)| {
                             programs
                                 .iter()
-                                .map(|(k, name)| view! { <option value=k.clone()>{name.clone()}</option> })
+                                .map(|(k, name)| picker_option(k, name, current))
                                 .collect_view()
                         })
                     }}
@@ -191,7 +190,7 @@ pub fn OwnerPicker(
                                 pledges
                                     .iter()
                                     .map(|(k, name)| {
-                                        view! { <option value=k.clone()>{name.clone()}</option> }
+                                        picker_option(k, name, current)
                                     })
                                     .collect_view()
                             })
@@ -200,6 +199,18 @@ pub fn OwnerPicker(
                 </Show>
             </select>
         </div>
+    }
+}
+
+/// One option of the picker, selected while it is the view's subject (set per
+/// option, so it holds however the options and the value are rendered).
+fn picker_option(key: &str, name: &str, current: Signal<Option<Owner>>) -> impl IntoView {
+    let key = key.to_string();
+    let mine = key.clone();
+    view! {
+        <option value=key prop:selected=move || current.get().map(owner_key).as_deref() == Some(mine.as_str())>
+            {name.to_string()}
+        </option>
     }
 }
 
@@ -312,6 +323,16 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
     // The figure a cell had when it was entered, for Esc.
     let entered_with = StoredValue::new(None::<(Pos, Amount)>);
     let table_ref = NodeRef::<leptos::html::Table>::new();
+    // A cell entered by a click keeps its figure selected (typing replaces it,
+    // as in a spreadsheet): the click's own mouseup would otherwise drop the
+    // selection that entering made.
+    let just_entered = StoredValue::new(false);
+    let on_mouseup = move |ev: MouseEvent| {
+        if just_entered.get_value() {
+            just_entered.set_value(false);
+            ev.prevent_default();
+        }
+    };
 
     let focus_cell = move |(row, col): Pos| -> bool {
         let Some(table) = table_ref.get_untracked() else {
@@ -366,6 +387,7 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
                 .with_untracked(|p| cell_amount(p, owner, &source, column))
         });
         entered_with.set_value(amount.map(|a| (pos, a)));
+        just_entered.set_value(true);
         input.select();
     };
 
@@ -379,6 +401,7 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
         let Some((row, col)) = pos_of(&input) else {
             return;
         };
+        just_entered.set_value(false);
         let rows = known_sources().len();
         let last_col = columns_now().len(); // the note column
         let key = ev.key();
@@ -608,6 +631,7 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
                     on:keydown=on_keydown
                     on:paste=on_paste
                     on:focusin=on_focusin
+                    on:mouseup=on_mouseup
                 >
                     <caption class="visually-hidden">{name}</caption>
                     <thead>
@@ -617,7 +641,7 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
                             <th scope="col" rowspan="2">{move || column_name(Column::Before, lang())}</th>
                             <th scope="colgroup" colspan=year_count + 1>{within}</th>
                             <th scope="col" rowspan="2">{move || column_name(Column::After, lang())}</th>
-                            <th scope="col" rowspan="2">{move || lang().pick("비고(재원 출처)", "Note (where it comes from)")}</th>
+                            <th scope="col" rowspan="2">{move || lang().pick("비고", "Note")}</th>
                         </tr>
                         <tr>
                             <th scope="col">{move || lang().pick("소계", "Subtotal")}</th>
