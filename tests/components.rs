@@ -23,6 +23,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "components/durability.rs"]
 mod durability;
+#[path = "components/grid.rs"]
+mod grid;
 #[path = "components/home.rs"]
 mod home;
 #[path = "components/pledge.rs"]

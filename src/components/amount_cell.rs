@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use planner_core::amount::{format_figure_for_editing, parse_amount, AmountError};
 use planner_core::i18n::amount_error_message;
 use planner_core::validate::Severity;
-use planner_core::Amount;
+use planner_core::{Amount, Unit};
 
 use crate::state::use_state;
 
@@ -57,8 +57,19 @@ pub fn AmountCell(
     value: Signal<Amount>,
     /// Called with every readable figure the user types.
     on_commit: Callback<Amount>,
+    /// The unit figures are typed and shown in, when a table shows another
+    /// unit than the plan's (a pledge card in 백만원); the plan's otherwise.
+    #[prop(optional, into)]
+    unit: Option<Signal<Unit>>,
 ) -> impl IntoView {
     let state = use_state();
+    let unit_now = move || unit.map_or_else(|| state.plan.with(|p| p.unit), |u| u.get());
+    let unit_untracked = move || {
+        unit.map_or_else(
+            || state.plan.with_untracked(|p| p.unit),
+            |u| u.get_untracked(),
+        )
+    };
     // What the user is typing, while it differs from the plan's formatted value.
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<AmountError>);
@@ -67,7 +78,7 @@ pub fn AmountCell(
     // The typed text stays while it is being fixed or still means the plan's value;
     // when the value changes from elsewhere (undo, redo), the cell shows the new value.
     let shown_text = move || {
-        let unit = state.plan.with(|p| p.unit);
+        let unit = unit_now();
         let typed = draft.get().filter(|text| {
             error.with(Option::is_some) || parse_amount(text, unit).ok() == Some(value.get())
         });
@@ -75,7 +86,7 @@ pub fn AmountCell(
     };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let unit = state.plan.with_untracked(|p| p.unit);
+        let unit = unit_untracked();
         match parse_amount(&text, unit) {
             Ok(amount) => {
                 error.set(None);
@@ -112,12 +123,8 @@ pub fn AmountCell(
     let message = move || match error.get() {
         Some(e) => Some((Severity::Error, amount_error_message(&e, state.lang.get()))),
         None => problem.with(|p| {
-            p.as_ref().map(|p| {
-                (
-                    p.severity,
-                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
-                )
-            })
+            p.as_ref()
+                .map(|p| (p.severity, p.message(state.lang.get(), unit_now())))
         }),
     };
     let marked = move || error.with(Option::is_some) || problem.with(Option::is_some);

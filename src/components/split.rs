@@ -1,9 +1,469 @@
-//! Funding split — helper A (placeholder until built).
+//! The funding split of one program (소요예산, DOMAIN.md §1.2): its stated
+//! total, each source's share as an amount and as a percentage of it, the
+//! matching ratio, and the difference to the stated total always in view.
+//!
+//! A share is the source's whole schedule total. Edits go through one year
+//! of the schedule, the split year (see `planner_core::split`): for a
+//! single-year program, which every §1.2 split is, the share IS that year's
+//! cell; for a multi-year program the planner picks the year that absorbs a
+//! change, and the other years stay as the schedule grid has them.
+//! A typed percentage becomes an amount rounded half-up to a whole unit of
+//! the plan (천원 in the demo).
 
 use leptos::prelude::*;
+use planner_core::amount::format_figure;
+use planner_core::grid::source_name;
+use planner_core::i18n::{amount_error_message, unit_caption};
+use planner_core::plan::{ProgramId, RatioShare, SourceId, Year};
+use planner_core::split::{
+    apply_ratio_edit, default_split_year, parse_percent, parse_weight, percent_to_amount,
+    remainder_edit, set_share_edit, share_of, share_percents, split_total,
+};
+use planner_core::validate::Severity;
+use planner_core::{Amount, Edit, Owner};
+use rust_decimal::Decimal;
 
-/// Placeholder view.
+use crate::components::amount_cell::{AmountCell, CellMessage};
+use crate::components::schedule_grid::{fitting_owner, stated_total_id, OwnerPicker};
+use crate::state::{use_state, View};
+
+/// A percentage as the table prints it: one decimal, △ for negative.
+fn percent_text(p: Decimal) -> String {
+    let text = format!("{:.1}", p.abs());
+    if p.is_sign_negative() && !p.is_zero() {
+        format!("△{text}")
+    } else {
+        text
+    }
+}
+
+/// The split view: a program picker and the split of the chosen program.
 #[component]
 pub fn SplitView() -> impl IntoView {
-    view! { <section class="view"><p>"Funding split — helper A"</p></section> }
+    let state = use_state();
+    let owner = Memo::new(move |_| {
+        let subject = state.subject.get();
+        state.plan.with(|p| fitting_owner(p, subject, false))
+    });
+    view! {
+        <section class="view split-view" aria-labelledby="split-title">
+            <div class="table-head">
+                <h2 id="split-title">{move || state.lang.get().pick("재원별 분담", "Funding split")}</h2>
+                <OwnerPicker view=View::Split pledges_too=false current=owner.into()/>
+            </div>
+            {move || match owner.get() {
+                Some(Owner::Program(id)) => view! { <Split program=id/> }.into_any(),
+                _ => view! {
+                    <p class="hint">
+                        {move || state.lang.get().pick("사업이 아직 없습니다.", "The plan has no program yet.")}
+                    </p>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One program's split.
+#[component]
+fn Split(program: ProgramId) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let owner = Owner::Program(program);
+    let unit = Memo::new(move |_| state.plan.with(|p| p.unit));
+    let years = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.schedule_years(owner).years().collect::<Vec<Year>>())
+    });
+    let chosen_year = RwSignal::new(None::<Year>);
+    let year = Memo::new(move |_| {
+        let years = years.get();
+        chosen_year
+            .get()
+            .filter(|y| years.contains(y))
+            .unwrap_or_else(|| {
+                state
+                    .plan
+                    .with_untracked(|p| default_split_year(p, program))
+            })
+    });
+    let sources = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.sources
+                .iter()
+                .map(|s| s.id.clone())
+                .collect::<Vec<SourceId>>()
+        })
+    });
+    let shares = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.sources
+                .iter()
+                .map(|s| share_of(p, program, &s.id))
+                .collect::<Vec<Amount>>()
+        })
+    });
+    let stated = Memo::new(move |_| state.plan.with(|p| p.stated_total(owner).map(|s| s.amount)));
+    let total = Memo::new(move |_| state.plan.with(|p| split_total(p, program)));
+    let shares_sum = Memo::new(move |_| shares.get().into_iter().sum::<Amount>());
+    let percents = Memo::new(move |_| share_percents(&shares.get(), total.get()));
+    let weights = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.program(program)
+                .map(|x| x.matching.clone())
+                .unwrap_or_default()
+        })
+    });
+    let has_ratio = move || weights.with(|w| w.iter().any(|r| r.weight > 0));
+    let figure = move |a: Amount| format_figure(unit.get().exact_figure(a));
+
+    let apply_ratio = move |_| {
+        let edit = state
+            .plan
+            .with_untracked(|p| apply_ratio_edit(p, program, year.get_untracked(), p.unit));
+        if let Some(edit) = edit {
+            state.dispatch(edit);
+        }
+    };
+    let on_year = move |ev| {
+        if let Ok(y) = event_target_value(&ev).parse() {
+            chosen_year.set(Some(y));
+        }
+    };
+    let stated_commit = Callback::new(move |amount| {
+        state.dispatch(Edit::SetStatedTotal {
+            owner,
+            total: Some(amount),
+        })
+    });
+    let stated_label = Signal::derive(move || lang().pick("총사업비", "Stated total").to_string());
+
+    let rows = move || {
+        sources
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, source)| {
+                view! { <ShareRow program source index=i year shares percents weights/> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="split-sticky" data-testid="split-difference" aria-live="polite">
+            <span>{move || lang().pick("재원 합계", "Shares add to")}" "<strong data-testid="shares-sum">{move || figure(shares_sum.get())}</strong></span>
+            <span>{move || lang().pick("총사업비", "Stated total")}" "<strong>{move || stated.get().map(figure).unwrap_or_else(|| lang().pick("없음", "none").to_string())}</strong></span>
+            <span class="split-gap" class:off=move || stated.get().is_some_and(|s| s != shares_sum.get())>
+                {move || lang().pick("차이", "Difference")}" "
+                <strong data-testid="split-gap">
+                    {move || match stated.get() {
+                        None => "-".to_string(),
+                        Some(s) => {
+                            let d = shares_sum.get() - s;
+                            if d.is_zero() {
+                                format!("- ✓ {}", lang().pick("일치", "matches"))
+                            } else if d.is_negative() {
+                                format!("{} {}", figure(d), lang().pick("부족", "short"))
+                            } else {
+                                format!("{} {}", figure(d), lang().pick("초과", "over"))
+                            }
+                        }
+                    }}
+                </strong>
+            </span>
+        </div>
+        <div class="grid-head">
+            <p class="unit-caption" data-testid="split-unit-caption">{move || unit_caption(unit.get(), lang())}</p>
+        </div>
+        <div class="split-controls">
+            <div class="stated-field">
+                <label for=stated_total_id(owner)>{move || stated_label.get()}</label>
+                <AmountCell
+                    id=stated_total_id(owner)
+                    label=stated_label
+                    value=Signal::derive(move || stated.get().unwrap_or_default())
+                    on_commit=stated_commit
+                />
+            </div>
+            {move || {
+                let ys = years.get();
+                if ys.len() == 1 {
+                    view! {
+                        <p class="split-year">
+                            {move || lang().pick("단년도 사업: 금액은 ", "A one-year program: shares are its ")}
+                            <strong>{ys[0]}</strong>
+                            {move || lang().pick("년 금액입니다.", " amounts.")}
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <label class="split-year">
+                            {move || lang().pick("변경을 반영할 연도", "Year that takes the changes")}
+                            <select on:change=on_year prop:value=move || year.get().to_string()>
+                                {ys.iter().map(|y| view! { <option value=y.to_string()>{*y}</option> }).collect_view()}
+                            </select>
+                            <span class="hint">
+                                {move || lang().pick(
+                                    " 다른 연도·기투자·장기 금액은 그대로 둡니다.",
+                                    " Other years, 기투자 and 장기 stay as they are.",
+                                )}
+                            </span>
+                        </label>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+        <table class="official split-table">
+            <caption class="visually-hidden">{move || lang().pick("재원별 분담액과 비율", "Shares by source, as amounts and percentages")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || lang().pick("재원", "Source")}</th>
+                    <th scope="col">{move || lang().pick("금액", "Amount")}</th>
+                    <th scope="col">{move || lang().pick("비율(%)", "Share (%)")}</th>
+                    <th scope="col">{move || lang().pick("매칭 비율", "Matching ratio")}</th>
+                    <th scope="col">{move || lang().pick("나머지", "Remainder")}</th>
+                </tr>
+            </thead>
+            <tbody class="total-row">
+                <tr>
+                    <th scope="row">{move || lang().pick("계", "Total")}</th>
+                    <td class="num derived" data-testid="split-total">{move || figure(shares_sum.get())}</td>
+                    <td class="num derived" data-testid="split-percent-total">
+                        {move || percents.get().map(|(_, t)| percent_text(t)).unwrap_or_else(|| "-".into())}
+                    </td>
+                    <td class="num derived">
+                        {move || {
+                            let sum: u64 = weights.get().iter().map(|r| u64::from(r.weight)).sum();
+                            if sum == 0 { "-".to_string() } else { sum.to_string() }
+                        }}
+                    </td>
+                    <td></td>
+                </tr>
+            </tbody>
+            <tbody>{rows}</tbody>
+        </table>
+        <div class="table-actions">
+            <button
+                type="button"
+                class="primary"
+                data-testid="apply-ratio"
+                on:click=apply_ratio
+                disabled=move || !has_ratio()
+            >
+                {move || lang().pick("매칭 비율대로 나누기", "Apply the matching ratio")}
+            </button>
+        </div>
+        <p class="hint">
+            {move || lang().pick(
+                "금액이나 비율(%)을 입력합니다. 비율은 총사업비에 곱해 표시 단위로 반올림(5 이상 올림)합니다. 매칭 비율대로 나누기는 총사업비를 비율대로 나누고 끝수는 나머지가 큰 재원부터 배정해 합계를 정확히 맞춥니다.",
+                "Type an amount or a percentage. A percentage of the stated total is rounded half-up to the plan's unit. Applying the ratio splits the stated total by the weights and gives the odd units to the largest remainders, so the shares add up exactly.",
+            )}
+        </p>
+    }
+}
+
+/// One source: its share as an amount and a percentage, its matching weight,
+/// and "give the remainder to it".
+#[component]
+fn ShareRow(
+    program: ProgramId,
+    source: SourceId,
+    index: usize,
+    year: Memo<Year>,
+    shares: Memo<Vec<Amount>>,
+    percents: Memo<Option<(Vec<Decimal>, Decimal)>>,
+    weights: Memo<Vec<RatioShare>>,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let owner = Owner::Program(program);
+    let src = source.clone();
+    let name = Memo::new(move |_| {
+        let lang = lang();
+        state.plan.with(|p| source_name(p, &src, lang))
+    });
+    let share = Signal::derive(move || shares.with(|s| s.get(index).copied().unwrap_or_default()));
+    // The share's cell id: where `matching.off_ratio` is reported.
+    let share_id = format!("{}-source-{}-total", owner.cell_prefix(), source);
+    let src = source.clone();
+    let commit_share = Callback::new(move |amount: Amount| {
+        let edit = state
+            .plan
+            .with_untracked(|p| set_share_edit(p, program, &src, year.get_untracked(), amount));
+        state.dispatch(edit);
+    });
+
+    // Percent: typed text kept while it is being typed or is wrong; committed on change.
+    let percent_draft = RwSignal::new(None::<String>);
+    let percent_error = RwSignal::new(None::<planner_core::amount::AmountError>);
+    let percent_shown = move || {
+        percent_draft.get().unwrap_or_else(|| {
+            percents.with(|p| {
+                p.as_ref()
+                    .and_then(|(parts, _)| parts.get(index).copied())
+                    .map(percent_text)
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let src = source.clone();
+    let commit_percent = move |ev| {
+        let text = event_target_value(&ev);
+        match parse_percent(&text) {
+            Ok(percent) => {
+                percent_error.set(None);
+                percent_draft.set(None);
+                let edit = state.plan.with_untracked(|p| {
+                    let amount = percent_to_amount(percent, split_total(p, program), p.unit);
+                    set_share_edit(p, program, &src, year.get_untracked(), amount)
+                });
+                state.dispatch(edit);
+            }
+            Err(e) => {
+                percent_error.set(Some(e));
+                percent_draft.set(Some(text));
+            }
+        }
+    };
+    let percent_id = format!("{}-source-{}-percent", owner.cell_prefix(), source);
+    let percent_msg = format!("{percent_id}-msg");
+    let percent_message = Signal::derive(move || {
+        percent_error
+            .get()
+            .map(|e| (Severity::Error, amount_error_message(&e, lang())))
+    });
+
+    // Weight of the matching ratio.
+    let src = source.clone();
+    let weight_shown = move || {
+        weights.with(|w| {
+            w.iter()
+                .find(|r| r.source == src)
+                .map(|r| r.weight.to_string())
+                .unwrap_or_default()
+        })
+    };
+    let weight_error = RwSignal::new(false);
+    let src = source.clone();
+    let commit_weight = move |ev| match parse_weight(&event_target_value(&ev)) {
+        Some(weight) => {
+            weight_error.set(false);
+            let ratio = state.plan.with_untracked(|p| {
+                p.sources
+                    .iter()
+                    .map(|s| RatioShare {
+                        source: s.id.clone(),
+                        weight: if s.id == src {
+                            weight
+                        } else {
+                            p.program(program)
+                                .and_then(|x| x.matching.iter().find(|r| r.source == s.id))
+                                .map_or(0, |r| r.weight)
+                        },
+                    })
+                    .collect()
+            });
+            state.dispatch(Edit::SetMatching { program, ratio });
+        }
+        None => weight_error.set(true),
+    };
+    let weight_id = format!("{}-source-{}-weight", owner.cell_prefix(), source);
+    let weight_msg = format!("{weight_id}-msg");
+    let weight_message = Signal::derive(move || {
+        weight_error.get().then(|| {
+            (
+                Severity::Error,
+                lang()
+                    .pick(
+                        "매칭 비율은 0 이상의 정수로 씁니다(예: 50).",
+                        "A matching weight is a whole number (such as 50).",
+                    )
+                    .to_string(),
+            )
+        })
+    });
+
+    let src = source.clone();
+    let give_remainder = move |_| {
+        let edit = state
+            .plan
+            .with_untracked(|p| remainder_edit(p, program, &src, year.get_untracked()));
+        if let Some(edit) = edit {
+            state.dispatch(edit);
+        }
+    };
+    let percent_described = percent_msg.clone();
+    let weight_described = weight_msg.clone();
+
+    view! {
+        <tr data-source=source.clone()>
+            <th scope="row">{move || name.get()}</th>
+            <td class="num">
+                <AmountCell
+                    id=share_id
+                    label=Signal::derive(move || format!("{} · {}", name.get(), lang().pick("금액", "Amount")))
+                    value=share
+                    on_commit=commit_share
+                />
+            </td>
+            <td class="num">
+                <div class="cell-editor" class:invalid=move || percent_error.with(Option::is_some)>
+                    <input
+                        type="text"
+                        id=percent_id
+                        class="amount percent"
+                        autocomplete="off"
+                        aria-label=move || format!("{} · {}", name.get(), lang().pick("비율(%)", "Share (%)"))
+                        aria-invalid=move || if percent_error.with(Option::is_some) { "true" } else { "false" }
+                        aria-describedby=move || percent_error.with(Option::is_some).then(|| percent_described.clone())
+                        prop:value=percent_shown
+                        on:input=move |ev| percent_draft.set(Some(event_target_value(&ev)))
+                        on:change=commit_percent
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                percent_draft.set(None);
+                                percent_error.set(None);
+                            }
+                        }
+                    />
+                    <Show when=move || percent_error.with(Option::is_some)>
+                        <CellMessage id=percent_msg.clone() message=percent_message/>
+                    </Show>
+                </div>
+            </td>
+            <td class="num">
+                <div class="cell-editor" class:invalid=move || weight_error.get()>
+                    <input
+                        type="text"
+                        id=weight_id
+                        class="amount weight"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        aria-label=move || format!("{} · {}", name.get(), lang().pick("매칭 비율", "Matching weight"))
+                        aria-invalid=move || if weight_error.get() { "true" } else { "false" }
+                        aria-describedby=move || weight_error.get().then(|| weight_described.clone())
+                        prop:value=weight_shown
+                        on:change=commit_weight
+                    />
+                    <Show when=move || weight_error.get()>
+                        <CellMessage id=weight_msg.clone() message=weight_message/>
+                    </Show>
+                </div>
+            </td>
+            <td class="row-actions">
+                <button
+                    type="button"
+                    class="remainder"
+                    data-testid=format!("remainder-{source}")
+                    aria-label=move || format!("{}: {}", name.get(), lang().pick("나머지를 이 재원에 배정", "give the remainder to this source"))
+                    on:click=give_remainder
+                >
+                    {move || lang().pick("나머지 배정", "Give remainder")}
+                </button>
+            </td>
+        </tr>
+    }
 }

@@ -12,11 +12,13 @@ pub mod edit;
 pub mod file;
 pub mod foot;
 pub mod generate;
+pub mod grid;
 pub mod history;
 pub mod i18n;
 pub mod library;
 pub mod locate;
 pub mod plan;
+pub mod split;
 pub mod validate;
 pub mod worksheet;
 

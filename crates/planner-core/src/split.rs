@@ -1,0 +1,392 @@
+//! The funding split's pure logic (DOMAIN.md §1.2): shares of a program's
+//! stated total as amounts and percentages, a matching ratio applied with
+//! largest-remainder rounding so the shares add up exactly, and the
+//! remainder given to one source.
+//!
+//! A share is a source's whole schedule total ([`ScheduleRow::total`]). The
+//! split changes shares through ONE year of the schedule, the split year:
+//! setting a share writes that year's cell so the source's total becomes the
+//! share, leaving 기투자, 장기 and the other years as they are. For a
+//! single-year program (every split of §1.2) that is simply "the share is
+//! that year's amount"; for a multi-year program the planner picks the year
+//! that absorbs the change, so no other year is silently rewritten.
+
+use rust_decimal::Decimal;
+
+use crate::amount::{parse_figure, round_half_up, AmountError, Unit};
+use crate::edit::{Edit, Owner};
+use crate::foot::{foot, foot_to};
+use crate::plan::{Column, Plan, ProgramId, RatioShare, ScheduleRow, SourceId, Year};
+use crate::Amount;
+
+/// Splits `total` by the weights so the parts add up to `total` exactly:
+/// each part is rounded to a whole `unit` (largest remainder, ties to the
+/// earlier source), or to the won when the total itself is not a whole
+/// number of units. Sources with weight 0 get nothing.
+pub fn ratio_shares(total: Amount, ratio: &[RatioShare], unit: Unit) -> Vec<(SourceId, Amount)> {
+    let weights: u64 = ratio.iter().map(|r| u64::from(r.weight)).sum();
+    if weights == 0 {
+        return ratio
+            .iter()
+            .map(|r| (r.source.clone(), Amount::ZERO))
+            .collect();
+    }
+    let won = total.as_decimal();
+    let step = if (won / unit.won_per_unit()).fract().is_zero() {
+        unit.won_per_unit()
+    } else {
+        Decimal::ONE
+    };
+    let figure = won / step;
+    let exact: Vec<Decimal> = ratio
+        .iter()
+        .map(|r| figure * Decimal::from(r.weight) / Decimal::from(weights))
+        .collect();
+    let whole = figure.trunc();
+    let mut parts: Vec<Amount> = foot_to(&exact, 0, whole)
+        .into_iter()
+        .map(|p| Amount::from_won(p * step))
+        .collect();
+    // A total with a fraction of a won keeps it on the heaviest share, so the
+    // parts still add up to the total exactly.
+    let rest = total - parts.iter().copied().sum::<Amount>();
+    if !rest.is_zero() {
+        if let Some(i) = (0..ratio.len()).max_by_key(|&i| (ratio[i].weight, usize::MAX - i)) {
+            parts[i] = parts[i] + rest;
+        }
+    }
+    ratio.iter().map(|r| r.source.clone()).zip(parts).collect()
+}
+
+/// Each share as a percentage of the stated total, to one decimal, footed
+/// so the shown percentages add up to the shown total percentage (100.0
+/// when the shares add up to the stated total). `None` without a total.
+pub fn share_percents(shares: &[Amount], stated: Amount) -> Option<(Vec<Decimal>, Decimal)> {
+    if stated.is_zero() {
+        return None;
+    }
+    let exact: Vec<Decimal> = shares
+        .iter()
+        .map(|s| {
+            s.as_decimal()
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(stated.as_decimal()))
+        })
+        .collect::<Option<_>>()?;
+    let (mut parts, mut total) = foot(&exact, 1);
+    for p in &mut parts {
+        p.rescale(1);
+    }
+    total.rescale(1);
+    Some((parts, total))
+}
+
+/// A typed percentage of the stated total as an amount: exact decimal
+/// arithmetic, rounded half-up to a whole `unit` (the unit the split shows),
+/// since a percentage typed to a decimal or two cannot mean a finer amount.
+pub fn percent_to_amount(percent: Decimal, stated: Amount, unit: Unit) -> Amount {
+    let figure = stated.as_decimal() / unit.won_per_unit() * percent / Decimal::ONE_HUNDRED;
+    unit.to_amount(round_half_up(figure, 0))
+}
+
+/// Reads a typed percentage: `50`, `37.5`, `37.5%`, `△5`.
+pub fn parse_percent(text: &str) -> Result<Decimal, AmountError> {
+    let text = text.trim();
+    let text = text
+        .strip_suffix('%')
+        .or_else(|| text.strip_suffix('％'))
+        .unwrap_or(text);
+    parse_figure(text)
+}
+
+/// Reads a matching weight: a whole number, empty meaning 0.
+pub fn parse_weight(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if text.is_empty() || text == "-" {
+        return Some(0);
+    }
+    text.parse().ok()
+}
+
+/// The year a split opens on: the program's only year, else the base year
+/// when the period holds it, else the period's first year.
+pub fn default_split_year(plan: &Plan, program: ProgramId) -> Year {
+    let period = plan.schedule_years(Owner::Program(program));
+    if period.contains(plan.base_year) {
+        plan.base_year
+    } else {
+        period.first
+    }
+}
+
+/// A source's share (its whole schedule total) in a program.
+pub fn share_of(plan: &Plan, program: ProgramId, source: &str) -> Amount {
+    plan.program(program)
+        .and_then(|p| p.schedule.row(source))
+        .map(ScheduleRow::total)
+        .unwrap_or_default()
+}
+
+/// The edit that makes `source`'s share `share` by writing the split year's
+/// cell (the other columns stay).
+pub fn set_share_edit(
+    plan: &Plan,
+    program: ProgramId,
+    source: &str,
+    year: Year,
+    share: Amount,
+) -> Edit {
+    let (others, _) = others_and_year(plan, program, source, year);
+    Edit::SetCell {
+        owner: Owner::Program(program),
+        source: source.into(),
+        column: Column::Year(year),
+        amount: share - others,
+    }
+}
+
+/// A row's money outside the split year, and in it.
+fn others_and_year(plan: &Plan, program: ProgramId, source: &str, year: Year) -> (Amount, Amount) {
+    let row = plan.program(program).and_then(|p| p.schedule.row(source));
+    let total = row.map(ScheduleRow::total).unwrap_or_default();
+    let in_year = row.map(|r| r.year(year)).unwrap_or_default();
+    (total - in_year, in_year)
+}
+
+/// The total a split divides: the stated total, else what the schedule adds to.
+pub fn split_total(plan: &Plan, program: ProgramId) -> Amount {
+    plan.program(program).map_or(Amount::ZERO, |p| {
+        p.stated_total
+            .map(|s| s.amount)
+            .unwrap_or_else(|| p.schedule.rows.iter().map(ScheduleRow::total).sum())
+    })
+}
+
+/// Apply the matching ratio: the total split by the weights (see
+/// [`ratio_shares`]) and every source outside the ratio set to nothing, all
+/// through the split year, as one step. `None` without a ratio.
+pub fn apply_ratio_edit(plan: &Plan, program: ProgramId, year: Year, unit: Unit) -> Option<Edit> {
+    let ratio = &plan.program(program)?.matching;
+    if ratio.iter().all(|r| r.weight == 0) {
+        return None;
+    }
+    let shares = ratio_shares(split_total(plan, program), ratio, unit);
+    let edits = plan
+        .sources
+        .iter()
+        .map(|s| {
+            let share = shares
+                .iter()
+                .find(|(id, _)| *id == s.id)
+                .map_or(Amount::ZERO, |(_, a)| *a);
+            set_share_edit(plan, program, &s.id, year, share)
+        })
+        .collect();
+    Some(Edit::Many(edits))
+}
+
+/// Give the remainder to `source`: its share becomes the total less every
+/// other source's share, so the shares add up to the total.
+pub fn remainder_edit(plan: &Plan, program: ProgramId, source: &str, year: Year) -> Option<Edit> {
+    let p = plan.program(program)?;
+    let others: Amount = p
+        .schedule
+        .rows
+        .iter()
+        .filter(|r| r.source != source)
+        .map(ScheduleRow::total)
+        .sum();
+    Some(set_share_edit(
+        plan,
+        program,
+        source,
+        year,
+        split_total(plan, program) - others,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+    use crate::plan::YearRange;
+    use crate::validate::{validate, Code};
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn thousand(figure: i64) -> Amount {
+        Amount::won(figure * 1_000)
+    }
+
+    fn ratio(weights: &[(&str, u32)]) -> Vec<RatioShare> {
+        weights
+            .iter()
+            .map(|(s, w)| RatioShare {
+                source: (*s).into(),
+                weight: *w,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_document_total_split_fifty_thirty_twenty_adds_up_exactly() {
+        // 1,167,388 천원 by 50:30:20: 583,694 + 350,216.4 + 233,477.6.
+        let shares = ratio_shares(
+            thousand(1_167_388),
+            &ratio(&[("national", 50), ("city", 30), ("district", 20)]),
+            Unit::Thousand,
+        );
+        assert_eq!(
+            shares,
+            vec![
+                ("national".into(), thousand(583_694)),
+                ("city".into(), thousand(350_216)),
+                ("district".into(), thousand(233_478)),
+            ]
+        );
+        let sum: Amount = shares.iter().map(|(_, a)| *a).sum();
+        assert_eq!(sum, thousand(1_167_388));
+    }
+
+    #[test]
+    fn thirds_go_to_the_earlier_source_on_a_tie() {
+        let shares = ratio_shares(
+            thousand(100),
+            &ratio(&[("a", 1), ("b", 1), ("c", 1)]),
+            Unit::Thousand,
+        );
+        let figures: Vec<Amount> = shares.iter().map(|(_, a)| *a).collect();
+        assert_eq!(figures, vec![thousand(34), thousand(33), thousand(33)]);
+    }
+
+    #[test]
+    fn a_total_that_is_not_whole_units_is_split_to_the_won() {
+        let total = Amount::won(1_000_001);
+        let shares = ratio_shares(total, &ratio(&[("a", 1), ("b", 2)]), Unit::Thousand);
+        let sum: Amount = shares.iter().map(|(_, a)| *a).sum();
+        assert_eq!(sum, total);
+        assert_eq!(shares[1].1, Amount::won(666_667));
+        let odd = Amount::from_won(dec("10.5"));
+        let shares = ratio_shares(odd, &ratio(&[("a", 1), ("b", 1)]), Unit::Won);
+        assert_eq!(shares.iter().map(|(_, a)| *a).sum::<Amount>(), odd);
+        assert!(ratio_shares(odd, &ratio(&[("a", 0)]), Unit::Won)
+            .iter()
+            .all(|(_, a)| a.is_zero()));
+    }
+
+    #[test]
+    fn percentages_of_the_stated_total_foot_to_one_hundred() {
+        // 1,167,388 = 622,500 + 247,313 + 297,575: 53.3 + 21.2 + 25.5.
+        let shares = [thousand(622_500), thousand(247_313), thousand(297_575)];
+        let (parts, total) = share_percents(&shares, thousand(1_167_388)).unwrap();
+        assert_eq!(parts, vec![dec("53.3"), dec("21.2"), dec("25.5")]);
+        assert_eq!(total, dec("100.0"));
+        assert_eq!(total.to_string(), "100.0");
+        // Shares short of the total: the percentages add to what they cover.
+        let (parts, total) =
+            share_percents(&[thousand(105_000), thousand(400_000)], thousand(533_073)).unwrap();
+        assert_eq!(parts.iter().copied().sum::<Decimal>(), total);
+        assert_eq!(total, dec("94.7"));
+        assert!(share_percents(&shares, Amount::ZERO).is_none());
+    }
+
+    #[test]
+    fn a_typed_percentage_becomes_whole_units() {
+        let stated = thousand(1_167_388);
+        assert_eq!(
+            percent_to_amount(dec("30"), stated, Unit::Thousand),
+            thousand(350_216)
+        );
+        assert_eq!(
+            percent_to_amount(dec("12.5"), thousand(1_000), Unit::Thousand),
+            thousand(125)
+        );
+        // 0.05% of 1,000 천원 is 0.5 천원: half-up to 1.
+        assert_eq!(
+            percent_to_amount(dec("0.05"), thousand(1_000), Unit::Thousand),
+            thousand(1)
+        );
+        assert_eq!(parse_percent("37.5%"), Ok(dec("37.5")));
+        assert_eq!(parse_percent(" 50 "), Ok(dec("50")));
+        assert!(parse_percent("half").is_err());
+        assert_eq!(parse_weight("30"), Some(30));
+        assert_eq!(parse_weight(""), Some(0));
+        assert_eq!(parse_weight("3.5"), None);
+    }
+
+    #[test]
+    fn applying_the_ratio_to_program_six_clears_its_problems() {
+        let mut plan = demo_plan();
+        plan.apply(Edit::SetMatching {
+            program: 6,
+            ratio: ratio(&[("national", 50), ("city", 30), ("district", 20)]),
+        })
+        .unwrap();
+        let off = |plan: &Plan| {
+            validate(plan)
+                .iter()
+                .filter(|p| p.code == Code::MatchingOffRatio)
+                .count()
+        };
+        assert_eq!(off(&plan), 3);
+        let year = default_split_year(&plan, 6);
+        assert_eq!(year, 2019);
+        let edit = apply_ratio_edit(&plan, 6, year, Unit::Thousand).unwrap();
+        plan.apply(edit).unwrap();
+        assert_eq!(share_of(&plan, 6, "national"), thousand(583_694));
+        assert_eq!(share_of(&plan, 6, "city"), thousand(350_216));
+        assert_eq!(share_of(&plan, 6, "district"), thousand(233_478));
+        assert_eq!(share_of(&plan, 6, "other"), Amount::ZERO);
+        assert_eq!(off(&plan), 0);
+        assert!(validate(&plan)
+            .iter()
+            .all(|p| p.code != Code::SharesMismatch
+                || p.location.cell_id() != "program-6-total-total"));
+    }
+
+    #[test]
+    fn the_remainder_goes_to_the_chosen_source() {
+        let mut plan = demo_plan();
+        // Program 5: 533,073 = 시 105,000 + 구비 428,073. Cut 구비, then give it the rest.
+        let cut = set_share_edit(&plan, 5, "district", 2019, thousand(400_000));
+        plan.apply(cut).unwrap();
+        assert!(validate(&plan)
+            .iter()
+            .any(|p| p.code == Code::SharesMismatch));
+        let edit = remainder_edit(&plan, 5, "district", 2019).unwrap();
+        plan.apply(edit).unwrap();
+        assert_eq!(share_of(&plan, 5, "district"), thousand(428_073));
+        assert!(validate(&plan)
+            .iter()
+            .all(|p| p.code != Code::SharesMismatch));
+    }
+
+    #[test]
+    fn a_multi_year_share_changes_only_the_split_year() {
+        let mut plan = demo_plan();
+        let program = 6;
+        plan.apply(Edit::SetProgramPeriod {
+            program,
+            period: YearRange::new(2018, 2019),
+        })
+        .unwrap();
+        plan.apply(Edit::SetCell {
+            owner: Owner::Program(program),
+            source: "city".into(),
+            column: Column::Year(2018),
+            amount: thousand(47_313),
+        })
+        .unwrap();
+        assert_eq!(share_of(&plan, program, "city"), thousand(294_626));
+        let edit = set_share_edit(&plan, program, "city", 2019, thousand(247_313));
+        plan.apply(edit).unwrap();
+        let row = plan.program(program).unwrap().schedule.row("city").unwrap();
+        assert_eq!(row.year(2018), thousand(47_313));
+        assert_eq!(row.year(2019), thousand(200_000));
+        assert_eq!(share_of(&plan, program, "city"), thousand(247_313));
+        plan.base_year = 2030;
+        assert_eq!(default_split_year(&plan, program), 2018);
+    }
+}
