@@ -20,6 +20,9 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "components/overview.rs"]
+mod overview;
+
 /// Storage in memory, with switches to make it fail the way browsers do.
 #[derive(Default)]
 struct MemoryStore {

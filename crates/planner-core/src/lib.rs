@@ -7,6 +7,7 @@ pub mod basis;
 pub mod bench;
 pub mod demo;
 pub mod derive;
+pub mod document;
 pub mod edit;
 pub mod file;
 pub mod foot;
