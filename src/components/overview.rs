@@ -57,7 +57,6 @@ impl Limits {
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = use_state();
-    let t = move |m: Msg| m.text(state.lang.get());
     let pick = move |ko: &'static str, en: &'static str| state.lang.get().pick(ko, en);
     let limits = Limits::new();
     // Ctrl+P prints the whole document, not only what was rendered so far.
@@ -104,7 +103,6 @@ pub fn Overview() -> impl IntoView {
                 <div class="doc-tools">
                     <UnitSwitch/>
                     <button type="button" class="print-button" on:click=print>
-                        <span aria-hidden="true">"⎙ "</span>
                         {move || pick("인쇄", "Print")}
                     </button>
                 </div>
@@ -113,7 +111,6 @@ pub fn Overview() -> impl IntoView {
             <SplitSection limits/>
             <PledgeSection limits/>
             <StaffingSection/>
-            <p class="visually-hidden">{move || t(Msg::AppName)}</p>
         </section>
     }
 }
