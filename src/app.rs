@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use planner_core::{Lang, Msg};
 
 use crate::browser;
+use crate::components::conflict::ConflictBanner;
 use crate::components::header::Header;
+use crate::components::history::HistoryView;
+use crate::components::import_dialog::ImportDialog;
 use crate::components::line_items::LineItems;
 use crate::components::overview::Overview;
 use crate::components::plans_home::PlansHome;
@@ -42,8 +45,7 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     browser::set_document_lang(lang);
     let follow_fragment = move || {
         let (view, subject) = View::from_fragment(&browser::location_fragment());
-        state.view.set(view);
-        state.subject.set(subject);
+        state.show(view, subject);
     };
     follow_fragment();
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_fragment());
@@ -66,9 +68,26 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
             _ => {}
         }
     });
+    // A hidden or closing page writes a waiting edit at once.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // `visibilitychange` is fired at the document and bubbles to the window.
+    let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if browser::page_hidden() {
+            state.flush();
+        }
+    });
+    // Another tab's save.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        state.on_storage_change(ev.key(), ev.new_value());
+    });
+    let stop_file_listeners = crate::import::listen_for_files(state);
     on_cleanup(move || {
+        stop_file_listeners();
+        on_storage.remove();
         on_hash.remove();
         on_key.remove();
+        on_hide.remove();
+        on_visibility.remove();
     });
     Effect::new(move |_| {
         let title = state.plan.with(|p| p.title.clone());
@@ -80,11 +99,13 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     view! {
         <div class="app" data-ready="true" lang=move || state.lang.get().code()>
             <Header/>
+            <ConflictBanner/>
             <div class="workspace">
-                <main id="main">
+                <main id="main" tabindex="-1">
+                    <ImportDialog/>
                     <CurrentView/>
                 </main>
-                <Show when=move || state.view.get() != View::Home>
+                <Show when=move || state.view.get() != View::Home && state.plan_id.get().is_some()>
                     <ProblemsPanel/>
                 </Show>
             </div>
@@ -97,6 +118,8 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
 fn CurrentView() -> impl IntoView {
     let state = use_state();
     move || match state.view.get() {
+        // With no plan open, only the plans home has something to show.
+        _ if state.plan_id.get().is_none() => view! { <PlansHome/> }.into_any(),
         View::Home => view! { <PlansHome/> }.into_any(),
         View::Overview => view! { <Overview/> }.into_any(),
         View::Status => view! { <StatusTable/> }.into_any(),
@@ -105,5 +128,6 @@ fn CurrentView() -> impl IntoView {
         View::Pledge => view! { <PledgeTargets/> }.into_any(),
         View::LineItems => view! { <LineItems/> }.into_any(),
         View::Settings => view! { <Settings/> }.into_any(),
+        View::History => view! { <HistoryView/> }.into_any(),
     }
 }

@@ -99,3 +99,51 @@ pub fn set_location_fragment(fragment: &str) {
         }
     }
 }
+
+/// True when the page is hidden (another tab, minimised, closing).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// Focuses the element with this id and scrolls it into view; false when
+/// there is none.
+pub fn focus_element(id: &str) -> bool {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    element.scroll_into_view_with_bool(false);
+    element.focus().is_ok()
+}
+
+/// `YYYY-MM-DD HH:MM` in the browser's time zone for an ISO 8601 time.
+pub fn local_date_time(iso: &str) -> Option<String> {
+    if iso.is_empty() {
+        return None;
+    }
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return None;
+    }
+    Some(format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    ))
+}
+
+/// Records a performance mark (visible in the browser's profiler and read by
+/// `scripts/bench-editor.mjs`).
+pub fn performance_mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

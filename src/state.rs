@@ -7,15 +7,19 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use planner_core::demo::demo_plan;
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use planner_core::file::{decode, encode};
 use planner_core::history::History;
+use planner_core::library::{Library, PlanId, PlanSummary};
+use planner_core::plan::YearRange;
 use planner_core::validate::{validate, Problem};
 use planner_core::{Edit, Lang, Owner, Plan};
 
 use crate::browser;
 use crate::panic;
-use crate::storage::{PlanStore, SaveError, Stored, PLAN_KEY, QUARANTINE_KEY};
+use crate::storage::{plan_key, PlanStore, SaveError, INDEX_KEY};
 
 /// The app version written into every plan file.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -23,19 +27,36 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Whether the plan on screen is safely stored, shown in the header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
-    /// Stored and verified.
-    Saved,
+    /// Stored and verified, at this time (ISO 8601).
+    Saved(String),
+    /// An edit waits for the autosave (at most [`AUTOSAVE_MS`]).
+    Pending,
     /// The last edit could not be stored; the previous save is intact.
     NotSaved(SaveError),
 }
+
+impl SaveStatus {
+    /// True when what is on screen is what is stored.
+    pub fn is_saved(&self) -> bool {
+        matches!(self, SaveStatus::Saved(_))
+    }
+}
+
+/// How long an edit waits before it is written, so a burst of keystrokes is
+/// one write; the wait never restarts, so no edit waits longer.
+pub const AUTOSAVE_MS: u64 = 250;
 
 /// Something the user must know about the stored data, shown as a banner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageNotice {
     /// Storage is blocked; work lives in this tab only.
     Blocked,
-    /// The stored plan was unreadable and has been set aside untouched.
+    /// A stored entry was unreadable and has been set aside untouched.
     Quarantined,
+    /// Storage was written by a newer version of the app: this tab does not write.
+    NewerVersion,
+    /// Storage is full: the last edit was refused; the saved plan is intact.
+    Full,
 }
 
 /// The plan views the navigation switches between.
@@ -57,11 +78,13 @@ pub enum View {
     LineItems,
     /// Title, organisation, years, unit, funding sources, export.
     Settings,
+    /// The kept versions of the plan, to compare and restore.
+    History,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Home,
         View::Overview,
         View::Status,
@@ -70,6 +93,7 @@ impl View {
         View::Pledge,
         View::LineItems,
         View::Settings,
+        View::History,
     ];
 
     /// The URL fragment of the view, so a reload stays on it.
@@ -83,6 +107,7 @@ impl View {
             View::Pledge => "pledge",
             View::LineItems => "items",
             View::Settings => "settings",
+            View::History => "history",
         }
     }
 
@@ -125,8 +150,12 @@ pub type ProblemMarks = HashMap<String, usize>;
 /// Everything the components share. Cheap to copy: all fields are handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The plan being edited.
+    /// The plan being edited (an empty placeholder while none is open).
     pub plan: RwSignal<Plan>,
+    /// The open plan's id in the library; `None` on the plans home with nothing open.
+    pub plan_id: RwSignal<Option<PlanId>>,
+    /// The index of every plan, for the plans home.
+    pub library: RwSignal<Library>,
     /// The UI language.
     pub lang: RwSignal<Lang>,
     /// Whether the last edit is stored.
@@ -143,40 +172,46 @@ pub struct AppState {
     pub marks: Memo<Arc<ProblemMarks>>,
     /// Whether undo and redo have a step to take, for the buttons.
     pub can_undo_redo: RwSignal<(bool, bool)>,
-    store: StoredValue<Rc<dyn PlanStore>, LocalStorage>,
-    history: StoredValue<History, LocalStorage>,
+    pub(crate) store: StoredValue<Rc<dyn PlanStore>, LocalStorage>,
+    pub(crate) history: StoredValue<History, LocalStorage>,
+    /// The pending autosave, if an edit waits for it.
+    autosave: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// False when this tab must not write (storage from a newer app version).
+    pub(crate) writable: StoredValue<bool>,
+    /// The open plan's entry as this tab last read or wrote it: a different
+    /// text in storage means another tab saved in between.
+    pub(crate) last_known: StoredValue<Option<String>>,
+    /// Another tab's newer version of the open plan, while this tab has
+    /// unsaved edits: the user chooses which to keep.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// A plan file being imported: its preview, or why it was refused.
+    pub import: RwSignal<Option<crate::import::Import>>,
+    /// When this tab last kept a version (ms since the epoch).
+    pub(crate) last_version_at: StoredValue<Option<f64>>,
+}
+
+/// Two versions of the open plan: this tab's unsaved one on screen, and
+/// another tab's saved one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The other tab's plan as stored.
+    pub theirs: Plan,
+    /// When the other tab saved it.
+    pub saved_at: String,
+    /// The stored text.
+    pub text: String,
 }
 
 impl AppState {
-    /// Opens the stored plan, or the demo plan on a first visit. An unreadable
-    /// entry is moved aside (never overwritten) before anything is saved.
+    /// Opens the library and the plan that was open last. A first visit finds
+    /// the demo plan; an unreadable entry is set aside (never overwritten) and
+    /// the other plans still load.
     pub fn load(store: Rc<dyn PlanStore>, lang: Lang) -> AppState {
-        let mut notice = None;
-        let mut save_status = SaveStatus::Saved;
-        let plan = match store.load(PLAN_KEY) {
-            Ok(Stored::Text(text)) => match decode(&text) {
-                Ok(file) => file.plan,
-                Err(_) => {
-                    notice = Some(StorageNotice::Quarantined);
-                    if let Err(e) = store.save(QUARANTINE_KEY, &text) {
-                        save_status = SaveStatus::NotSaved(e);
-                    }
-                    demo_plan()
-                }
-            },
-            Ok(Stored::Nothing) => demo_plan(),
-            Err(SaveError::Blocked) => {
-                notice = Some(StorageNotice::Blocked);
-                save_status = SaveStatus::NotSaved(SaveError::Blocked);
-                demo_plan()
-            }
-            Err(e) => {
-                save_status = SaveStatus::NotSaved(e);
-                demo_plan()
-            }
-        };
-        panic::remember_plan(&plan_file_text(&plan));
-        let plan = RwSignal::new(plan);
+        let plan = RwSignal::new(Plan::new(
+            "",
+            YearRange::new(2026, 2030),
+            planner_core::Unit::Thousand,
+        ));
         let problems = Memo::new(move |_| Arc::new(plan.with(validate)));
         let marks = Memo::new(move |_| {
             problems.with(|problems| {
@@ -193,23 +228,36 @@ impl AppState {
                 Arc::new(marks)
             })
         });
-        AppState {
+        let state = AppState {
             plan,
+            plan_id: RwSignal::new(None),
+            library: RwSignal::new(Library::new()),
+            lang: RwSignal::new(lang),
+            save_status: RwSignal::new(SaveStatus::Saved(String::new())),
+            notice: RwSignal::new(None),
+            view: RwSignal::new(View::Overview),
             subject: RwSignal::new(None),
             problems,
             marks,
-            lang: RwSignal::new(lang),
-            save_status: RwSignal::new(save_status),
-            notice: RwSignal::new(notice),
-            view: RwSignal::new(View::Overview),
             can_undo_redo: RwSignal::new((false, false)),
             store: StoredValue::new_local(store),
             history: StoredValue::new_local(History::default()),
-        }
+            autosave: StoredValue::new_local(None),
+            writable: StoredValue::new(true),
+            last_known: StoredValue::new(None),
+            conflict: RwSignal::new(None),
+            import: RwSignal::new(None),
+            last_version_at: StoredValue::new(None),
+        };
+        state.open_library();
+        state
     }
 
-    /// Applies a user's edit and saves the result. A refused edit changes nothing.
+    /// Applies a user's edit and schedules its save. A refused edit changes nothing.
     pub fn dispatch(&self, edit: Edit) {
+        if self.plan_id.get_untracked().is_none() {
+            return;
+        }
         let before = self.plan.get_untracked();
         let mut applied = false;
         self.plan
@@ -226,6 +274,17 @@ impl AppState {
         self.history.update_value(|h| h.record_replacement(before));
         self.plan.set(plan);
         self.after_change();
+    }
+
+    /// Shows a version of the open plan that is already stored (another
+    /// tab's save): undoable like any replacement, nothing to write.
+    pub(crate) fn replace_plan_quietly(&self, plan: Plan, saved_at: String) {
+        let before = self.plan.get_untracked();
+        self.history.update_value(|h| h.record_replacement(before));
+        self.plan.set(plan);
+        let steps = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo_redo.set(steps);
+        self.save_status.set(SaveStatus::Saved(saved_at));
     }
 
     /// Goes one step back (Ctrl+Z); the step can be redone.
@@ -249,24 +308,155 @@ impl AppState {
     fn after_change(&self) {
         let steps = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
         self.can_undo_redo.set(steps);
-        self.save();
+        self.schedule_save();
     }
 
-    /// Stores the current plan unless the stored entry must be kept aside.
-    fn save(&self) {
-        let text = self.plan.with_untracked(plan_file_text);
-        panic::remember_plan(&text);
-        if self.notice.get_untracked() == Some(StorageNotice::Quarantined)
-            && self.save_status.get_untracked() != SaveStatus::Saved
+    /// Marks the plan as waiting for its save and starts the autosave timer,
+    /// unless one is already running (it will write this edit too).
+    fn schedule_save(&self) {
+        if !self
+            .save_status
+            .with_untracked(|s| matches!(s, SaveStatus::NotSaved(SaveError::Blocked)))
         {
-            // The unreadable entry could not be set aside: never overwrite it.
+            self.save_status.set(SaveStatus::Pending);
+        }
+        if self.autosave.with_value(Option::is_some) {
             return;
         }
-        let result = self.store.with_value(|store| store.save(PLAN_KEY, &text));
+        let state = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                state.autosave.set_value(None);
+                state.flush();
+            },
+            Duration::from_millis(AUTOSAVE_MS),
+        )
+        .ok();
+        if handle.is_none() {
+            self.flush();
+        }
+        self.autosave.set_value(handle);
+    }
+
+    /// Writes the open plan now if an edit waits: on the autosave timer, when
+    /// the page is hidden or closed, and before another plan opens.
+    pub fn flush(&self) {
+        if let Some(handle) = self.autosave.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        // A write the browser refused for no stated reason is tried again.
+        let waiting = self.save_status.with_untracked(|s| {
+            matches!(
+                s,
+                SaveStatus::Pending | SaveStatus::NotSaved(SaveError::Other(_))
+            )
+        });
+        if waiting && self.writable.get_value() {
+            self.save_open_plan();
+        }
+    }
+
+    /// Stores the open plan and its summary in the index.
+    fn save_open_plan(&self) {
+        let Some(id) = self.plan_id.get_untracked() else {
+            return;
+        };
+        let saved_at = browser::now_iso();
+        let text = self
+            .plan
+            .with_untracked(|plan| encode(plan, APP_VERSION, &saved_at));
+        panic::remember_plan(&text);
+        let result = self.write_plan(id, &text, &saved_at);
+        if result == Err(SaveError::QuotaExceeded) {
+            self.refuse_unsaved_edits();
+        } else if result.is_ok() {
+            if self.notice.get_untracked() == Some(StorageNotice::Full) {
+                self.notice.set(None);
+            }
+            self.keep_version_if_due(id);
+        }
         self.save_status.set(match result {
-            Ok(()) => SaveStatus::Saved,
+            Ok(()) => SaveStatus::Saved(saved_at),
             Err(e) => SaveStatus::NotSaved(e),
         });
+    }
+
+    /// Storage is full: the edits that could not be written are taken back,
+    /// so the screen shows what is stored, and the user is told why.
+    fn refuse_unsaved_edits(&self) {
+        let stored = self
+            .last_known
+            .with_value(|t| t.as_deref().and_then(|t| decode(t).ok()));
+        if let Some(file) = stored {
+            self.plan.set(file.plan);
+        }
+        self.notice.set(Some(StorageNotice::Full));
+    }
+
+    /// Writes a plan's entry, then its summary into the index. The entry is
+    /// verified before the index points at the new state.
+    pub(crate) fn write_plan(
+        &self,
+        id: PlanId,
+        text: &str,
+        saved_at: &str,
+    ) -> Result<(), SaveError> {
+        if !self.writable.get_value() {
+            return Err(SaveError::Other(
+                "storage belongs to a newer version of the app".into(),
+            ));
+        }
+        let open = self.plan_id.get_untracked() == Some(id);
+        if open {
+            if self.conflict.with_untracked(Option::is_some) {
+                return Err(SaveError::ChangedElsewhere);
+            }
+            if let Some(stored) = self.stored_text_if_changed(id) {
+                self.raise_conflict(stored);
+                return Err(SaveError::ChangedElsewhere);
+            }
+        }
+        // Kept versions give way to the plan itself: the oldest go first.
+        loop {
+            match self
+                .store
+                .with_value(|store| store.save(&plan_key(id), text))
+            {
+                Ok(()) => break,
+                Err(SaveError::QuotaExceeded) => {
+                    if !self.drop_oldest_version() {
+                        return Err(SaveError::QuotaExceeded);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if open {
+            self.last_known.set_value(Some(text.to_string()));
+        }
+        let summary = if open {
+            let problems = self.problems.get_untracked();
+            self.plan
+                .with_untracked(|plan| PlanSummary::of(id, plan, &problems, saved_at))
+        } else {
+            let plan = decode(text)
+                .map_err(|_| SaveError::Other("unreadable plan".into()))?
+                .plan;
+            PlanSummary::of(id, &plan, &validate(&plan), saved_at)
+        };
+        self.library.update(|library| library.upsert(summary));
+        self.save_library()
+    }
+
+    /// Writes the index.
+    pub(crate) fn save_library(&self) -> Result<(), SaveError> {
+        if !self.writable.get_value() {
+            return Err(SaveError::Other(
+                "storage belongs to a newer version of the app".into(),
+            ));
+        }
+        let text = self.library.with_untracked(Library::encode);
+        self.store.with_value(|store| store.save(INDEX_KEY, &text))
     }
 
     /// Switches the UI language and remembers the choice.
@@ -288,19 +478,30 @@ impl AppState {
     /// browser's back button and a reload follow.
     pub fn go(&self, view: View, subject: Option<Owner>) {
         browser::set_location_fragment(&view.href(subject));
-        self.view.set(view);
-        self.subject.set(subject);
+        self.show(view, subject);
+    }
+
+    /// Puts a view on screen; showing the view already there changes
+    /// nothing (no rebuild, the focus stays where it is).
+    pub fn show(&self, view: View, subject: Option<Owner>) {
+        if self.view.get_untracked() != view {
+            self.view.set(view);
+        }
+        if self.subject.get_untracked() != subject {
+            self.subject.set(subject);
+        }
+    }
+
+    /// How much of the storage quota is used, in UTF-16 code units.
+    pub fn storage_used(&self) -> Option<usize> {
+        self.store.with_value(|s| s.used_chars()).ok()
     }
 
     /// The current plan as a plan file, for export.
     pub fn plan_file(&self) -> String {
-        self.plan.with_untracked(plan_file_text)
+        self.plan
+            .with_untracked(|plan| encode(plan, APP_VERSION, &browser::now_iso()))
     }
-}
-
-/// The plan as a version-1 plan file stamped with now.
-fn plan_file_text(plan: &Plan) -> String {
-    encode(plan, APP_VERSION, &browser::now_iso())
 }
 
 /// The state the components of this app share; panics only if a component is

@@ -7,13 +7,18 @@
 //! the UI can explain, and the previously saved value stays as it was.
 
 use gloo_storage::{LocalStorage, Storage as _};
+use planner_core::library::PlanId;
 use planner_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The storage key of the current plan's file (format v1 envelope).
-pub const PLAN_KEY: &str = "budget-planner/plan";
-/// Where an unreadable plan entry is moved, so that it is never overwritten.
-pub const QUARANTINE_KEY: &str = "budget-planner/quarantine";
+/// The index of every plan ([`planner_core::library::Library`]).
+pub const INDEX_KEY: &str = "budget-planner/index";
+/// Where the one plan of the first release lived; migrated into the library on load.
+pub const LEGACY_PLAN_KEY: &str = "budget-planner/plan";
+/// The prefix of plan entries: `budget-planner/plan/7` holds plan 7's file.
+pub const PLAN_PREFIX: &str = "budget-planner/plan/";
+/// The prefix under which unreadable entries are set aside, never overwritten.
+pub const QUARANTINE_PREFIX: &str = "budget-planner/quarantine/";
 /// The remembered UI language.
 pub const LANG_KEY: &str = "budget-planner/lang";
 
@@ -24,6 +29,9 @@ pub enum SaveError {
     Blocked,
     /// The storage quota is reached (every browser's way of saying so).
     QuotaExceeded,
+    /// Another tab changed the plan since this tab read it: nothing was
+    /// written until the user chooses which version to keep.
+    ChangedElsewhere,
     /// The browser refused for another reason, or the value read back differs.
     Other(String),
 }
@@ -37,12 +45,55 @@ pub enum Stored {
     Text(String),
 }
 
+/// The storage key of a plan's entry.
+pub fn plan_key(id: PlanId) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// The key an unreadable entry is set aside under (`index`, or a plan id).
+pub fn quarantine_key(what: &str) -> String {
+    format!("{QUARANTINE_PREFIX}{what}")
+}
+
 /// The few things the app asks of storage.
 pub trait PlanStore {
-    /// Reads the stored plan file text, if any.
+    /// Reads the stored text under `key`, if any.
     fn load(&self, key: &str) -> Result<Stored, SaveError>;
     /// Writes `text` under `key` and reads it back; only a verified write is a save.
     fn save(&self, key: &str, text: &str) -> Result<(), SaveError>;
+    /// Deletes `key` (nothing happens when it is absent).
+    fn remove(&self, key: &str) -> Result<(), SaveError>;
+    /// Every key in storage, to find plan entries an unreadable index lost.
+    fn keys(&self) -> Result<Vec<String>, SaveError>;
+
+    /// How much of the quota the stored keys and values take, in UTF-16
+    /// code units (what browsers count against [`QUOTA_CHARS`]).
+    fn used_chars(&self) -> Result<usize, SaveError> {
+        let mut used = 0;
+        for key in self.keys()? {
+            used += key.encode_utf16().count();
+            if let Stored::Text(text) = self.load(&key)? {
+                used += text.encode_utf16().count();
+            }
+        }
+        Ok(used)
+    }
+}
+
+/// The local storage quota of an origin, in UTF-16 code units: 5 Mi in
+/// Chromium (measured: 5,242,880 units of keys and values), Firefox and Safari.
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+
+/// From what share of the quota the plans home warns, in percent.
+pub const QUOTA_WARNING_PERCENT: usize = 80;
+
+/// Asks the browser to keep this origin's storage under storage pressure;
+/// resolves to its answer (`None`: the browser cannot say).
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    answer.as_bool()
 }
 
 /// The browser's `localStorage`.
@@ -87,6 +138,20 @@ impl PlanStore for BrowserStore {
             Ok(_) => Err(SaveError::Other("the value read back differs".into())),
             Err(e) => Err(classify_js_error(&e)),
         }
+    }
+
+    fn remove(&self, key: &str) -> Result<(), SaveError> {
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|e| classify_js_error(&e))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, SaveError> {
+        let storage = Self::storage()?;
+        let count = storage.length().map_err(|e| classify_js_error(&e))?;
+        Ok((0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }
 

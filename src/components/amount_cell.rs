@@ -92,9 +92,11 @@ pub fn AmountCell(
     };
     // Leaving a good entry shows it in the table's own format; a bad one stays
     // as typed, with its message, until the user fixes or abandons it (Esc).
+    // A focused cell that is removed (its row deleted, the view changed) gets
+    // a blur after its signals are gone: then there is nothing to do.
     let on_blur = move |_| {
-        if error.get_untracked().is_none() {
-            draft.set(None);
+        if let Some(None) = error.try_get_untracked() {
+            draft.try_set(None);
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {

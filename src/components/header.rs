@@ -7,6 +7,11 @@ use planner_core::{Lang, Msg};
 use crate::state::{use_state, SaveStatus, StorageNotice, View};
 use crate::storage::SaveError;
 
+/// `HH:MM` in the browser's time zone of an ISO 8601 time, for "saved at".
+fn clock_time(iso: &str) -> Option<String> {
+    crate::browser::local_date_time(iso).and_then(|t| t.get(11..16).map(str::to_string))
+}
+
 /// Plan name, save state, language switch and view navigation.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -14,18 +19,48 @@ pub fn Header() -> impl IntoView {
     let t = move |m: Msg| m.text(state.lang.get());
     let save_text = move || {
         let msg = match state.save_status.get() {
-            SaveStatus::Saved => Msg::SavedLocally,
+            SaveStatus::Saved(_) => Msg::SavedLocally,
+            SaveStatus::Pending => return state.lang.get().pick("저장 중…", "Saving…").to_string(),
             SaveStatus::NotSaved(SaveError::Blocked) => Msg::NotSavedStorageBlocked,
             SaveStatus::NotSaved(SaveError::QuotaExceeded) => Msg::NotSavedQuota,
             SaveStatus::NotSaved(SaveError::Other(_)) => Msg::NotSavedOther,
+            SaveStatus::NotSaved(SaveError::ChangedElsewhere) => {
+                return state
+                    .lang
+                    .get()
+                    .pick(
+                        "저장 보류: 다른 탭에서 이 계획이 바뀌었습니다",
+                        "Not saved: another tab changed this plan",
+                    )
+                    .to_string()
+            }
         };
-        t(msg)
+        let saved_at = state.save_status.with(|s| match s {
+            SaveStatus::Saved(at) => clock_time(at),
+            _ => None,
+        });
+        match saved_at {
+            Some(time) => format!("{} · {time}", t(msg)),
+            None => t(msg).to_string(),
+        }
     };
-    let saved = move || state.save_status.with(|s| *s == SaveStatus::Saved);
+    let saved = move || {
+        state
+            .save_status
+            .with(|s| !matches!(s, SaveStatus::NotSaved(_)))
+    };
     let notice = move || {
         state.notice.get().map(|n| match n {
             StorageNotice::Blocked => t(Msg::StorageBlockedBanner),
             StorageNotice::Quarantined => t(Msg::StoredPlanUnreadable),
+            StorageNotice::Full => state.lang.get().pick(
+                "저장 공간이 가득 차서 방금 한 수정은 반영되지 않았습니다. 저장된 계획은 그대로입니다. 계획 설정에서 파일로 내보내거나, 계획 목록에서 쓰지 않는 계획을 삭제하세요.",
+                "Storage is full, so the last edit was not kept. The saved plan is intact. Export the plan to a file from Settings, or delete plans you no longer need from Plans.",
+            ),
+            StorageNotice::NewerVersion => state.lang.get().pick(
+                "이 저장소는 더 새 버전의 앱이 쓴 것입니다. 이 탭은 저장하지 않습니다. 앱을 새로 고치세요.",
+                "Storage was written by a newer version of the app. This tab will not save: reload the app.",
+            ),
         })
     };
 
@@ -38,7 +73,13 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="header-tools">
                 <p class="save-state" class:not-saved=move || !saved() role="status" aria-live="polite" data-testid="save-state">
-                    <span aria-hidden="true">{move || if saved() { "✓ " } else { "⚠ " }}</span>
+                    <span aria-hidden="true">
+                        {move || state.save_status.with(|s| match s {
+                            SaveStatus::Saved(_) => "✓ ",
+                            SaveStatus::Pending => "✎ ",
+                            SaveStatus::NotSaved(_) => "⚠ ",
+                        })}
+                    </span>
                     {save_text}
                 </p>
                 <div class="undo-redo" role="group" aria-label=move || t(Msg::EditHistory)>
@@ -85,6 +126,8 @@ pub fn Header() -> impl IntoView {
                 {View::ALL
                     .into_iter()
                     .map(|view| {
+                        // Only the plans home is there while no plan is open.
+                        let shown = move || view == View::Home || state.plan_id.get().is_some();
                         let label = move || {
                             let lang = state.lang.get();
                             match view {
@@ -96,10 +139,12 @@ pub fn Header() -> impl IntoView {
                                 View::Pledge => lang.pick("공약 목표", "Pledge targets"),
                                 View::LineItems => lang.pick("산출기초", "Line items"),
                                 View::Settings => lang.pick("계획 설정", "Settings"),
+                                View::History => lang.pick("버전 기록", "History"),
                             }
                         };
                         view! {
                             <a
+                                class:hidden=move || !shown()
                                 href=format!("#{}", view.fragment())
                                 aria-current=move || (state.view.get() == view).then_some("page")
                             >

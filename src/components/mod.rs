@@ -2,10 +2,12 @@
 //! through [`crate::state::AppState::dispatch`]; they hold no domain logic.
 
 pub mod amount_cell;
+pub mod conflict;
 pub mod header;
+pub mod history;
+pub mod import_dialog;
 pub mod line_items;
 pub mod overview;
-pub mod plan_details;
 pub mod plans_home;
 pub mod pledge_targets;
 pub mod problems_panel;

@@ -1,9 +1,934 @@
-//! Pledge targets — helper B (placeholder until built).
+//! 공약 목표: a pledge card as the pledge book prints it (DOMAIN.md §1.4) —
+//! number, title, term and classification, then each indicator's yearly
+//! targets and actuals with 이행율, yearly and cumulative rates, a progress bar
+//! and a note per year. Every figure is computed by
+//! [`planner_core::worksheet`]; this view only shows it and sends edits.
 
 use leptos::prelude::*;
+use planner_core::edit::IndicatorRow;
+use planner_core::i18n::amount_error_message;
+use planner_core::plan::{
+    Actor, Classification, Completion, Horizon, IndicatorId, Novelty, PledgeId, PledgeStatus,
+    Quantity,
+};
+use planner_core::validate::{Code, Severity};
+use planner_core::worksheet::{
+    format_percent, indicator_table, parse_quantity, progress_width, quantity_for_editing,
+    quantity_shown, IndicatorTable,
+};
+use planner_core::{Edit, Lang, Owner};
 
-/// Placeholder view.
+use crate::components::amount_cell::CellMessage;
+use crate::state::{use_state, AppState, View};
+
+/// The pledge view: a picker, then the chosen pledge's card.
 #[component]
 pub fn PledgeTargets() -> impl IntoView {
-    view! { <section class="view"><p>"Pledge targets — helper B"</p></section> }
+    let state = use_state();
+    let lang = move || state.lang.get();
+    // The subject when it is a pledge the plan has, else the first pledge.
+    let current = Memo::new(move |_| {
+        let wanted = match state.subject.get() {
+            Some(Owner::Pledge(id)) => Some(id),
+            _ => None,
+        };
+        state.plan.with(|p| {
+            wanted
+                .filter(|id| p.pledge(*id).is_some())
+                .or_else(|| p.pledges.first().map(|p| p.id))
+        })
+    });
+    let choices = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.pledges
+                .iter()
+                .map(|pl| (pl.id, pledge_label(&pl.number, &pl.title, pl.id)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let pick = move |ev| {
+        if let Ok(id) = event_target_value(&ev).parse::<PledgeId>() {
+            state.go(View::Pledge, Some(Owner::Pledge(id)));
+        }
+    };
+    let add = move |_| {
+        let title = lang().pick("새 공약", "New pledge").to_string();
+        state.dispatch(Edit::AddPledge { title });
+        let newest = state
+            .plan
+            .with_untracked(|p| p.pledges.iter().map(|p| p.id).max());
+        if let Some(id) = newest {
+            state.go(View::Pledge, Some(Owner::Pledge(id)));
+        }
+    };
+
+    view! {
+        <section class="view pledge-view" aria-labelledby="pledge-view-title">
+            <div class="table-head">
+                <h2 id="pledge-view-title">{move || lang().pick("공약 목표와 실적", "Pledge targets")}</h2>
+            </div>
+            <div class="picker-bar">
+                <label for="pledge-picker">{move || lang().pick("공약 선택", "Pledge")}</label>
+                <select id="pledge-picker" on:change=pick>
+                    {move || {
+                        choices
+                            .get()
+                            .into_iter()
+                            .map(|(id, label)| {
+                                view! {
+                                    <option value=id.to_string() prop:selected=move || current.get() == Some(id)>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" data-testid="add-pledge" on:click=add>{move || lang().pick("공약 추가", "Add pledge")}</button>
+            </div>
+            {move || match current.get() {
+                Some(id) => view! { <PledgeCard id/> }.into_any(),
+                None => {
+                    view! {
+                        <p class="hint">
+                            {move || lang().pick("이 계획에는 공약이 없습니다. 공약을 추가하세요.", "This plan has no pledges yet. Add one.")}
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// How the picker lists a pledge: `17. title`.
+fn pledge_label(number: &str, title: &str, id: PledgeId) -> String {
+    if number.trim().is_empty() {
+        format!("#{id} {title}")
+    } else {
+        format!("{}. {title}", number.trim())
+    }
+}
+
+/// Applies a change to a pledge's classification as one edit.
+fn update_classification(
+    state: AppState,
+    pledge: PledgeId,
+    change: impl FnOnce(&mut Classification),
+) {
+    let current = state
+        .plan
+        .with_untracked(|p| p.pledge(pledge).map(|p| p.classification.clone()));
+    if let Some(mut classification) = current {
+        change(&mut classification);
+        state.dispatch(Edit::SetClassification {
+            pledge,
+            classification,
+        });
+    }
+}
+
+/// One pledge: its heading fields, classification and indicators.
+#[component]
+fn PledgeCard(id: PledgeId) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let number = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.pledge(id).map(|p| p.number.clone()).unwrap_or_default())
+    });
+    let title = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.pledge(id).map(|p| p.title.clone()).unwrap_or_default())
+    });
+    let term = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.pledge(id)
+                .map(|p| format!("{}–{}", p.term.first, p.term.last))
+                .unwrap_or_default()
+        })
+    });
+    let indicators = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.pledge(id)
+                .map(|p| p.indicators.iter().map(|i| i.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let add_indicator = move |_| {
+        let count = indicators.with_untracked(Vec::len) + 1;
+        let name = format!("{} {count}", lang().pick("새 지표", "New indicator"));
+        state.dispatch(Edit::AddIndicator {
+            pledge: id,
+            name,
+            unit: lang().pick("건", "cases").to_string(),
+        });
+    };
+    let remove_pledge = move |_| {
+        state.dispatch(Edit::RemovePledge { pledge: id });
+        state.go(View::Pledge, None);
+    };
+    let prefix = format!("pledge-{id}");
+
+    view! {
+        <article class="pledge-card" data-pledge=id>
+            <div class="form-grid pledge-head">
+                <label for=format!("{prefix}-number")>{move || lang().pick("공약 번호", "Pledge number")}</label>
+                <input
+                    id=format!("{prefix}-number")
+                    type="text"
+                    class="short"
+                    prop:value=move || number.get()
+                    on:input=move |ev| state.dispatch(Edit::SetPledgeNumber { pledge: id, number: event_target_value(&ev) })
+                />
+                <label for=format!("{prefix}-name")>{move || lang().pick("공약명", "Pledge title")}</label>
+                <MarkedText
+                    id=format!("{prefix}-name")
+                    value=Signal::derive(move || title.get())
+                    on_input=Callback::new(move |title| state.dispatch(Edit::SetPledgeTitle { pledge: id, title }))
+                />
+                <span class="label">{move || lang().pick("임기", "Term")}</span>
+                <span data-testid="pledge-term">{move || term.get()}</span>
+            </div>
+            <ClassificationChips id/>
+            <h3>{move || lang().pick("공약달성 확인지표", "Indicators")}</h3>
+            <For each=move || indicators.get() key=|i| *i let(indicator)>
+                <IndicatorCard pledge=id indicator/>
+            </For>
+            <div class="actions">
+                <button type="button" data-testid="add-indicator" on:click=add_indicator>{move || lang().pick("지표 추가", "Add indicator")}</button>
+                <button type="button" class="danger" on:click=remove_pledge>
+                    {move || lang().pick("이 공약 삭제", "Remove this pledge")}
+                </button>
+            </div>
+        </article>
+    }
+}
+
+/// A text input that shows the validation problem marked at its id (an
+/// empty or duplicate name), as money cells do.
+#[component]
+pub fn MarkedText(
+    /// The input's id, which validation's cell id names.
+    #[prop(into)]
+    id: String,
+    /// An accessible name when no `<label for>` names the input.
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
+    /// The text the plan holds.
+    value: Signal<String>,
+    /// Called with every keystroke's text.
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let state = use_state();
+    let message_id = format!("{id}-msg");
+    let cell_id = id.clone();
+    let problem = Memo::new(move |_| state.problem_at(&cell_id));
+    let message = Signal::derive(move || {
+        problem.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.severity,
+                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
+                )
+            })
+        })
+    });
+    let severity = move || problem.with(|p| p.as_ref().map(|p| p.severity));
+    let described_by = message_id.clone();
+    view! {
+        <div
+            class="cell-editor text-editor"
+            class:invalid=move || severity() == Some(Severity::Error)
+            class:warned=move || severity() == Some(Severity::Warning)
+        >
+            <input
+                id=id
+                type="text"
+                aria-label=move || label.map(|l| l.get())
+                aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
+                aria-describedby=move || severity().is_some().then(|| described_by.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+            <Show when=move || severity().is_some()>
+                <CellMessage id=message_id.clone() message=message/>
+            </Show>
+        </div>
+    }
+}
+
+/// The pledge card's classification boxes as keyboard-operable chips.
+#[component]
+fn ClassificationChips(id: PledgeId) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let class = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.pledge(id)
+                .map(|p| p.classification.clone())
+                .unwrap_or_default()
+        })
+    });
+    let statuses = vec![
+        (PledgeStatus::OnTrack, "정상추진", "On track"),
+        (PledgeStatus::Done, "완료", "Done"),
+        (
+            PledgeStatus::DoneContinuing,
+            "이행 후 계속추진",
+            "Done, continuing",
+        ),
+        (PledgeStatus::OnHold, "보류", "On hold"),
+        (PledgeStatus::Dropped, "폐기", "Dropped"),
+    ];
+    let completions = vec![
+        (Completion::WithinTerm, "임기내", "Within term"),
+        (Completion::AfterTerm, "임기후", "After term"),
+    ];
+    let novelties = vec![
+        (Novelty::New, "신규", "New"),
+        (Novelty::Continuing, "계속", "Continuing"),
+    ];
+    let horizons = vec![
+        (Horizon::Short, "단기", "Short"),
+        (Horizon::Mid, "중기", "Medium"),
+        (Horizon::Long, "장기", "Long"),
+    ];
+    let budgetary = vec![
+        (true, "예산", "Budgetary"),
+        (false, "비예산", "Non-budgetary"),
+    ];
+    let actors = [
+        (Actor::Government, "정부", "Government"),
+        (Actor::City, "시", "City"),
+        (Actor::District, "구", "District"),
+        (Actor::Other, "기타", "Other"),
+    ];
+    let name = |what: &str| format!("pledge-{id}-{what}");
+    // An SDG outside 1–17 can only come from a file; validation says which.
+    let sdg_problem = Memo::new(move |_| state.problem_at(&format!("pledge-{id}-sdg")));
+    let sdg_message = Signal::derive(move || {
+        sdg_problem.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.severity,
+                    p.message(lang(), state.plan.with(|plan| plan.unit)),
+                )
+            })
+        })
+    });
+
+    view! {
+        <div class="classification">
+            <ChoiceGroup
+                legend=("추진상황", "Status")
+                name=name("status")
+                options=statuses
+                current=Signal::derive(move || class.get().status)
+                on_pick=Callback::new(move |v| update_classification(state, id, |c| c.status = v))
+            />
+            <ChoiceGroup
+                legend=("사업완료 시점", "Completion")
+                name=name("completion")
+                options=completions
+                current=Signal::derive(move || class.get().completion)
+                on_pick=Callback::new(move |v| update_classification(state, id, |c| c.completion = v))
+            />
+            <ChoiceGroup
+                legend=("신규/계속", "New or continuing")
+                name=name("novelty")
+                options=novelties
+                current=Signal::derive(move || class.get().novelty)
+                on_pick=Callback::new(move |v| update_classification(state, id, |c| c.novelty = v))
+            />
+            <fieldset class="chips">
+                <legend>{move || lang().pick("사업주체 (복수 선택)", "Carried by (one or more)")}</legend>
+                {actors
+                    .into_iter()
+                    .map(|(actor, ko, en)| {
+                        let on = move || class.with(|c| c.actors.contains(&actor));
+                        let toggle = move |_| {
+                            update_classification(state, id, |c| {
+                                if let Some(i) = c.actors.iter().position(|a| *a == actor) {
+                                    c.actors.remove(i);
+                                } else {
+                                    c.actors.push(actor);
+                                    c.actors.sort();
+                                }
+                            })
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                class="chip"
+                                data-actor=format!("{actor:?}")
+                                aria-pressed=move || if on() { "true" } else { "false" }
+                                on:click=toggle
+                            >
+                                <span class="check" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
+                                {move || lang().pick(ko, en)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <ChoiceGroup
+                legend=("사업기간", "Horizon")
+                name=name("horizon")
+                options=horizons
+                current=Signal::derive(move || class.get().horizon)
+                on_pick=Callback::new(move |v| update_classification(state, id, |c| c.horizon = v))
+            />
+            <ChoiceGroup
+                legend=("예산 여부", "Budget")
+                name=name("budgetary")
+                options=budgetary
+                current=Signal::derive(move || class.get().budgetary)
+                on_pick=Callback::new(move |v| update_classification(state, id, |c| c.budgetary = v))
+            />
+            <fieldset class="chips sdgs" id=format!("pledge-{id}-sdg")>
+                <legend>{move || lang().pick("지속가능발전목표 (SDGs)", "Sustainable Development Goals")}</legend>
+                {(1u8..=17)
+                    .map(|goal| {
+                        let on = move || class.with(|c| c.sdgs.contains(&goal));
+                        let toggle = move |_| {
+                            update_classification(state, id, |c| {
+                                if let Some(i) = c.sdgs.iter().position(|g| *g == goal) {
+                                    c.sdgs.remove(i);
+                                } else {
+                                    c.sdgs.push(goal);
+                                    c.sdgs.sort_unstable();
+                                }
+                            })
+                        };
+                        let (ko, en) = SDG_NAMES[usize::from(goal - 1)];
+                        view! {
+                            <button
+                                type="button"
+                                class="chip sdg"
+                                data-sdg=goal
+                                aria-pressed=move || if on() { "true" } else { "false" }
+                                title=move || lang().pick(ko, en)
+                                aria-label=move || format!("SDG {goal} · {}", lang().pick(ko, en))
+                                on:click=toggle
+                            >
+                                <span class="check" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
+                                {goal}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <p class="chosen-sdgs" data-testid="chosen-sdgs">
+                    {move || {
+                        let l = lang();
+                        let goals = class.with(|c| c.sdgs.clone());
+                        if goals.is_empty() {
+                            l.pick("선택한 목표 없음", "No goal chosen").to_string()
+                        } else {
+                            goals
+                                .iter()
+                                .filter(|g| (1..=17).contains(*g))
+                                .map(|g| {
+                                    let (ko, en) = SDG_NAMES[usize::from(*g - 1)];
+                                    format!("{g}. {}", l.pick(ko, en))
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" · ")
+                        }
+                    }}
+                </p>
+                <Show when=move || sdg_problem.with(Option::is_some)>
+                    <CellMessage id=format!("pledge-{id}-sdg-msg") message=sdg_message/>
+                </Show>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The seventeen UN goals, short names in Korean and English.
+const SDG_NAMES: [(&str, &str); 17] = [
+    ("빈곤 종식", "No poverty"),
+    ("기아 종식", "Zero hunger"),
+    ("건강과 웰빙", "Good health and well-being"),
+    ("양질의 교육", "Quality education"),
+    ("성평등", "Gender equality"),
+    ("깨끗한 물과 위생", "Clean water and sanitation"),
+    ("깨끗한 에너지", "Affordable and clean energy"),
+    (
+        "양질의 일자리와 경제성장",
+        "Decent work and economic growth",
+    ),
+    (
+        "산업, 혁신과 사회기반시설",
+        "Industry, innovation and infrastructure",
+    ),
+    ("불평등 감소", "Reduced inequalities"),
+    (
+        "지속가능한 도시와 공동체",
+        "Sustainable cities and communities",
+    ),
+    (
+        "책임 있는 소비와 생산",
+        "Responsible consumption and production",
+    ),
+    ("기후변화 대응", "Climate action"),
+    ("해양 생태계", "Life below water"),
+    ("육상 생태계", "Life on land"),
+    (
+        "평화, 정의와 제도",
+        "Peace, justice and strong institutions",
+    ),
+    ("목표를 위한 파트너십", "Partnerships for the goals"),
+];
+
+/// A single-choice box of the pledge card as a radio group (arrow keys move).
+#[component]
+fn ChoiceGroup<T>(
+    /// The box's name in Korean and English.
+    legend: (&'static str, &'static str),
+    /// The radio group's name.
+    name: String,
+    /// Each value with its Korean and English word.
+    options: Vec<(T, &'static str, &'static str)>,
+    /// The value the plan holds.
+    current: Signal<T>,
+    /// Called with the value picked.
+    on_pick: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let state = use_state();
+    let lang = move || state.lang.get();
+    view! {
+        <fieldset class="chips" role="radiogroup">
+            <legend>{move || lang().pick(legend.0, legend.1)}</legend>
+            {options
+                .into_iter()
+                .map(|(value, ko, en)| {
+                    let name = name.clone();
+                    view! {
+                        <label class="chip">
+                            <input
+                                type="radio"
+                                name=name
+                                prop:checked=move || current.get() == value
+                                on:change=move |_| on_pick.run(value)
+                            />
+                            {move || lang().pick(ko, en)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// One indicator: name and unit, the §1.4 table, 이행율 with a bar, notes.
+#[component]
+fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let prefix = format!("pledge-{pledge}-indicator-{indicator}");
+    let fields = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.pledge(pledge)
+                .and_then(|pl| pl.indicators.iter().find(|i| i.id == indicator))
+                .map(|i| (i.name.clone(), i.unit.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let table = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.pledge(pledge).and_then(|pl| {
+                pl.indicators
+                    .iter()
+                    .find(|i| i.id == indicator)
+                    .map(|i| indicator_table(i, pl.term))
+            })
+        })
+    });
+    let years = Memo::new(move |_| {
+        table.with(|t| {
+            t.as_ref()
+                .map(|t| t.columns.iter().map(|c| c.year).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let name = move || fields.with(|f| f.0.clone());
+    let unit = move || fields.with(|f| f.1.clone());
+    let with_table = move |f: fn(&IndicatorTable) -> String| {
+        table.with(|t| t.as_ref().map(f).unwrap_or_default())
+    };
+    let achievement = Memo::new(move |_| table.with(|t| t.as_ref().and_then(|t| t.achievement)));
+    let achievement_text = move || {
+        achievement
+            .get()
+            .map(format_percent)
+            .unwrap_or_else(|| lang().pick("실적 없음", "no actuals").to_string())
+    };
+    let remove = move |_| {
+        state.dispatch(Edit::RemoveIndicator { pledge, indicator });
+    };
+    let row_label = move |row: IndicatorRow| match row {
+        IndicatorRow::Target => lang().pick("목표", "Target"),
+        IndicatorRow::Actual => lang().pick("실적", "Actual"),
+    };
+    let figure_row = move |row: IndicatorRow| {
+        let prefix = format!("pledge-{pledge}-indicator-{indicator}");
+        view! {
+            <For each=move || years.get() key=|y| *y let(year)>
+                {
+                    let value = Signal::derive(move || {
+                        table.with(|t| {
+                            t.as_ref()
+                                .and_then(|t| t.columns.iter().find(|c| c.year == year))
+                                .and_then(|c| match row {
+                                    IndicatorRow::Target => c.target,
+                                    IndicatorRow::Actual => c.actual,
+                                })
+                        })
+                    });
+                    let label = Signal::derive(move || format!("{} · {} · {year}", name(), row_label(row)));
+                    let row_word = match row {
+                        IndicatorRow::Target => "target",
+                        IndicatorRow::Actual => "actual",
+                    };
+                    view! {
+                        <td class="num">
+                            <QuantityCell
+                                id=format!("{prefix}-{row_word}-y{year}")
+                                label
+                                value
+                                on_commit=Callback::new(move |value| {
+                                    state.dispatch(Edit::SetIndicatorFigure { pledge, indicator, year, row, value })
+                                })
+                            />
+                        </td>
+                    }
+                }
+            </For>
+        }
+    };
+    let rate_row = move |cumulative: bool| {
+        view! {
+            <For each=move || years.get() key=|y| *y let(year)>
+                <td class="num derived rate">
+                    {move || {
+                        table
+                            .with(|t| {
+                                t.as_ref()
+                                    .and_then(|t| t.columns.iter().find(|c| c.year == year))
+                                    .and_then(|c| if cumulative { c.cumulative } else { c.yearly })
+                            })
+                            .map(format_percent)
+                            .unwrap_or_else(|| "-".into())
+                    }}
+                </td>
+            </For>
+        }
+    };
+    let total_id = |row: &str| format!("{prefix}-{row}-total");
+    let bar_label = format!("{prefix}-bar-label");
+
+    view! {
+        <section class="indicator-card" data-indicator=indicator aria-label=name>
+            <div class="form-grid indicator-head">
+                <label for=format!("{prefix}-name")>{move || lang().pick("지표명", "Indicator")}</label>
+                <MarkedText
+                    id=format!("{prefix}-name")
+                    value=Signal::derive(name)
+                    on_input=Callback::new(move |name| state.dispatch(Edit::SetIndicatorName { pledge, indicator, name }))
+                />
+                <label for=format!("{prefix}-unit")>{move || lang().pick("단위", "Unit")}</label>
+                <input
+                    id=format!("{prefix}-unit")
+                    type="text"
+                    class="short"
+                    prop:value=unit
+                    on:input=move |ev| state.dispatch(Edit::SetIndicatorUnit { pledge, indicator, unit: event_target_value(&ev) })
+                />
+            </div>
+            <p class="unit-caption">
+                {move || format!("({}: {})", lang().pick("단위", "Unit"), unit())}
+            </p>
+            <div class="table-scroll">
+                <table class="official indicator-table">
+                    <caption class="visually-hidden">{move || format!("{} · {}", name(), lang().pick("연도별 목표와 실적", "targets and actuals by year"))}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || lang().pick("구분", "Row")}</th>
+                            <th scope="col">{move || lang().pick("계", "Total")}</th>
+                            <For each=move || years.get() key=|y| *y let(year)>
+                                <th scope="col">{year}</th>
+                            </For>
+                            <th scope="col">{move || lang().pick("이행율", "Achievement")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class="target-row">
+                            <th scope="row">{move || row_label(IndicatorRow::Target)}</th>
+                            <TotalCell
+                                id=total_id("target")
+                                sum=Signal::derive(move || table.with(|t| t.as_ref().map(|t| t.target_total).unwrap_or_default()))
+                                on_use_sum=Callback::new(move |sum| state.dispatch(Edit::SetIndicatorStatedTotal { pledge, indicator, row: IndicatorRow::Target, value: Some(sum) }))
+                            />
+                            {figure_row(IndicatorRow::Target)}
+                            <td rowspan="2" class="achievement">
+                                <span class="achievement-rate" data-testid=format!("achievement-{pledge}-{indicator}")>
+                                    {achievement_text}
+                                </span>
+                                <div
+                                    class="progress-track"
+                                    role="progressbar"
+                                    aria-labelledby=bar_label.clone()
+                                    aria-valuemin="0"
+                                    aria-valuemax="100"
+                                    aria-valuenow=move || progress_width(achievement.get()).trim_end_matches('%').to_string()
+                                    aria-valuetext=achievement_text
+                                >
+                                    <div class="progress-fill" style:width=move || progress_width(achievement.get())></div>
+                                </div>
+                                <span class="visually-hidden" id=bar_label.clone()>
+                                    {move || format!("{} · {}", name(), lang().pick("이행율", "achievement"))}
+                                </span>
+                                <span class="achievement-detail">
+                                    {move || with_table(|t| format!("{} / {}", quantity_shown(Some(t.actual_total)), quantity_shown(Some(t.target_total))))}
+                                    " "
+                                    {unit}
+                                </span>
+                            </td>
+                        </tr>
+                        <tr class="actual-row">
+                            <th scope="row">{move || row_label(IndicatorRow::Actual)}</th>
+                            <TotalCell
+                                id=total_id("actual")
+                                sum=Signal::derive(move || table.with(|t| t.as_ref().map(|t| t.actual_total).unwrap_or_default()))
+                                on_use_sum=Callback::new(move |sum| state.dispatch(Edit::SetIndicatorStatedTotal { pledge, indicator, row: IndicatorRow::Actual, value: Some(sum) }))
+                            />
+                            {figure_row(IndicatorRow::Actual)}
+                        </tr>
+                        <tr class="rate-row">
+                            <th scope="row">{move || lang().pick("연도별 달성률", "Yearly rate")}</th>
+                            <td class="num derived"></td>
+                            {rate_row(false)}
+                            <td></td>
+                        </tr>
+                        <tr class="rate-row">
+                            <th scope="row">{move || lang().pick("누적 달성률", "Cumulative rate")}</th>
+                            <td class="num derived"></td>
+                            {rate_row(true)}
+                            <td></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+            <table class="official notes-table">
+                <caption class="notes-caption">{move || lang().pick("연도별 비고", "Notes by year")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || lang().pick("연도", "Year")}</th>
+                        <th scope="col">{move || lang().pick("비고 (실적 사유 등)", "Note (why the year went as it did)")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || years.get() key=|y| *y let(year)>
+                        <tr>
+                            <th scope="row">{year}</th>
+                            <td>
+                                <MarkedText
+                                    id=format!("pledge-{pledge}-indicator-{indicator}-note-y{year}")
+                                    label=Signal::derive(move || format!("{} · {year}", lang().pick("비고", "Note")))
+                                    value=Signal::derive(move || {
+                                        table.with(|t| {
+                                            t.as_ref()
+                                                .and_then(|t| t.columns.iter().find(|c| c.year == year))
+                                                .map(|c| c.note.clone())
+                                                .unwrap_or_default()
+                                        })
+                                    })
+                                    on_input=Callback::new(move |note| {
+                                        state.dispatch(Edit::SetIndicatorNote { pledge, indicator, year, note })
+                                    })
+                                />
+                            </td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+            <div class="actions">
+                <button type="button" class="danger" on:click=remove aria-label=move || format!("{} · {}", lang().pick("지표 삭제", "Remove indicator"), name())>
+                    {move || lang().pick("지표 삭제", "Remove indicator")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// A derived total with the validation problem marked at its cell id. When
+/// the document's stated total differs from the years' sum, a button makes
+/// the stated total the sum.
+#[component]
+fn TotalCell(
+    /// The validation cell id (`pledge-1-indicator-1-target-total`).
+    id: String,
+    /// The sum of the row.
+    sum: Signal<Quantity>,
+    /// Called with the sum when the planner takes it as the stated total.
+    on_use_sum: Callback<Quantity>,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let cell_id = id.clone();
+    let problem = Memo::new(move |_| state.problem_at(&cell_id));
+    let message_id = format!("{id}-msg");
+    let message = Signal::derive(move || {
+        problem.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.severity,
+                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
+                )
+            })
+        })
+    });
+    let marked = move || problem.with(Option::is_some);
+    let stated_differs =
+        move || problem.with(|p| p.as_ref().map(|p| p.code) == Some(Code::IndicatorTotalMismatch));
+    view! {
+        <td class="num derived total" id=id class:invalid=marked>
+            <span data-testid="figure">{move || quantity_shown(Some(sum.get()))}</span>
+            <Show when=marked>
+                <CellMessage id=message_id.clone() message=message/>
+            </Show>
+            <Show when=stated_differs>
+                <button type="button" class="link-button" on:click=move |_| on_use_sum.run(sum.get_untracked())>
+                    {move || lang().pick("명시 합계를 연도별 합계로", "Make the sum the stated total")}
+                </button>
+            </Show>
+        </td>
+    }
+}
+
+/// An input for an indicator figure (not money): exact decimal, `1,941`
+/// accepted, empty or `-` for "not reported". An unreadable entry is explained
+/// at the cell and the plan keeps its last value.
+#[component]
+fn QuantityCell(
+    /// The validation cell id (`pledge-1-indicator-1-target-y2018`).
+    id: String,
+    /// "indicator · row · year", read out by screen readers.
+    label: Signal<String>,
+    /// The figure the plan holds.
+    value: Signal<Option<Quantity>>,
+    /// Called with every readable figure typed.
+    on_commit: Callback<Option<Quantity>>,
+) -> impl IntoView {
+    let state = use_state();
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<planner_core::amount::AmountError>);
+    let message_id = format!("{id}-msg");
+    let shown_text = move || {
+        let typed = draft.get().filter(|text| {
+            error.with(Option::is_some) || parse_quantity(text).ok() == Some(value.get())
+        });
+        typed.unwrap_or_else(|| quantity_for_editing(value.get()))
+    };
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        match parse_quantity(&text) {
+            Ok(figure) => {
+                error.set(None);
+                draft.set(Some(text));
+                if figure != value.get_untracked() {
+                    on_commit.run(figure);
+                }
+            }
+            Err(e) => {
+                error.set(Some(e));
+                draft.set(Some(text));
+            }
+        }
+    };
+    let on_blur = move |_| {
+        if error.get_untracked().is_none() {
+            draft.set(None);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            error.set(None);
+            draft.set(None);
+        }
+    };
+    let cell_id = id.clone();
+    let problem = Memo::new(move |_| state.problem_at(&cell_id));
+    let message = move || match error.get() {
+        Some(e) => Some((Severity::Error, quantity_error(&e, state.lang.get()))),
+        None => problem.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    p.severity,
+                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
+                )
+            })
+        }),
+    };
+    let severity = move || {
+        if error.with(Option::is_some) {
+            Some(Severity::Error)
+        } else {
+            problem.with(|p| p.as_ref().map(|p| p.severity))
+        }
+    };
+    let marked = move || severity().is_some();
+    let described_by = message_id.clone();
+    view! {
+        <div
+            class="cell-editor"
+            class:invalid=move || severity() == Some(Severity::Error)
+            class:warned=move || severity() == Some(Severity::Warning)
+        >
+            <input
+                id=id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                class="amount quantity"
+                placeholder="-"
+                aria-label=move || label.get()
+                aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
+                aria-describedby=move || marked().then(|| described_by.clone())
+                prop:value=shown_text
+                on:input=on_input
+                on:blur=on_blur
+                on:keydown=on_keydown
+            />
+            <Show when=marked>
+                <CellMessage id=message_id.clone() message=Signal::derive(message)/>
+            </Show>
+        </div>
+    }
+}
+
+/// The message for an unreadable indicator figure: the amount message, but
+/// without speaking of won, and saying that an empty cell means "not reported".
+fn quantity_error(error: &planner_core::amount::AmountError, lang: Lang) -> String {
+    use planner_core::amount::AmountError;
+    let base = match error {
+        AmountError::TooLarge => lang
+            .pick("너무 큰 수입니다.", "That number is too large.")
+            .to_string(),
+        other => amount_error_message(other, lang),
+    };
+    format!(
+        "{base} {}",
+        lang.pick(
+            "실적이 없으면 비우거나 - 를 씁니다.",
+            "Leave the cell empty or type - when there is no figure."
+        )
+    )
 }

@@ -12,16 +12,48 @@ use planner_core::{Amount, Edit, Msg};
 use crate::components::amount_cell::AmountCell;
 use crate::state::use_state;
 
+/// From how many rows on the table renders only the rows in view.
+pub const VIRTUAL_FROM: usize = 100;
+/// The fixed height of a row of a long (windowed) table, in CSS pixels.
+const ROW_PX: usize = 44;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 10;
+/// Rows rendered at once in a long table: a tall screen's worth plus margins.
+const WINDOW_ROWS: usize = 40;
+
 /// The table with its unit caption, one editable row per unit program.
 #[component]
 pub fn StatusTable() -> impl IntoView {
     let state = use_state();
     let t = move |m: Msg| m.text(state.lang.get());
     let total = Memo::new(move |_| state.plan.with(status_total));
-    let program_ids = move || {
+    let program_ids = Memo::new(move |_| {
         state
             .plan
             .with(|p| p.budget_rows().map(|(p, _)| p.id).collect::<Vec<_>>())
+    });
+    // Past a few hundred rows only the rows in view (and a margin) are rendered.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0);
+    let virtual_table = move || program_ids.with(|ids| ids.len() > VIRTUAL_FROM);
+    let window = Memo::new(move |_| {
+        let count = program_ids.with(Vec::len);
+        if count <= VIRTUAL_FROM {
+            return (0, count);
+        }
+        let first = (scroll_top.get() / ROW_PX).saturating_sub(OVERSCAN);
+        (first.min(count), (first + WINDOW_ROWS).min(count))
+    });
+    let shown_ids = move || {
+        let (first, end) = window.get();
+        program_ids.with(|ids| ids[first..end].to_vec())
+    };
+    let rows_above = move || window.get().0 * ROW_PX;
+    let rows_below = move || program_ids.with(Vec::len).saturating_sub(window.get().1) * ROW_PX;
+    let on_scroll = move |_| {
+        if let Some(div) = scroller.get() {
+            scroll_top.set(usize::try_from(div.scroll_top()).unwrap_or(0));
+        }
     };
     let add_program = move |_| {
         let name = Msg::NewProgramName
@@ -41,6 +73,15 @@ pub fn StatusTable() -> impl IntoView {
                     {move || unit_caption(state.plan.with(|p| p.unit), state.lang.get())}
                 </p>
             </div>
+            <div
+                class="table-scroll"
+                class:virtual=virtual_table
+                node_ref=scroller
+                on:scroll=on_scroll
+                tabindex=move || virtual_table().then_some("0")
+                role=move || virtual_table().then_some("region")
+                aria-label=move || virtual_table().then(|| t(Msg::StatusTableCaption))
+            >
             <table class="official" id="status-table">
                 <caption class="visually-hidden">{move || t(Msg::StatusTableCaption)}</caption>
                 <thead>
@@ -62,11 +103,18 @@ pub fn StatusTable() -> impl IntoView {
                     </tr>
                 </tbody>
                 <tbody>
-                    <For each=program_ids key=|id| *id let(id)>
+                    <Show when=move || { rows_above() > 0 }>
+                        <tr class="spacer" aria-hidden="true"><td colspan="5" style:height=move || format!("{}px", rows_above())></td></tr>
+                    </Show>
+                    <For each=shown_ids key=|id| *id let(id)>
                         <ProgramRow id/>
                     </For>
+                    <Show when=move || { rows_below() > 0 }>
+                        <tr class="spacer" aria-hidden="true"><td colspan="5" style:height=move || format!("{}px", rows_below())></td></tr>
+                    </Show>
                 </tbody>
             </table>
+            </div>
             <div class="table-actions">
                 <button type="button" on:click=add_program>{move || t(Msg::AddProgram)}</button>
             </div>
@@ -127,7 +175,7 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
             </th>
             <td class="num">
                 <AmountCell
-                    id=format!("p{id}-this-year")
+                    id=format!("program-{id}-budget-this-year")
                     label=cell_label(Msg::ColThisYear)
                     value=Signal::derive(move || budget().this_year)
                     on_commit=commit(BudgetColumn::ThisYear)
@@ -135,7 +183,7 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
             </td>
             <td class="num">
                 <AmountCell
-                    id=format!("p{id}-prior-year")
+                    id=format!("program-{id}-budget-prior-year")
                     label=cell_label(Msg::ColPriorYear)
                     value=Signal::derive(move || budget().prior_year)
                     on_commit=commit(BudgetColumn::PriorYear)

@@ -11,16 +11,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::{mount, settle, text_of, MemoryStore};
-use budget_planner::storage::PLAN_KEY;
+use super::{autosaved, mount_at, settle, text_of, MemoryStore};
+use budget_planner::storage::LEGACY_PLAN_KEY;
 
-/// Opens the overview: the fragment the app follows on mount.
-fn on_overview() {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("overview")
-        .unwrap();
+/// Mounts the app over `store` on the overview.
+fn mount(store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
+    mount_at(store, lang, "#overview")
 }
 
 /// A figure as the tables print it (`1,234`, `△21`, `-`) as a number.
@@ -118,7 +114,6 @@ fn now_ms() -> f64 {
 
 #[wasm_bindgen_test]
 async fn the_demo_overview_shows_the_documents_figures() {
-    on_overview();
     let root = mount(Rc::new(MemoryStore::default()), Lang::Ko);
     settle().await;
     assert_eq!(
@@ -198,7 +193,6 @@ async fn the_demo_overview_shows_the_documents_figures() {
 
 #[wasm_bindgen_test]
 async fn switching_to_millions_re_renders_every_table_still_footing() {
-    on_overview();
     let store = Rc::new(MemoryStore::default());
     let root = mount(store.clone(), Lang::En);
     settle().await;
@@ -237,7 +231,8 @@ async fn switching_to_millions_re_renders_every_table_still_footing() {
         .iter()
         .any(|t| t.contains("Rounded to the unit shown; totals foot")));
     // The unit is an edit like any other: saved with the plan.
-    let saved = store.entries.borrow().get(PLAN_KEY).cloned().unwrap();
+    autosaved().await;
+    let saved = store.plan_text(1).unwrap();
     assert_eq!(decode(&saved).unwrap().plan.unit, Unit::Million);
     choose_unit(&root, "won");
     settle().await;
@@ -251,11 +246,11 @@ async fn switching_to_millions_re_renders_every_table_still_footing() {
 
 #[wasm_bindgen_test]
 async fn a_benchmark_plan_renders_in_parts_and_all_on_request() {
-    on_overview();
     let plan = generated_plan(Size::BENCHMARK, 42);
     let store = Rc::new(MemoryStore::default());
+    // Stored the way the first release kept its one plan: opened on start.
     store.entries.borrow_mut().insert(
-        PLAN_KEY.to_string(),
+        LEGACY_PLAN_KEY.to_string(),
         encode(&plan, "test", "2026-01-01T00:00:00Z"),
     );
     let started = now_ms();

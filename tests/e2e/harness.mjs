@@ -38,7 +38,7 @@ export async function serveDist() {
 }
 
 /** Headless Chromium with the flags this machine needs (no network but loopback). */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -46,6 +46,7 @@ export async function launchBrowser() {
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }
@@ -85,4 +86,22 @@ export async function screenshot(page, name) {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+const AXE_SOURCE = readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it is and returns the serious and critical
+ * violations (rule id, help and the offending elements). axe is evaluated
+ * through the DevTools protocol, so the page's CSP stays as strict as shipped.
+ */
+export async function seriousA11yViolations(page) {
+  const source = await AXE_SOURCE;
+  await page.evaluate(source);
+  const result = await page.evaluate(() => globalThis.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }

@@ -21,7 +21,7 @@ const cell = (page, label) => page.getByRole('textbox', { name: label, exact: tr
 
 test('a Korean browser first sees the seed budget status table in Korean', async () => {
   const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, server.url + '#status');
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
   await assert.doesNotReject(page.getByRole('heading', { name: '예산현황' }).waitFor());
   assert.equal(await text(page, 'unit-caption'), '(단위: 천원)');
@@ -39,7 +39,7 @@ test('a Korean browser first sees the seed budget status table in Korean', async
 
 test('an English browser sees English, and the language choice is remembered', async () => {
   const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, server.url + '#status');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.getByRole('heading', { name: 'Budget status' }).waitFor();
   assert.equal(await text(page, 'unit-caption'), '(Unit: KRW 1,000)');
@@ -48,7 +48,7 @@ test('an English browser sees English, and the language choice is remembered', a
   await page.getByRole('button', { name: '한국어' }).click();
   await page.getByRole('heading', { name: '예산현황' }).waitFor();
   await page.reload();
-  await page.waitForSelector('[data-testid="total-row"]');
+  await page.waitForSelector('.app[data-ready]');
   await page.getByRole('heading', { name: '예산현황' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
   assert.deepEqual(record.errors, []);
@@ -57,7 +57,7 @@ test('an English browser sees English, and the language choice is remembered', a
 
 test('typing updates the total and the △ change at once, and a reload keeps it', async () => {
   const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, server.url + '#status');
   const input = cell(page, '기본경비 · 예산액');
   await input.click();
   await input.fill('');
@@ -75,9 +75,10 @@ test('typing updates the total and the △ change at once, and a reload keeps it
   await input.press('Tab');
   assert.equal(await input.inputValue(), '1,234,567');
   assert.equal(await text(page, 'total-this-year'), '2,938,865');
-  assert.match(await text(page, 'save-state'), /저장됨/);
+  // Autosave writes within 250 ms of the last keystroke.
+  await page.locator('[data-testid=save-state]', { hasText: '저장됨' }).waitFor({ timeout: 1000 });
   await page.reload();
-  await page.waitForSelector('[data-testid="total-row"]');
+  await page.waitForSelector('.app[data-ready]');
   assert.equal(await cell(page, '기본경비 · 예산액').inputValue(), '1,234,567');
   assert.equal(await text(page, 'total-this-year'), '2,938,865');
   await screenshot(page, 'status-ko-edited');
@@ -87,40 +88,40 @@ test('typing updates the total and the △ change at once, and a reload keeps it
 
 test('a letter in a number cell gets a message at the cell and loses nothing', async () => {
   const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, server.url + '#status');
   const input = cell(page, '기본경비 · This year');
   await input.fill('12a');
-  const message = page.locator('#p4-this-year-msg');
+  const message = page.locator('#program-4-budget-this-year-msg');
   await message.waitFor();
   assert.match(await message.innerText(), /'a'.*not part of a number/);
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  assert.equal(await input.getAttribute('aria-describedby'), 'p4-this-year-msg');
+  assert.equal(await input.getAttribute('aria-describedby'), 'program-4-budget-this-year-msg');
   assert.equal(await text(page, 'total-this-year'), '1,780,060', 'the last good value stays in the plan');
   await screenshot(page, 'status-en-bad-entry');
   await page.reload();
-  await page.waitForSelector('[data-testid="total-row"]');
+  await page.waitForSelector('.app[data-ready]');
   assert.equal(await cell(page, '기본경비 · This year').inputValue(), '75,762');
   // Fixing the entry clears the message.
   const again = cell(page, '기본경비 · This year');
   await again.fill('12a');
   await again.fill('12');
-  assert.equal(await page.locator('#p4-this-year-msg').count(), 0);
+  assert.equal(await page.locator('#program-4-budget-this-year-msg').count(), 0);
   assert.equal(await text(page, 'total-this-year'), '1,704,310');
   assert.deepEqual(record.errors, []);
   await context.close();
 });
 
-test('programs can be added, named and removed; the plan details view exports JSON', async () => {
+test('programs can be added, named and removed; the settings view exports JSON', async () => {
   const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, server.url + '#status');
   await page.getByRole('button', { name: 'Add unit program' }).click();
   const name = page.getByRole('textbox', { name: 'Unit program name · New unit program' });
   await name.fill('청년 일자리');
   await cell(page, '청년 일자리 · This year').fill('1,000');
   assert.equal(await text(page, 'total-this-year'), '1,781,060');
-  await page.getByRole('link', { name: 'Plan details' }).click();
-  await page.getByRole('heading', { name: 'Plan details' }).waitFor();
-  assert.match(page.url(), /#plan$/);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  assert.match(page.url(), /#settings$/);
   assert.match(await page.locator('dl.facts').innerText(), /Unit programs\s+5\b/);
   await screenshot(page, 'plan-details-en');
   const [download] = await Promise.all([
@@ -142,7 +143,7 @@ test('programs can be added, named and removed; the plan details view exports JS
 
 test('Ctrl+Z undoes an edit and Ctrl+Shift+Z redoes it; the result survives a reload', async () => {
   const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, server.url + '#status');
   const input = cell(page, '기본경비 · This year');
   await input.fill('');
   await input.pressSequentially('90,000');
@@ -157,7 +158,7 @@ test('Ctrl+Z undoes an edit and Ctrl+Shift+Z redoes it; the result survives a re
   await page.getByRole('button', { name: 'Redo' }).click();
   assert.equal(await text(page, 'total-this-year'), '1,794,298');
   await page.reload();
-  await page.waitForSelector('[data-testid="total-row"]');
+  await page.waitForSelector('.app[data-ready]');
   assert.equal(await text(page, 'total-this-year'), '1,794,298');
   await screenshot(page, 'status-en-after-redo');
   assert.deepEqual(record.errors, []);

@@ -189,6 +189,15 @@ pub enum Edit {
     /// Several edits as one step (a pasted block, fill right, a ratio applied):
     /// all of them are carried out, or none.
     Many(Vec<Edit>),
+
+    /// Set (or clear) an indicator's total as the document states it, so a
+    /// planner who changed the years can bring the stated total along.
+    SetIndicatorStatedTotal {
+        pledge: PledgeId,
+        indicator: IndicatorId,
+        row: IndicatorRow,
+        value: Option<Quantity>,
+    },
 }
 
 /// Why an edit was refused; the plan is unchanged.
@@ -470,6 +479,19 @@ impl Plan {
                 }
             }
 
+            Edit::SetIndicatorStatedTotal {
+                pledge,
+                indicator,
+                row,
+                value,
+            } => {
+                let indicator = self.indicator_mut(pledge, indicator)?;
+                match row {
+                    IndicatorRow::Target => indicator.stated_target_total = value,
+                    IndicatorRow::Actual => indicator.stated_actual_total = value,
+                }
+            }
+
             Edit::Many(edits) => {
                 let mut draft = self.clone();
                 for edit in edits {
@@ -632,6 +654,39 @@ impl Pledge {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
+
+    #[test]
+    fn an_indicator_stated_total_is_set_and_cleared() {
+        let mut plan = demo_plan();
+        let set = |value| Edit::SetIndicatorStatedTotal {
+            pledge: 1,
+            indicator: 1,
+            row: IndicatorRow::Target,
+            value,
+        };
+        plan.apply(set(Some(rust_decimal::Decimal::from(3_100))))
+            .unwrap();
+        let indicator = &plan.pledges[0].indicators[0];
+        assert_eq!(
+            indicator.stated_target_total,
+            Some(rust_decimal::Decimal::from(3_100))
+        );
+        assert_eq!(
+            indicator.stated_actual_total,
+            Some(rust_decimal::Decimal::from(1_941))
+        );
+        plan.apply(set(None)).unwrap();
+        assert_eq!(plan.pledges[0].indicators[0].stated_target_total, None);
+        assert_eq!(
+            plan.apply(Edit::SetIndicatorStatedTotal {
+                pledge: 1,
+                indicator: 9,
+                row: IndicatorRow::Actual,
+                value: None,
+            }),
+            Err(EditError::NoSuchIndicator(9))
+        );
+    }
 
     #[test]
     fn many_is_all_or_nothing() {

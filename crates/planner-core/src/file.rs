@@ -490,8 +490,9 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
         format: Option<serde_json::Value>,
         version: Option<serde_json::Value>,
     }
-    let header: Header =
-        serde_json::from_str(text).map_err(|e| malformed(String::from("$"), &e))?;
+    // A damaged file (cut short, say) is reported where it breaks.
+    let header: Header = serde_json::from_str(text)
+        .map_err(|e| malformed(json_path_at(text, e.line(), e.column()), &e))?;
     if header.format.as_ref().and_then(|v| v.as_str()) != Some(FORMAT_NAME) {
         return Err(FileError::NotAPlanFile);
     }
@@ -1016,4 +1017,18 @@ impl TryFrom<PlanV1> for Plan {
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(PlanFile);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod damaged_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_short_names_where_it_ends() {
+        let text = encode(&crate::demo::demo_plan(), "t", "t");
+        let cut = &text[..text.len() / 2];
+        let error = decode(cut).unwrap_err();
+        let path = error.path().unwrap_or_default().to_string();
+        assert!(path.starts_with("$.plan."), "{path}");
+    }
 }

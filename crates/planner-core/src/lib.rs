@@ -5,6 +5,7 @@
 pub mod amount;
 pub mod basis;
 pub mod bench;
+pub mod compare;
 pub mod demo;
 pub mod derive;
 pub mod document;
@@ -14,8 +15,11 @@ pub mod foot;
 pub mod generate;
 pub mod history;
 pub mod i18n;
+pub mod library;
+pub mod locate;
 pub mod plan;
 pub mod validate;
+pub mod worksheet;
 
 pub use amount::{Amount, Unit};
 pub use edit::{Edit, Owner};

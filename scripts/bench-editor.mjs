@@ -1,0 +1,90 @@
+// Editor benchmark in headless Chromium on the release build (dist/):
+// the generated plan of 200 programs × 10 years × 5 sources + 50 pledges × 3
+// indicators (examples/large-plan.json) is put in storage, then
+//  1. opening it from storage to a usable grid (the app's `app-mounted` mark,
+//     from navigation start: download, compile, read, decode, validate, render);
+//  2. a keystroke in a schedule cell → plan updated, validated, every view and
+//     the problems panel re-rendered (input event to the end of the task and
+//     its microtasks, i.e. before the next frame), median and p95 of 200;
+//  3. JS heap plus wasm memory after the keystrokes.
+// Prints figures only; nothing passes or fails on time (docs/PERFORMANCE.md).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDist, launchBrowser, ROOT } from '../tests/e2e/harness.mjs';
+
+const planText = await readFile(join(ROOT, 'examples', 'large-plan.json'), 'utf8');
+const plan = JSON.parse(planText);
+const index = {
+  version: 1,
+  plans: [{
+    id: 1, title: plan.plan.title, first_year: plan.plan.years.first, last_year: plan.plan.years.last,
+    grand_total: '0', errors: 0, warnings: 0, saved_at: plan.saved_at, format_version: 1,
+  }],
+  open: 1,
+};
+
+const server = await serveDist();
+const browser = await launchBrowser(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+try {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 800 } });
+  // Trunk's loader announces the started module; keep its exports for the memory figure.
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { globalThis.__wasmExports = e.detail?.wasm; });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + '#plans');
+  await page.waitForSelector('.app[data-ready]');
+  await page.evaluate(([indexText, text]) => {
+    localStorage.clear();
+    localStorage.setItem('budget-planner/index', indexText);
+    localStorage.setItem('budget-planner/plan/1', text);
+  }, [JSON.stringify(index), planText]);
+
+  // 1. Open from storage to a usable grid, five times.
+  const opens = [];
+  for (let i = 0; i < 5; i += 1) {
+    await page.goto(server.url + '#schedule/program-100');
+    await page.reload();
+    await page.waitForSelector('.app[data-ready]');
+    await page.waitForSelector('#program-100-source-s1-y2021, input.amount');
+    opens.push(await page.evaluate(() => performance.getEntriesByName('app-mounted')[0]?.startTime ?? NaN));
+  }
+
+  // 2. Keystrokes in a schedule cell (falls back to any amount cell on screen).
+  const times = await page.evaluate(async () => {
+    const cell = document.querySelector('main input.amount');
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 220; i += 1) {
+      cell.value = String(1000 + i);
+      const t0 = performance.now();
+      cell.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      out.push(performance.now() - t0);
+    }
+    return out.slice(20);
+  });
+
+  // 3. Memory after the edits (after a collection).
+  const memory = await page.evaluate(() => {
+    if (globalThis.gc) globalThis.gc();
+    const heap = performance.memory?.usedJSHeapSize ?? NaN;
+    const exports = globalThis.__wasmExports ?? {};
+    const wasm = Object.values(exports).find((v) => v instanceof WebAssembly.Memory)?.buffer.byteLength ?? NaN;
+    return { heap, wasm };
+  });
+  const problems = await page.locator('[data-testid=problems-panel] h2').innerText();
+
+  console.log(`editor: open from storage to usable grid: median ${ms(quantile(opens, 0.5))}, max ${ms(Math.max(...opens))} (target < 300 ms)`);
+  console.log(`editor: keystroke → validated + re-rendered: median ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))} over ${times.length} (target < 16 ms median, < 50 ms p95)`);
+  const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+  console.log(`editor: memory: JS heap ${mb(memory.heap)} + wasm ${mb(memory.wasm)} = ${mb(memory.heap + memory.wasm)} (target < 50 MB)`);
+  console.log(`editor: problems panel after the edits: ${problems}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,58 @@
+// Accessibility: axe-core finds no serious or critical violation on any view,
+// in Korean and in English, and every view can be reached from the keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, newProfile, openApp, seriousA11yViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VIEWS = ['plans', 'overview', 'status', 'schedule/pledge-1', 'schedule/program-6', 'split/program-6', 'pledge/pledge-1', 'items/program-6', 'settings', 'history'];
+
+for (const locale of ['ko-KR', 'en-US']) {
+  test(`axe finds no serious violation on any view (${locale})`, async () => {
+    const { context, record } = await newProfile(browser, locale, server.url);
+    const page = await openApp(context, server.url);
+    const found = {};
+    for (const view of VIEWS) {
+      await page.goto(`${server.url}#${view}`);
+      await page.waitForSelector('.app[data-ready] main section.view');
+      const violations = await seriousA11yViolations(page);
+      if (violations.length) found[view] = violations;
+    }
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+    assert.deepEqual(record.errors, []);
+    await context.close();
+  });
+}
+
+test('every view is reachable from the keyboard through the navigation', async () => {
+  const { context } = await newProfile(browser, 'en-US', server.url);
+  const page = await openApp(context, server.url);
+  const links = await page.locator('nav.views a').allInnerTexts();
+  assert.ok(links.length >= 8, links.join(', '));
+  for (const name of links) {
+    // Tab from the top of the page until the link has focus, then Enter.
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate((n) => document.activeElement?.closest('nav.views') != null
+        && document.activeElement.textContent.trim() === n, name);
+    }
+    assert.ok(reached, `${name} is reachable with Tab`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('nav.views a[aria-current=page]')?.textContent.trim() === n, name);
+  }
+  await context.close();
+});
