@@ -536,7 +536,7 @@ fn PledgeDoc(id: PledgeId) -> impl IntoView {
                         {format!("{} {}. {}", p("공약", "Pledge"), doc.number, doc.title)}
                     </a>
                 </h4>
-                <dl class="classification">{items}</dl>
+                <dl class="doc-classification">{items}</dl>
                 <div class="table-head">
                     <h5>
                         {p("소요예산액", "Schedule of funding")}
