@@ -27,6 +27,8 @@ mod durability;
 mod grid;
 #[path = "components/home.rs"]
 mod home;
+#[path = "components/overview.rs"]
+mod overview;
 #[path = "components/pledge.rs"]
 mod pledge;
 

@@ -8,6 +8,7 @@ pub mod bench;
 pub mod compare;
 pub mod demo;
 pub mod derive;
+pub mod document;
 pub mod edit;
 pub mod file;
 pub mod foot;
