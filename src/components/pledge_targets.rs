@@ -852,8 +852,10 @@ fn QuantityCell(
             }
         }
     };
+    // A focused cell that is removed (the view changed) gets a blur after its
+    // signals are gone: then there is nothing to do.
     let on_blur = move |_| {
-        if error.get_untracked().is_none() {
+        if let Some(None) = error.try_get_untracked() {
             draft.set(None);
         }
     };

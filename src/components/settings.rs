@@ -154,15 +154,21 @@ fn YearField(
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<YearError>);
     let message_id = format!("{id}-msg");
-    let commit = move |text: String| match parse_year(&text).and_then(|y| check.run(y)) {
-        Ok(edit) => {
-            error.set(None);
-            draft.set(None);
-            state.dispatch(edit);
+    let commit = move |text: String| {
+        // A field removed while focused (the view changed) commits nothing.
+        if error.try_get_untracked().is_none() {
+            return;
         }
-        Err(e) => {
-            error.set(Some(e));
-            draft.set(Some(text));
+        match parse_year(&text).and_then(|y| check.run(y)) {
+            Ok(edit) => {
+                error.set(None);
+                draft.set(None);
+                state.dispatch(edit);
+            }
+            Err(e) => {
+                error.set(Some(e));
+                draft.set(Some(text));
+            }
         }
     };
     let described = message_id.clone();

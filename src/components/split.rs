@@ -311,6 +311,10 @@ fn ShareRow(
     };
     let src = source.clone();
     let commit_percent = move |ev| {
+        // A field removed while focused (the view changed) commits nothing.
+        if percent_error.try_get_untracked().is_none() {
+            return;
+        }
         let text = event_target_value(&ev);
         match parse_percent(&text) {
             Ok(percent) => {
@@ -349,6 +353,7 @@ fn ShareRow(
     let weight_error = RwSignal::new(false);
     let src = source.clone();
     let commit_weight = move |ev| match parse_weight(&event_target_value(&ev)) {
+        _ if weight_error.try_get_untracked().is_none() => {}
         Some(weight) => {
             weight_error.set(false);
             let ratio = state.plan.with_untracked(|p| {
