@@ -8,6 +8,7 @@ pub mod bench;
 pub mod demo;
 pub mod derive;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod foot;
 pub mod generate;
@@ -17,6 +18,7 @@ pub mod library;
 pub mod locate;
 pub mod plan;
 pub mod validate;
+pub mod xlsx;
 
 pub use amount::{Amount, Unit};
 pub use edit::{Edit, Owner};
