@@ -44,4 +44,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium chromium-driver fonts-noto-cjk
 fi
 
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null)"
+# 6. LibreOffice Calc (headless), for the test that opens the exported XLSX
+#    (crates/planner-core/tests/xlsx_libreoffice.rs). About a minute.
+if ! command -v soffice >/dev/null 2>&1; then
+  say "installing libreoffice-calc-nogui"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends libreoffice-calc-nogui
+fi
+
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null), $(soffice --version 2>/dev/null | head -1)"

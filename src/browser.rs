@@ -63,12 +63,28 @@ pub fn json_blob_url(text: &str) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
-/// Offers `text` as a file download named `file_name`.
+/// Offers `text` as a JSON file download named `file_name`.
 pub fn download_json(file_name: &str, text: &str) {
+    if let Some(url) = json_blob_url(text) {
+        download_url(file_name, &url);
+    }
+}
+
+/// Offers `bytes` (CSV, XLSX) as a file download of type `mime`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let url = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok());
+    if let Some(url) = url {
+        download_url(file_name, &url);
+    }
+}
+
+fn download_url(file_name: &str, url: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(url) = json_blob_url(text) else {
         return;
     };
     if let Some(anchor) = document
@@ -76,11 +92,11 @@ pub fn download_json(file_name: &str, text: &str) {
         .ok()
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
     {
-        anchor.set_href(&url);
+        anchor.set_href(url);
         anchor.set_download(file_name);
         anchor.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let _ = web_sys::Url::revoke_object_url(url);
 }
 
 /// Asks the user to confirm a destructive step; `false` when no window.

@@ -38,6 +38,29 @@ pub fn Settings() -> impl IntoView {
         });
         browser::download_json(&name, &state.plan_file());
     };
+    // Dated like the JSON export, so a colleague's folder sorts by day.
+    let dated = move |name: String| match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}-{}.{ext}", browser::today()),
+        None => name,
+    };
+    let export_csv = move |_| {
+        let (name, bytes) = state.plan.with_untracked(|p| {
+            (
+                planner_core::export::csv_file_name(p),
+                planner_core::export::plan_csv(p, state.lang.get_untracked()),
+            )
+        });
+        browser::download_bytes(&dated(name), planner_core::export::CSV_MIME, &bytes);
+    };
+    let export_xlsx = move |_| {
+        let (name, bytes) = state.plan.with_untracked(|p| {
+            (
+                planner_core::xlsx::xlsx_file_name(p),
+                planner_core::xlsx::plan_xlsx(p, state.lang.get_untracked()),
+            )
+        });
+        browser::download_bytes(&dated(name), planner_core::xlsx::XLSX_MIME, &bytes);
+    };
     let reset = move |_| {
         if browser::confirm(t(Msg::ResetDemoConfirm)) {
             state.replace_plan(demo_plan());
@@ -130,6 +153,8 @@ pub fn Settings() -> impl IntoView {
             </dl>
             <div class="actions">
                 <button type="button" class="primary" on:click=export>{move || t(Msg::ExportJson)}</button>
+                <button type="button" on:click=export_csv>{move || lang().pick("CSV로 내보내기 (엑셀용)", "Export as CSV (for Excel)")}</button>
+                <button type="button" on:click=export_xlsx>{move || lang().pick("XLSX로 내보내기 (공식 표)", "Export as XLSX (official tables)")}</button>
                 <button type="button" on:click=reset>{move || t(Msg::ResetDemo)}</button>
             </div>
         </section>

@@ -199,3 +199,25 @@ test('a reload within 100 ms of an edit keeps it', async () => {
   assert.equal(await cell(page, '기본경비 · 예산액').inputValue(), '54,321');
   await context.close();
 });
+
+test('the plan downloads as CSV (BOM, Korean intact) and as XLSX', async () => {
+  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url + '#settings');
+  const grab = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const path = join(TMP, download.suggestedFilename());
+    await download.saveAs(path);
+    return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  };
+  const csv = await grab('CSV로 내보내기 (엑셀용)');
+  assert.match(csv.name, /^사회적경제-예산-공약-계획-예시-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM so Excel reads Korean');
+  const rows = csv.bytes.toString('utf8').split('\r\n');
+  assert.ok(rows.some((r) => r.includes('시비') && r.includes('2018') && r.includes('440000000')), 'the §1.3 cell, in won');
+  const xlsx = await grab('XLSX로 내보내기 (공식 표)');
+  assert.match(xlsx.name, /\.xlsx$/);
+  assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK', 'a ZIP container');
+  assert.ok(xlsx.bytes.includes(Buffer.from('<v>1780060</v>')), 'the §1.1 total as a number');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});

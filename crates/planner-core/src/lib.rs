@@ -10,6 +10,7 @@ pub mod demo;
 pub mod derive;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod foot;
 pub mod generate;
@@ -22,6 +23,7 @@ pub mod plan;
 pub mod split;
 pub mod validate;
 pub mod worksheet;
+pub mod xlsx;
 
 pub use amount::{Amount, Unit};
 pub use edit::{Edit, Owner};
