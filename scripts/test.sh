@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 export CHROMEDRIVER=/usr/bin/chromedriver
+# The whole component suite runs in one page; the property test alone takes seconds.
+export WASM_BINDGEN_TEST_TIMEOUT=300
 
 echo "== 1/3 domain: native unit and property tests"
 cargo test -p planner-core --features schema
