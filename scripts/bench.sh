@@ -13,3 +13,6 @@ echo "== wasm in headless Chromium (release profile)"
 cargo test -q -p planner-core --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 | grep -E '^wasm:'
 echo "== bundle"
 bash scripts/size-report.sh
+echo "== editor in headless Chromium (release build, 200-program plan)"
+trunk build --release --offline >/dev/null 2>&1
+node scripts/bench-editor.mjs

@@ -14,6 +14,8 @@ pub mod versions;
 
 /// Starts the app: the panic hook first, then the app mounted on `<body>`.
 pub fn start() {
+    // The benchmark reads this mark: the module is downloaded and compiled.
+    browser::performance_mark("app-start");
     panic::install();
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

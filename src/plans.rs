@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use planner_core::demo::demo_plan;
-use planner_core::file::{decode, encode};
+use planner_core::file::{decode, encode, encode_compact};
 use planner_core::history::History;
 use planner_core::library::{Library, LibraryError, PlanId, PlanSummary};
 use planner_core::plan::YearRange;
@@ -83,7 +83,7 @@ impl AppState {
         };
         let id = library.next_id();
         let saved_at = browser::now_iso();
-        let text = text.unwrap_or_else(|| encode(&plan, APP_VERSION, &saved_at));
+        let text = text.unwrap_or_else(|| encode_compact(&plan, APP_VERSION, &saved_at));
         library
             .plans
             .push(PlanSummary::of(id, &plan, &validate(&plan), &saved_at));
@@ -192,9 +192,13 @@ impl AppState {
 
     /// Puts a plan on screen with a fresh undo history.
     fn show_plan(&self, id: PlanId, plan: Plan, stored: Option<String>) {
-        self.last_known.set_value(stored);
+        self.last_known.set_value(stored.clone());
         self.conflict.set(None);
-        panic::remember_plan(&encode(&plan, APP_VERSION, &browser::now_iso()));
+        // The stored text is already a plan file: no need to encode it again.
+        match &stored {
+            Some(text) => panic::remember_plan(text),
+            None => panic::remember_plan(&encode(&plan, APP_VERSION, &browser::now_iso())),
+        }
         self.history.set_value(History::default());
         self.can_undo_redo.set((false, false));
         self.plan.set(plan);
@@ -224,7 +228,7 @@ impl AppState {
         self.flush();
         let id = self.library.with_untracked(Library::next_id);
         let saved_at = browser::now_iso();
-        let text = encode(&plan, APP_VERSION, &saved_at);
+        let text = encode_compact(&plan, APP_VERSION, &saved_at);
         match self.write_plan(id, &text, &saved_at) {
             Ok(()) => {
                 self.open_plan(id);
@@ -252,7 +256,7 @@ impl AppState {
         if let Some(mut plan) = self.read_plan(id) {
             plan.title = title;
             let saved_at = browser::now_iso();
-            let result = self.write_plan(id, &encode(&plan, APP_VERSION, &saved_at), &saved_at);
+            let result = self.write_plan(id, &encode_compact(&plan, APP_VERSION, &saved_at), &saved_at);
             if let Err(e) = result {
                 self.save_status.set(SaveStatus::NotSaved(e));
             }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
-use planner_core::file::{decode, encode};
+use planner_core::file::{decode, encode, encode_compact};
 use planner_core::history::History;
 use planner_core::library::{Library, PlanId, PlanSummary};
 use planner_core::plan::YearRange;
@@ -364,7 +364,7 @@ impl AppState {
         let saved_at = browser::now_iso();
         let text = self
             .plan
-            .with_untracked(|plan| encode(plan, APP_VERSION, &saved_at));
+            .with_untracked(|plan| encode_compact(plan, APP_VERSION, &saved_at));
         panic::remember_plan(&text);
         let result = self.write_plan(id, &text, &saved_at);
         if result == Err(SaveError::QuotaExceeded) {

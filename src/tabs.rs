@@ -124,7 +124,7 @@ impl AppState {
         let open = self.plan_id.get_untracked();
         let saved_at = crate::browser::now_iso();
         let id = self.library.with_untracked(Library::next_id);
-        let text = planner_core::file::encode(&plan, crate::state::APP_VERSION, &saved_at);
+        let text = planner_core::file::encode_compact(&plan, crate::state::APP_VERSION, &saved_at);
         // Written as a plan that is not open, so no conflict check applies.
         let result = self.write_plan(id, &text, &saved_at);
         if let Err(e) = result {

@@ -88,15 +88,13 @@ impl AppState {
         let Ok(Stored::Text(text)) = self.store.with_value(|s| s.load(&plan_key(id))) else {
             return;
         };
-        let Ok(file) = decode(&text) else { return };
+        // Only the envelope's time is needed: no need to build the whole plan.
+        let Some(saved_at) = planner_core::file::saved_at(&text) else { return };
         let mut versions = self.versions(id);
-        if versions
-            .first()
-            .is_some_and(|v| v.saved_at == file.saved_at)
-        {
+        if versions.first().is_some_and(|v| v.saved_at == saved_at) {
             return;
         }
-        let key = format!("{}{}", version_prefix(id), file.saved_at);
+        let key = format!("{}{}", version_prefix(id), saved_at);
         loop {
             match self.store.with_value(|s| s.save(&key, &text)) {
                 Ok(()) => break,

@@ -463,7 +463,23 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// Writes a plan as a version-1 plan file.
+/// Writes a plan as a version-1 plan file without indentation: what storage
+/// keeps (a third smaller, and quicker to write on every autosave).
+pub fn encode_compact(plan: &Plan, app_version: &str, saved_at: &str) -> String {
+    serde_json::to_string(&envelope(plan, app_version, saved_at)).unwrap_or_default()
+}
+
+fn envelope(plan: &Plan, app_version: &str, saved_at: &str) -> PlanFile {
+    PlanFile {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        app_version: app_version.into(),
+        saved_at: saved_at.into(),
+        plan: PlanV1::from(plan),
+    }
+}
+
+/// Writes a plan as a version-1 plan file, indented for people (exports).
 pub fn encode(plan: &Plan, app_version: &str, saved_at: &str) -> String {
     let file = PlanFile {
         format: FORMAT_NAME.into(),
@@ -474,6 +490,16 @@ pub fn encode(plan: &Plan, app_version: &str, saved_at: &str) -> String {
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// When a plan file was written, read from its envelope alone (the plan is
+/// skipped, not built): keeping a version needs only that.
+pub fn saved_at(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        saved_at: String,
+    }
+    serde_json::from_str::<Envelope>(text).ok().map(|e| e.saved_at)
 }
 
 /// Reads a plan file: size first, then format and version, then the plan
