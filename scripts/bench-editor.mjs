@@ -52,7 +52,13 @@ try {
     await page.waitForSelector('#program-100-source-s1-y2021, input.amount');
     opens.push(await page.evaluate(() => {
       const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-      return { total: mark('app-mounted'), app: mark('app-mounted') - mark('app-start') };
+      return {
+        total: mark('app-mounted'),
+        app: mark('app-mounted') - mark('app-start'),
+        read: mark('plan-read') - mark('app-start'),
+        decode: mark('plan-decoded') - mark('plan-read'),
+        render: mark('app-mounted') - mark('plan-decoded'),
+      };
     }));
   }
 
@@ -96,6 +102,8 @@ try {
   const problems = await page.locator('[data-testid=problems-panel] h2').innerText();
 
   const totals = opens.map((o) => o.total);
+  const part = (k) => ms(quantile(opens.map((o) => o[k]), 0.5));
+  console.log(`editor: open, the app's part: index + entry read ${part('read')}, decode ${part('decode')}, validate + render ${part('render')} (medians)`);
   const apps = opens.map((o) => o.app);
   console.log(`editor: open from storage to usable grid: median ${ms(quantile(totals, 0.5))}, max ${ms(Math.max(...totals))} from navigation (target < 300 ms); of which the app's own work (read, decode, validate, render) median ${ms(quantile(apps, 0.5))}`);
   console.log(`editor: keystroke → validated + re-rendered: median ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))} over ${times.length} (target < 16 ms median, < 50 ms p95)`);

@@ -158,9 +158,11 @@ impl AppState {
             return;
         }
         let loaded = self.store.with_value(|s| s.load(&plan_key(id)));
+        browser::performance_mark("plan-read");
         match loaded {
             Ok(Stored::Text(text)) => match decode(&text) {
                 Ok(file) => {
+                    browser::performance_mark("plan-decoded");
                     self.show_plan(id, file.plan, Some(text));
                     self.last_version_at.set_value(None);
                     self.keep_version(id);

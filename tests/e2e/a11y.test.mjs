@@ -2,7 +2,7 @@
 // in Korean and in English, and every view can be reached from the keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newProfile, openApp, seriousA11yViolations } from './harness.mjs';
+import { serveDist, launchBrowser, newProfile, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
 
 let server;
 let browser;
@@ -29,6 +29,8 @@ for (const locale of ['ko-KR', 'en-US']) {
       await page.waitForSelector('.app[data-ready] main section.view');
       const violations = await seriousA11yViolations(page);
       if (violations.length) found[view] = violations;
+      // Every view in both languages, for a person to look at.
+      await screenshot(page, `view-${view.replace('/', '-')}-${locale.slice(0, 2)}`);
     }
     assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
     assert.deepEqual(record.errors, []);
