@@ -13,6 +13,7 @@ use planner_core::document::{
     count_text, indicator_document, percent_text, quantity_text, schedule_document, split_lines,
     staffing_document, status_document, IndicatorDocument, ScheduleDocument,
 };
+use planner_core::grid::column_name;
 use planner_core::i18n::{unit_caption, unit_name};
 use planner_core::plan::{
     Actor, Classification, Column, Completion, Horizon, Novelty, PledgeId, PledgeStatus,
@@ -623,9 +624,9 @@ fn schedule_table(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView 
                 <tr>
                     <th scope="col" rowspan="2">{p("구분", "Source")}</th>
                     <th scope="col" rowspan="2">{p("총계", "Total")}</th>
-                    <th scope="col" rowspan="2">{p("기투자", "Before the term")}</th>
+                    <th scope="col" rowspan="2">{column_name(Column::Before, lang)}</th>
                     <th scope="colgroup" colspan=(years.len() + 1).to_string()>{group}</th>
-                    <th scope="col" rowspan="2">{p("장기", "After the term")}</th>
+                    <th scope="col" rowspan="2">{column_name(Column::After, lang)}</th>
                 </tr>
                 <tr>
                     <th scope="col">{p("소계", "Subtotal")}</th>

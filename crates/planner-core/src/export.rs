@@ -153,11 +153,7 @@ fn write_schedule(
 ) {
     let totals = schedule_totals(schedule, &plan.sources, period);
     for (c, column) in totals.columns.iter().enumerate() {
-        let label = match column {
-            Column::Before => lang.pick("기투자", "Before").to_string(),
-            Column::Year(y) => y.to_string(),
-            Column::After => lang.pick("장기", "After").to_string(),
-        };
+        let label = crate::grid::column_name(*column, lang);
         let edge = !matches!(column, Column::Year(_));
         if edge && totals.rows.iter().all(|r| r.cells[c].is_zero()) {
             continue;

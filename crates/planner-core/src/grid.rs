@@ -192,8 +192,8 @@ pub enum PasteError {
 /// A grid column's heading as the table prints it (기투자, 2019, 장기).
 pub fn column_name(column: Column, lang: Lang) -> String {
     match column {
-        Column::Before => lang.pick("기투자", "Before term").to_string(),
-        Column::After => lang.pick("장기", "After term").to_string(),
+        Column::Before => lang.pick("기투자", "Before the term").to_string(),
+        Column::After => lang.pick("장기", "After the term").to_string(),
         Column::Year(y) => y.to_string(),
     }
 }

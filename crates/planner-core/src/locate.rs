@@ -3,8 +3,9 @@
 //! sheet that holds its cell.
 
 use crate::edit::Owner;
+use crate::grid::source_name;
 use crate::i18n::Lang;
-use crate::plan::{Column, Plan, PledgeId, ProgramId};
+use crate::plan::{Plan, PledgeId, ProgramId};
 use crate::validate::{Col, Location, Place, Row};
 
 /// The sheet (editing view) that holds a problem's cell.
@@ -94,26 +95,14 @@ pub fn describe(location: &Location, plan: &Plan, lang: Lang) -> String {
 /// A column's heading as the tables print it.
 pub fn column_name(column: Col, lang: Lang) -> String {
     match column {
-        Col::Cell(Column::Before) => lang.pick("기투자", "Before the term").into(),
-        Col::Cell(Column::After) => lang.pick("장기", "After the term").into(),
-        Col::Cell(Column::Year(y)) | Col::Year(y) => y.to_string(),
+        Col::Cell(column) => crate::grid::column_name(column, lang),
+        Col::Year(y) => y.to_string(),
         Col::Total => lang.pick("총계", "Total").into(),
         Col::ThisYear => lang.pick("예산액", "This year").into(),
         Col::PriorYear => lang.pick("전년도 예산액", "Prior year").into(),
         Col::Basis => lang.pick("산출기초", "Basis").into(),
         Col::Stated => lang.pick("명시 금액", "Stated amount").into(),
     }
-}
-
-/// A source's name in `lang`, or its key if the plan no longer lists it.
-pub fn source_name(plan: &Plan, source: &str, lang: Lang) -> String {
-    plan.source(source).map_or_else(
-        || source.to_string(),
-        |s| match lang {
-            Lang::Ko => s.name_ko.clone(),
-            Lang::En => s.name_en.clone(),
-        },
-    )
 }
 
 fn pledge_name(plan: &Plan, id: PledgeId, lang: Lang) -> String {
