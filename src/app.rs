@@ -8,6 +8,7 @@ use planner_core::{Lang, Msg};
 
 use crate::browser;
 use crate::components::conflict::ConflictBanner;
+use crate::components::deck::DeckView;
 use crate::components::header::Header;
 use crate::components::history::HistoryView;
 use crate::components::import_dialog::ImportDialog;
@@ -96,16 +97,20 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
             Msg::AppName.text(state.lang.get())
         ));
     });
+    let presenting = move || state.view.get() == View::Deck && state.plan_id.get().is_some();
     view! {
         <div class="app" data-ready="true" lang=move || state.lang.get().code()>
-            <Header/>
+            // The deck fills the screen: no header or panel beside it.
+            <Show when=move || !presenting()>
+                <Header/>
+            </Show>
             <ConflictBanner/>
             <div class="workspace">
                 <main id="main" tabindex="-1">
                     <ImportDialog/>
                     <CurrentView/>
                 </main>
-                <Show when=move || state.view.get() != View::Home && state.plan_id.get().is_some()>
+                <Show when=move || state.view.get() != View::Home && !presenting() && state.plan_id.get().is_some()>
                     <ProblemsPanel/>
                 </Show>
             </div>
@@ -129,5 +134,6 @@ fn CurrentView() -> impl IntoView {
         View::LineItems => view! { <LineItems/> }.into_any(),
         View::Settings => view! { <Settings/> }.into_any(),
         View::History => view! { <HistoryView/> }.into_any(),
+        View::Deck => view! { <DeckView/> }.into_any(),
     }
 }

@@ -163,3 +163,39 @@ pub fn performance_mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Whether the page is showing full screen (the deck's F key toggles it).
+pub fn is_full_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.fullscreen_element())
+        .is_some()
+}
+
+/// Enters or leaves full screen; browsers allow it only on a user's key or
+/// click, which is when the deck asks.
+pub fn toggle_full_screen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// Opens the browser's print dialog (print or save as PDF).
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Whether a key event came from a field where keys type text, so that
+/// page-wide shortcuts leave it alone.
+pub fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}

@@ -258,7 +258,11 @@ impl AppState {
         if let Some(mut plan) = self.read_plan(id) {
             plan.title = title;
             let saved_at = browser::now_iso();
-            let result = self.write_plan(id, &encode_compact(&plan, APP_VERSION, &saved_at), &saved_at);
+            let result = self.write_plan(
+                id,
+                &encode_compact(&plan, APP_VERSION, &saved_at),
+                &saved_at,
+            );
             if let Err(e) = result {
                 self.save_status.set(SaveStatus::NotSaved(e));
             }

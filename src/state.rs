@@ -80,11 +80,13 @@ pub enum View {
     Settings,
     /// The kept versions of the plan, to compare and restore.
     History,
+    /// The briefing deck: the plan presented slide by slide.
+    Deck,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Home,
         View::Overview,
         View::Status,
@@ -94,6 +96,7 @@ impl View {
         View::LineItems,
         View::Settings,
         View::History,
+        View::Deck,
     ];
 
     /// The URL fragment of the view, so a reload stays on it.
@@ -108,6 +111,7 @@ impl View {
             View::LineItems => "items",
             View::Settings => "settings",
             View::History => "history",
+            View::Deck => "deck",
         }
     }
 
@@ -120,7 +124,7 @@ impl View {
             .into_iter()
             .find(|v| v.fragment() == name)
             .unwrap_or(View::Overview);
-        (view, parse_subject(subject))
+        (view, Owner::parse(subject))
     }
 
     /// The fragment for a view showing `subject`.
@@ -130,16 +134,6 @@ impl View {
             Some(Owner::Pledge(id)) => format!("#{}/pledge-{id}", self.fragment()),
             None => format!("#{}", self.fragment()),
         }
-    }
-}
-
-fn parse_subject(text: &str) -> Option<Owner> {
-    if let Some(id) = text.strip_prefix("program-") {
-        id.parse().ok().map(Owner::Program)
-    } else if let Some(id) = text.strip_prefix("pledge-") {
-        id.parse().ok().map(Owner::Pledge)
-    } else {
-        None
     }
 }
 

@@ -89,7 +89,9 @@ impl AppState {
             return;
         };
         // Only the envelope's time is needed: no need to build the whole plan.
-        let Some(saved_at) = planner_core::file::saved_at(&text) else { return };
+        let Some(saved_at) = planner_core::file::saved_at(&text) else {
+            return;
+        };
         let mut versions = self.versions(id);
         if versions.first().is_some_and(|v| v.saved_at == saved_at) {
             return;

@@ -21,6 +21,8 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "components/deck.rs"]
+mod deck;
 #[path = "components/durability.rs"]
 mod durability;
 #[path = "components/grid.rs"]

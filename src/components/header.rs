@@ -17,38 +17,6 @@ fn clock_time(iso: &str) -> Option<String> {
 pub fn Header() -> impl IntoView {
     let state = use_state();
     let t = move |m: Msg| m.text(state.lang.get());
-    let save_text = move || {
-        let msg = match state.save_status.get() {
-            SaveStatus::Saved(_) => Msg::SavedLocally,
-            SaveStatus::Pending => return state.lang.get().pick("저장 중…", "Saving…").to_string(),
-            SaveStatus::NotSaved(SaveError::Blocked) => Msg::NotSavedStorageBlocked,
-            SaveStatus::NotSaved(SaveError::QuotaExceeded) => Msg::NotSavedQuota,
-            SaveStatus::NotSaved(SaveError::Other(_)) => Msg::NotSavedOther,
-            SaveStatus::NotSaved(SaveError::ChangedElsewhere) => {
-                return state
-                    .lang
-                    .get()
-                    .pick(
-                        "저장 보류: 다른 탭에서 이 계획이 바뀌었습니다",
-                        "Not saved: another tab changed this plan",
-                    )
-                    .to_string()
-            }
-        };
-        let saved_at = state.save_status.with(|s| match s {
-            SaveStatus::Saved(at) => clock_time(at),
-            _ => None,
-        });
-        match saved_at {
-            Some(time) => format!("{} · {time}", t(msg)),
-            None => t(msg).to_string(),
-        }
-    };
-    let saved = move || {
-        state
-            .save_status
-            .with(|s| !matches!(s, SaveStatus::NotSaved(_)))
-    };
     let notice = move || {
         state.notice.get().map(|n| match n {
             StorageNotice::Blocked => t(Msg::StorageBlockedBanner),
@@ -72,16 +40,7 @@ pub fn Header() -> impl IntoView {
                 <p class="organisation">{move || state.plan.with(|p| p.organisation.clone())}</p>
             </div>
             <div class="header-tools">
-                <p class="save-state" class:not-saved=move || !saved() role="status" aria-live="polite" data-testid="save-state">
-                    <span aria-hidden="true">
-                        {move || state.save_status.with(|s| match s {
-                            SaveStatus::Saved(_) => "✓ ",
-                            SaveStatus::Pending => "✎ ",
-                            SaveStatus::NotSaved(_) => "⚠ ",
-                        })}
-                    </span>
-                    {save_text}
-                </p>
+                <SaveState/>
                 <div class="undo-redo" role="group" aria-label=move || t(Msg::EditHistory)>
                     {[(true, Msg::Undo, "↶ ", "Control+Z"), (false, Msg::Redo, "↷ ", "Control+Shift+Z Control+Y")]
                         .into_iter()
@@ -140,6 +99,7 @@ pub fn Header() -> impl IntoView {
                                 View::LineItems => lang.pick("산출기초", "Line items"),
                                 View::Settings => lang.pick("계획 설정", "Settings"),
                                 View::History => lang.pick("버전 기록", "History"),
+                                View::Deck => lang.pick("브리핑", "Briefing"),
                             }
                         };
                         view! {
@@ -158,5 +118,57 @@ pub fn Header() -> impl IntoView {
         <Show when=move || notice().is_some()>
             <p class="notice" role="alert">{notice}</p>
         </Show>
+    }
+}
+
+/// Whether the last edit is stored, and when: the header shows it, and so
+/// does the deck's notes panel, where the header is out of sight.
+#[component]
+pub fn SaveState() -> impl IntoView {
+    let state = use_state();
+    let t = move |m: Msg| m.text(state.lang.get());
+    let save_text = move || {
+        let msg = match state.save_status.get() {
+            SaveStatus::Saved(_) => Msg::SavedLocally,
+            SaveStatus::Pending => return state.lang.get().pick("저장 중…", "Saving…").to_string(),
+            SaveStatus::NotSaved(SaveError::Blocked) => Msg::NotSavedStorageBlocked,
+            SaveStatus::NotSaved(SaveError::QuotaExceeded) => Msg::NotSavedQuota,
+            SaveStatus::NotSaved(SaveError::Other(_)) => Msg::NotSavedOther,
+            SaveStatus::NotSaved(SaveError::ChangedElsewhere) => {
+                return state
+                    .lang
+                    .get()
+                    .pick(
+                        "저장 보류: 다른 탭에서 이 계획이 바뀌었습니다",
+                        "Not saved: another tab changed this plan",
+                    )
+                    .to_string()
+            }
+        };
+        let saved_at = state.save_status.with(|s| match s {
+            SaveStatus::Saved(at) => clock_time(at),
+            _ => None,
+        });
+        match saved_at {
+            Some(time) => format!("{} · {time}", t(msg)),
+            None => t(msg).to_string(),
+        }
+    };
+    let saved = move || {
+        state
+            .save_status
+            .with(|s| !matches!(s, SaveStatus::NotSaved(_)))
+    };
+    view! {
+        <p class="save-state" class:not-saved=move || !saved() role="status" aria-live="polite" data-testid="save-state">
+            <span aria-hidden="true">
+                {move || state.save_status.with(|s| match s {
+                    SaveStatus::Saved(_) => "✓ ",
+                    SaveStatus::Pending => "✎ ",
+                    SaveStatus::NotSaved(_) => "⚠ ",
+                })}
+            </span>
+            {save_text}
+        </p>
     }
 }

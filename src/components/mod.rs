@@ -3,6 +3,7 @@
 
 pub mod amount_cell;
 pub mod conflict;
+pub mod deck;
 pub mod header;
 pub mod history;
 pub mod import_dialog;

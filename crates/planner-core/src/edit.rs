@@ -38,6 +38,18 @@ impl Owner {
             Owner::Pledge(id) => format!("pledge-{id}"),
         }
     }
+
+    /// The owner a prefix names (`program-6`, `pledge-1`): URL fragments and
+    /// deck entries write owners this way.
+    pub fn parse(text: &str) -> Option<Owner> {
+        if let Some(id) = text.strip_prefix("program-") {
+            id.parse().ok().map(Owner::Program)
+        } else {
+            text.strip_prefix("pledge-")
+                .and_then(|id| id.parse().ok())
+                .map(Owner::Pledge)
+        }
+    }
 }
 
 /// Which of an indicator's two yearly figures an edit sets.
@@ -190,6 +202,11 @@ pub enum Edit {
     /// all of them are carried out, or none.
     Many(Vec<Edit>),
 
+    /// Arrange the briefing deck: which programs and pledges it shows, in order.
+    SetDeckEntries(Vec<crate::deck::DeckEntry>),
+    /// Set a slide's presenter note (empty removes it).
+    SetSlideNote { slide: String, note: String },
+
     /// Set (or clear) an indicator's total as the document states it, so a
     /// planner who changed the years can bring the stated total along.
     SetIndicatorStatedTotal {
@@ -306,6 +323,7 @@ impl Plan {
                 for pledge in &mut self.pledges {
                     pledge.programs.retain(|p| *p != program);
                 }
+                self.forget_slide(Owner::Program(program));
             }
             Edit::SetProgramName { program, name } => self.program_mut(program)?.name = name,
             Edit::SetProgramPeriod { program, period } => {
@@ -398,6 +416,7 @@ impl Plan {
                 if self.pledges.len() == before {
                     return Err(EditError::NoSuchPledge(pledge));
                 }
+                self.forget_slide(Owner::Pledge(pledge));
             }
             Edit::SetPledgeTitle { pledge, title } => self.pledge_mut(pledge)?.title = title,
             Edit::SetPledgeNumber { pledge, number } => self.pledge_mut(pledge)?.number = number,
@@ -492,6 +511,14 @@ impl Plan {
                 }
             }
 
+            Edit::SetDeckEntries(entries) => self.deck.entries = entries,
+            Edit::SetSlideNote { slide, note } => {
+                if note.is_empty() {
+                    self.deck.notes.remove(&slide);
+                } else {
+                    self.deck.notes.insert(slide, note);
+                }
+            }
             Edit::Many(edits) => {
                 let mut draft = self.clone();
                 for edit in edits {
@@ -596,6 +623,13 @@ impl Plan {
             Owner::Program(id) => &mut self.program_mut(id)?.schedule,
             Owner::Pledge(id) => &mut self.pledge_mut(id)?.schedule,
         })
+    }
+
+    /// A removed program or pledge leaves the deck with its note, so an id
+    /// given out again later does not inherit them.
+    fn forget_slide(&mut self, subject: Owner) {
+        self.deck.entries.retain(|e| e.subject != subject);
+        self.deck.notes.remove(&subject.cell_prefix());
     }
 
     fn program_mut(&mut self, id: ProgramId) -> Result<&mut Program, EditError> {

@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::amount::{Amount, Unit};
+use crate::deck::{Deck, DeckEntry};
+use crate::edit::Owner;
 use crate::i18n::Lang;
 use crate::plan::{
     Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
@@ -24,7 +26,8 @@ use crate::plan::{
 /// The `format` field every plan file carries, so that other JSON is refused early.
 pub const FORMAT_NAME: &str = "budget-planner/plan";
 /// The file format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added the plan's `deck`; version 1 files are read as they are.
+pub const FORMAT_VERSION: u32 = 2;
 /// Files beyond this size are refused before parsing (20 MB).
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// Years a plan may name: anything else is a typing mistake or hostile.
@@ -79,6 +82,40 @@ pub struct PlanV1 {
     /// Staffing rows.
     #[serde(default)]
     pub staffing: Vec<StaffingV1>,
+    /// The briefing deck's arrangement and presenter notes (version 2).
+    #[serde(default, skip_serializing_if = "DeckV1::is_empty")]
+    pub deck: DeckV1,
+}
+
+/// The briefing deck: programs and pledges in presenting order, and notes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeckV1 {
+    /// Slides in order; programs and pledges not listed follow, shown.
+    #[serde(default)]
+    pub entries: Vec<DeckEntryV1>,
+    /// Presenter notes by slide key (`summary`, `program-6`, `pledge-1`,
+    /// `changes`, `problems`).
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl DeckV1 {
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.notes.is_empty()
+    }
+}
+
+/// One program or pledge in the deck.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeckEntryV1 {
+    /// `program-6` or `pledge-1`.
+    pub slide: String,
+    /// False when the planner left it out of the deck.
+    pub shown: bool,
 }
 
 /// An inclusive year range.
@@ -463,7 +500,7 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// Writes a plan as a version-1 plan file without indentation: what storage
+/// Writes a plan as a plan file without indentation: what storage
 /// keeps (a third smaller, and quicker to write on every autosave).
 pub fn encode_compact(plan: &Plan, app_version: &str, saved_at: &str) -> String {
     serde_json::to_string(&envelope(plan, app_version, saved_at)).unwrap_or_default()
@@ -479,17 +516,10 @@ fn envelope(plan: &Plan, app_version: &str, saved_at: &str) -> PlanFile {
     }
 }
 
-/// Writes a plan as a version-1 plan file, indented for people (exports).
+/// Writes a plan as a plan file, indented for people (exports).
 pub fn encode(plan: &Plan, app_version: &str, saved_at: &str) -> String {
-    let file = PlanFile {
-        format: FORMAT_NAME.into(),
-        version: FORMAT_VERSION,
-        app_version: app_version.into(),
-        saved_at: saved_at.into(),
-        plan: PlanV1::from(plan),
-    };
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string_pretty(&envelope(plan, app_version, saved_at)).unwrap_or_default()
 }
 
 /// When a plan file was written, read from its envelope alone (the plan is
@@ -499,7 +529,9 @@ pub fn saved_at(text: &str) -> Option<String> {
     struct Envelope {
         saved_at: String,
     }
-    serde_json::from_str::<Envelope>(text).ok().map(|e| e.saved_at)
+    serde_json::from_str::<Envelope>(text)
+        .ok()
+        .map(|e| e.saved_at)
 }
 
 /// Reads a plan file: size first, then format and version, then the plan
@@ -758,6 +790,18 @@ impl From<&Plan> for PlanV1 {
                     current: r.current,
                 })
                 .collect(),
+            deck: DeckV1 {
+                entries: plan
+                    .deck
+                    .entries
+                    .iter()
+                    .map(|e| DeckEntryV1 {
+                        slide: e.subject.cell_prefix(),
+                        shown: e.shown,
+                    })
+                    .collect(),
+                notes: plan.deck.notes.clone(),
+            },
         }
     }
 }
@@ -896,6 +940,7 @@ impl TryFrom<PlanV1> for Plan {
         check_len("$.plan.programs", file.programs.len())?;
         check_len("$.plan.pledges", file.pledges.len())?;
         check_len("$.plan.staffing", file.staffing.len())?;
+        let deck = deck(file.deck)?;
         for (index, source) in file.sources.iter().enumerate() {
             if source.id.trim().is_empty() {
                 return Err(invalid(
@@ -1034,8 +1079,33 @@ impl TryFrom<PlanV1> for Plan {
                     current: r.current,
                 })
                 .collect(),
+            deck,
         })
     }
+}
+
+/// The deck as the model holds it; an entry naming neither a program nor a
+/// pledge is refused with its path.
+fn deck(file: DeckV1) -> Result<Deck, FileError> {
+    check_len("$.plan.deck.entries", file.entries.len())?;
+    check_len("$.plan.deck.notes", file.notes.len())?;
+    let mut entries = Vec::with_capacity(file.entries.len());
+    for (index, entry) in file.entries.into_iter().enumerate() {
+        let subject = Owner::parse(&entry.slide).ok_or_else(|| {
+            invalid(
+                format!("$.plan.deck.entries[{index}].slide"),
+                "a deck entry names `program-<id>` or `pledge-<id>`",
+            )
+        })?;
+        entries.push(DeckEntry {
+            subject,
+            shown: entry.shown,
+        });
+    }
+    Ok(Deck {
+        entries,
+        notes: file.notes,
+    })
 }
 
 /// The JSON Schema of plan files, generated from the types above.
@@ -1048,6 +1118,36 @@ pub fn json_schema() -> String {
 #[cfg(test)]
 mod damaged_tests {
     use super::*;
+
+    #[test]
+    fn a_deck_travels_with_the_plan_and_a_version_1_file_still_reads() {
+        let mut plan = crate::demo::demo_plan();
+        let mut entries = crate::deck::arrangement(&plan);
+        entries.reverse();
+        entries[0].shown = false;
+        plan.apply(crate::Edit::SetDeckEntries(entries)).unwrap();
+        plan.apply(crate::Edit::SetSlideNote {
+            slide: "summary".into(),
+            note: "먼저 총액".into(),
+        })
+        .unwrap();
+        let text = encode(&plan, "t", "t");
+        assert!(text.contains("\"slide\": \"pledge-1\""));
+        assert_eq!(decode(&text).unwrap().plan, plan);
+        // A version 1 file has no deck: it reads with an empty one.
+        let old = encode(&crate::demo::demo_plan(), "t", "t").replacen(
+            "\"version\": 2",
+            "\"version\": 1",
+            1,
+        );
+        assert!(!old.contains("\"deck\""));
+        assert!(decode(&old).unwrap().plan.deck.is_empty());
+        let bad = text.replacen("\"slide\": \"pledge-1\"", "\"slide\": \"chart-1\"", 1);
+        assert_eq!(
+            decode(&bad).unwrap_err().path(),
+            Some("$.plan.deck.entries[0].slide")
+        );
+    }
 
     #[test]
     fn a_file_cut_short_names_where_it_ends() {

@@ -21,7 +21,9 @@ impl Edit {
             Edit::SetTitle(v) | Edit::SetOrganisation(v) => v.clear(),
             Edit::SetProgramName { name, .. } => name.clear(),
             Edit::SetBudget { amount, .. } | Edit::SetCell { amount, .. } => *amount = Amount::ZERO,
-            Edit::SetShareNote { note, .. } | Edit::SetIndicatorNote { note, .. } => note.clear(),
+            Edit::SetShareNote { note, .. }
+            | Edit::SetIndicatorNote { note, .. }
+            | Edit::SetSlideNote { note, .. } => note.clear(),
             Edit::SetStatedTotal { total, .. } => *total = None,
             Edit::SetLineItem { item, .. } => *item = Default::default(),
             Edit::SetPledgeTitle { title, .. } => title.clear(),

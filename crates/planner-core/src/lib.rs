@@ -5,7 +5,9 @@
 pub mod amount;
 pub mod basis;
 pub mod bench;
+pub mod chart;
 pub mod compare;
+pub mod deck;
 pub mod demo;
 pub mod derive;
 pub mod document;
@@ -20,6 +22,7 @@ pub mod i18n;
 pub mod library;
 pub mod locate;
 pub mod plan;
+pub mod slide;
 pub mod split;
 pub mod validate;
 pub mod worksheet;

@@ -119,6 +119,7 @@ fn pledge_name(plan: &Plan, id: PledgeId, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::demo::demo_plan;
+    use crate::plan::Column;
 
     #[test]
     fn a_schedule_cell_is_named_and_sent_to_its_grid() {

@@ -89,6 +89,8 @@ pub struct Plan {
     pub pledges: Vec<Pledge>,
     /// The organisation's staffing table (인력), by grade.
     pub staffing: Vec<StaffingRow>,
+    /// How the plan is presented at a briefing: slide order and presenter notes.
+    pub deck: crate::deck::Deck,
 }
 
 /// A funding source (재원): 국비, 시비, 구비, 기타, or the plan's own.
@@ -480,6 +482,7 @@ impl Plan {
             programs: Vec::new(),
             pledges: Vec::new(),
             staffing: Vec::new(),
+            deck: Default::default(),
         }
     }
 

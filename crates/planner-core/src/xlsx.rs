@@ -321,11 +321,7 @@ fn schedule_table(
     let labels: Vec<String> = totals
         .columns
         .iter()
-        .map(|c| match c {
-            Column::Before => lang.pick("기투자", "Before").to_string(),
-            Column::Year(y) => y.to_string(),
-            Column::After => lang.pick("장기", "After").to_string(),
-        })
+        .map(|c| crate::grid::column_name(*c, lang))
         .collect();
     let mut header = vec![
         head(lang.pick("구분", "Source")),
@@ -544,8 +540,9 @@ fn cell_text(text: &str) -> String {
     out
 }
 
-/// XML-escapes text, dropping the characters XML 1.0 cannot hold at all.
-fn escape(text: &str) -> String {
+/// XML-escapes text, dropping the characters XML 1.0 cannot hold at all;
+/// the deck's SVG charts escape with it too.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

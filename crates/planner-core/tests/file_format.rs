@@ -279,9 +279,35 @@ fn plan() -> impl Strategy<Value = Plan> {
                             current: *current,
                         })
                         .collect(),
+                    deck: deck_of(n_programs, n_pledges, &title),
                 })
             },
         )
+}
+
+/// A deck over the generated programs and pledges: the last first, every
+/// other one left out, a note holding the title (any text a name may hold).
+fn deck_of(programs: usize, pledges: usize, note: &str) -> planner_core::deck::Deck {
+    use planner_core::deck::{Deck, DeckEntry};
+    use planner_core::Owner;
+    let mut entries: Vec<DeckEntry> = (1..=programs as u32)
+        .map(Owner::Program)
+        .chain((1..=pledges as u32).map(Owner::Pledge))
+        .enumerate()
+        .map(|(i, subject)| DeckEntry {
+            subject,
+            shown: i % 2 == 0,
+        })
+        .collect();
+    entries.reverse();
+    let mut deck = Deck {
+        entries,
+        ..Deck::default()
+    };
+    if !note.is_empty() {
+        deck.notes.insert("summary".into(), note.to_string());
+    }
+    deck
 }
 
 proptest! {
@@ -369,15 +395,15 @@ fn hostile_files_are_refused_without_panic() {
     );
     assert!(decode(&nested_in_plan).is_err());
     let text = encode(&demo_plan(), "0.1.0", "x");
-    assert!(decode(&text.replacen("\"version\": 1", "\"version\": 1e999999", 1)).is_err());
+    assert!(decode(&text.replacen("\"version\": 2", "\"version\": 1e999999", 1)).is_err());
     assert!(
         decode(&text.replacen("\"625648000\"", "\"99999999999999999999999999999999\"", 1)).is_err()
     );
     assert!(decode(&text.replacen("\"id\": 1,", "\"id\": 99999999999999999999,", 1)).is_err());
     assert!(decode(&text.replacen("\"base_year\": 2021", "\"base_year\": 99999", 1)).is_err());
     assert_eq!(
-        decode(&text.replacen("\"version\": 1", "\"version\": 2", 1)),
-        Err(FileError::NewerVersion { version: 2 })
+        decode(&text.replacen("\"version\": 2", "\"version\": 3", 1)),
+        Err(FileError::NewerVersion { version: 3 })
     );
     let big = " ".repeat(MAX_FILE_BYTES + 1);
     assert_eq!(

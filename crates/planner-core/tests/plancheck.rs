@@ -226,10 +226,10 @@ fn deep_nesting_is_refused() {
 #[test]
 fn a_newer_version_is_refused_as_newer() {
     let text = demo_text();
-    assert!(text.contains("\"version\": 1,"));
+    assert!(text.contains("\"version\": 2,"));
     let err = assert_refused(
         "version2.json",
-        text.replacen("\"version\": 1,", "\"version\": 2,", 1)
+        text.replacen("\"version\": 2,", "\"version\": 3,", 1)
             .as_bytes(),
     );
     assert!(err.contains("newer"), "{err}");
@@ -240,7 +240,7 @@ fn absurd_numbers_are_refused() {
     let text = demo_text();
     assert_refused(
         "huge-version.json",
-        text.replacen("\"version\": 1,", "\"version\": 1e999999,", 1)
+        text.replacen("\"version\": 2,", "\"version\": 1e999999,", 1)
             .as_bytes(),
     );
     assert_refused(

@@ -71,8 +71,10 @@ fn schema_properties(schema: &Value, out: &mut BTreeSet<String>) {
 fn file_properties(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
     match value {
         Value::Object(map) => {
-            let year_map = path.ends_with(".years")
-                && map.keys().all(|k| k.bytes().all(|b| b.is_ascii_digit()));
+            // Maps keyed by data (years, slide keys) declare no properties.
+            let year_map = (path.ends_with(".years")
+                && map.keys().all(|k| k.bytes().all(|b| b.is_ascii_digit())))
+                || path.ends_with(".deck.notes");
             for (key, child) in map {
                 if !year_map {
                     out.push((key.clone(), format!("{path}.{key}")));

@@ -1,0 +1,269 @@
+//! The briefing deck: the plan presented one topic a slide, full screen, for a
+//! council briefing. Which slides, and what each shows (the overview's own
+//! footed figures, charts drawn as SVG), come from `planner_core::deck` and
+//! `planner_core::slide`; this component only frames them, follows the
+//! presenter's keys and sends the deck's edits (arrangement, notes).
+
+use leptos::prelude::*;
+use planner_core::deck::{arrangement, moved, slides, DeckEntry, Slide};
+use planner_core::plan::Plan;
+use planner_core::slide::slide_html;
+use planner_core::{Edit, Owner};
+
+use crate::browser;
+use crate::components::header::SaveState;
+use crate::state::{use_state, View};
+
+/// The deck: the current slide, the presenter's controls, notes and the
+/// arrangement panel. Every slide is in the page so that printing gives one
+/// slide per landscape page.
+#[component]
+pub fn DeckView() -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let current = RwSignal::new(0usize);
+    let show_table = RwSignal::new(false);
+    let show_notes = RwSignal::new(false);
+    let arranging = RwSignal::new(false);
+    let deck = Memo::new(move |_| {
+        let problems = state.problems.with(|p| p.len());
+        state.plan.with(|p| slides(p, problems))
+    });
+    // The figures without the deck's own settings: typing a note redraws no chart.
+    let figures = Memo::new(move |_| {
+        state.plan.with(|p| Plan {
+            deck: Default::default(),
+            ..p.clone()
+        })
+    });
+    let count = move || deck.with(Vec::len);
+    let at = move || current.get().min(count().saturating_sub(1));
+    let go_to = move |index: usize| current.set(index.min(count().saturating_sub(1)));
+    let step = move |by: isize| {
+        let next = at() as isize + by;
+        go_to(next.max(0) as usize);
+    };
+    let at_end = move || at() + 1 >= count();
+    let leave = move || {
+        if browser::is_full_screen() {
+            browser::toggle_full_screen();
+        }
+        state.go(View::Overview, None);
+    };
+
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || browser::typing_target(&ev) {
+            return;
+        }
+        let key = ev.key();
+        // Space and Enter on a focused button press the button.
+        let on_button = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| e.tag_name() == "BUTTON");
+        match key.as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" => step(1),
+            " " if !on_button => step(if ev.shift_key() { -1 } else { 1 }),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => step(-1),
+            "Home" => go_to(0),
+            "End" => go_to(usize::MAX),
+            "f" | "F" => browser::toggle_full_screen(),
+            "t" | "T" => show_table.update(|t| *t = !*t),
+            "n" | "N" => show_notes.update(|n| *n = !*n),
+            "Escape" => leave(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || on_key.remove());
+
+    let number = move || {
+        let lang = lang();
+        format!(
+            "{} {} / {}",
+            lang.pick("슬라이드", "Slide"),
+            at() + 1,
+            count()
+        )
+    };
+
+    view! {
+        <div class="deck" role="region" aria-roledescription=move || lang().pick("발표 자료", "slide deck")
+            aria-label=move || state.plan.with(|p| p.title.clone())>
+            <div class="deck-stage">
+                {move || {
+                    let total = count();
+                    deck.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, slide)| {
+                            view! {
+                                <section
+                                    class="slide"
+                                    class:current=move || at() == index
+                                    id=format!("slide-{}", index + 1)
+                                    data-slide=slide.key()
+                                    aria-hidden=move || if at() == index { "false" } else { "true" }
+                                    aria-label=move || format!("{} {} / {total}", lang().pick("슬라이드", "Slide"), index + 1)
+                                >
+                                    <div class="slide-body" inner_html=move || {
+                                        let lang = lang();
+                                        let table = show_table.get();
+                                        figures.with(|plan| {
+                                            state.problems.with(|problems| slide_html(plan, slide, lang, table, problems))
+                                        })
+                                    }></div>
+                                    <footer class="slide-footer">
+                                        <span>{move || state.plan.with(|p| p.title.clone())}</span>
+                                        <span class="slide-number">{index + 1}" / "{total}</span>
+                                    </footer>
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <Show when=move || show_notes.get()>
+                <NotesPanel slide=Signal::derive(move || deck.with(|d| d.get(at()).copied()))/>
+            </Show>
+            <Show when=move || arranging.get()>
+                <ArrangePanel/>
+            </Show>
+            <nav class="deck-bar" aria-label=move || lang().pick("발표 조작", "Presentation controls")>
+                <button type="button" aria-keyshortcuts="ArrowLeft PageUp" on:click=move |_| step(-1)
+                    disabled=move || at() == 0>
+                    <span aria-hidden="true">"◀ "</span>{move || lang().pick("이전", "Previous")}
+                </button>
+                <span class="deck-number" role="status" aria-live="polite" data-testid="slide-number">{number}</span>
+                <button type="button" aria-keyshortcuts="ArrowRight PageDown Space" on:click=move |_| step(1)
+                    disabled=at_end>
+                    {move || lang().pick("다음", "Next")}<span aria-hidden="true">" ▶"</span>
+                </button>
+                <button type="button" aria-keyshortcuts="T" aria-pressed=move || show_table.get().to_string()
+                    on:click=move |_| show_table.update(|t| *t = !*t)>
+                    {move || lang().pick("표 보기 (T)", "Table (T)")}
+                </button>
+                <button type="button" aria-keyshortcuts="N" aria-pressed=move || show_notes.get().to_string()
+                    on:click=move |_| show_notes.update(|n| *n = !*n)>
+                    {move || lang().pick("발표자 메모 (N)", "Notes (N)")}
+                </button>
+                <button type="button" aria-pressed=move || arranging.get().to_string()
+                    on:click=move |_| arranging.update(|a| *a = !*a)>
+                    {move || lang().pick("슬라이드 구성", "Arrange slides")}
+                </button>
+                <button type="button" on:click=move |_| browser::print_page()>
+                    {move || lang().pick("인쇄·PDF", "Print / PDF")}
+                </button>
+                <button type="button" aria-keyshortcuts="F" on:click=move |_| browser::toggle_full_screen()>
+                    {move || lang().pick("전체 화면 (F)", "Full screen (F)")}
+                </button>
+                <button type="button" aria-keyshortcuts="Escape" on:click=move |_| leave()>
+                    {move || lang().pick("나가기 (Esc)", "Leave (Esc)")}
+                </button>
+            </nav>
+        </div>
+    }
+}
+
+/// The presenter's note for the slide on screen: typed here, saved with the
+/// plan like any edit (and undone like one).
+#[component]
+fn NotesPanel(slide: Signal<Option<Slide>>) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let key = move || slide.get().map(Slide::key).unwrap_or_default();
+    let note = move || {
+        let key = key();
+        state
+            .plan
+            .with(|p| p.deck.notes.get(&key).cloned().unwrap_or_default())
+    };
+    view! {
+        <div class="deck-notes">
+            <label id="deck-notes-label" for="deck-notes">{move || lang().pick("발표자 메모", "Presenter notes")}</label>
+            <textarea
+                id="deck-notes"
+                rows="4"
+                prop:value=note
+                on:input=move |ev| {
+                    let slide = key();
+                    if !slide.is_empty() {
+                        state.dispatch(Edit::SetSlideNote { slide, note: event_target_value(&ev) });
+                    }
+                }
+            ></textarea>
+            <SaveState/>
+        </div>
+    }
+}
+
+/// Which programs and pledges the deck shows, and in what order.
+#[component]
+fn ArrangePanel() -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let entries = Memo::new(move |_| state.plan.with(arrangement));
+    let set = move |entries: Vec<DeckEntry>| state.dispatch(Edit::SetDeckEntries(entries));
+    let name = move |subject: Owner| {
+        state.plan.with(|p| match subject {
+            Owner::Program(id) => p.program(id).map(|x| x.name.clone()).unwrap_or_default(),
+            Owner::Pledge(id) => p
+                .pledge(id)
+                .map(|x| {
+                    format!(
+                        "{} {} · {}",
+                        lang().pick("공약", "Pledge"),
+                        x.number,
+                        x.title
+                    )
+                })
+                .unwrap_or_default(),
+        })
+    };
+    view! {
+        <section class="deck-arrange" aria-labelledby="deck-arrange-title">
+            <h2 id="deck-arrange-title">{move || lang().pick("슬라이드 구성", "Arrange slides")}</h2>
+            <p>{move || lang().pick(
+                "표시할 사업과 공약을 고르고 순서를 정하세요. 요약은 처음, 증감과 문제는 끝에 옵니다. 계획과 함께 저장됩니다.",
+                "Choose the programs and pledges to present and their order. The summary comes first; changes and problems close. Saved with the plan.",
+            )}</p>
+            <ol>
+                {move || {
+                    let list = entries.get();
+                    let last = list.len().saturating_sub(1);
+                    list.iter()
+                        .enumerate()
+                        .map(|(index, entry)| {
+                            let entry = *entry;
+                            let label = name(entry.subject);
+                            let id = format!("arrange-{}", entry.subject.cell_prefix());
+                            view! {
+                                <li>
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        prop:checked=entry.shown
+                                        on:change=move |_| {
+                                            let mut list = entries.get_untracked();
+                                            if let Some(e) = list.get_mut(index) {
+                                                e.shown = !e.shown;
+                                            }
+                                            set(list);
+                                        }
+                                    />
+                                    <label for=id>{label.clone()}</label>
+                                    <button type="button" disabled=index == 0
+                                        aria-label=format!("{} {}", label, lang().pick("위로", "up"))
+                                        on:click=move |_| set(moved(&entries.get_untracked(), index, -1))>"↑"</button>
+                                    <button type="button" disabled=index == last
+                                        aria-label=format!("{} {}", label, lang().pick("아래로", "down"))
+                                        on:click=move |_| set(moved(&entries.get_untracked(), index, 1))>"↓"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}

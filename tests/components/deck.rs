@@ -1,0 +1,209 @@
+//! The briefing deck: the presenter's keys move between slides, T swaps a
+//! chart for its table, a typed note and a rearranged deck are saved with
+//! the plan, and an open problem adds the closing slide.
+
+use std::rc::Rc;
+
+use planner_core::file::{decode, encode};
+use planner_core::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+use super::{autosaved, mount_at, settle, MemoryStore};
+use budget_planner::storage::{plan_key, LEGACY_PLAN_KEY};
+
+/// A key pressed with the focus on the page (as a clicker sends it).
+fn press(key: &str) {
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init
+    })
+    .unwrap();
+    super::document()
+        .body()
+        .unwrap()
+        .dispatch_event(&event)
+        .unwrap();
+}
+
+/// The key (`summary`, `program-5`…) of the slide on screen in `root`.
+fn on_screen(root: &HtmlElement) -> String {
+    root.query_selector("section.slide.current")
+        .unwrap()
+        .expect("a slide is on screen")
+        .get_attribute("data-slide")
+        .unwrap_or_default()
+}
+
+fn slide_keys(root: &HtmlElement) -> Vec<String> {
+    let list = root.query_selector_all("section.slide").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| {
+            n.unchecked_into::<web_sys::Element>()
+                .get_attribute("data-slide")
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The open plan as stored.
+fn stored_plan(store: &MemoryStore) -> planner_core::Plan {
+    let text = store.entries.borrow().get(&plan_key(1)).cloned().unwrap();
+    decode(&text).unwrap().plan
+}
+
+#[wasm_bindgen_test]
+async fn the_presenters_keys_move_between_slides_and_t_shows_the_table() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store, Lang::Ko, "#deck");
+    settle().await;
+    let keys = slide_keys(&root);
+    assert_eq!(keys.first().map(String::as_str), Some("summary"));
+    assert_eq!(keys.last().map(String::as_str), Some("changes"));
+    assert_eq!(on_screen(&root), "summary");
+    press("ArrowRight");
+    settle().await;
+    assert_eq!(on_screen(&root), keys[1]);
+    press(" ");
+    press("PageDown");
+    settle().await;
+    assert_eq!(on_screen(&root), keys[3]);
+    press("PageUp");
+    settle().await;
+    assert_eq!(on_screen(&root), keys[2]);
+    press("End");
+    settle().await;
+    assert_eq!(on_screen(&root), "changes");
+    press("ArrowRight");
+    settle().await;
+    assert_eq!(on_screen(&root), "changes", "the last slide stays");
+    let number = root
+        .query_selector("[data-testid=slide-number]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(number, format!("슬라이드 {} / {}", keys.len(), keys.len()));
+
+    let current = || {
+        root.query_selector("section.slide.current")
+            .unwrap()
+            .unwrap()
+    };
+    assert!(current().query_selector("svg").unwrap().is_some());
+    press("t");
+    settle().await;
+    let table = current().query_selector("table.slide-table").unwrap();
+    assert!(table.is_some(), "T shows the chart's table");
+    assert!(current().query_selector("svg").unwrap().is_none());
+    assert!(current().text_content().unwrap().contains("△21,634"));
+    press("t");
+    settle().await;
+    assert!(current().query_selector("svg").unwrap().is_some());
+    press("Home");
+    settle().await;
+    assert_eq!(on_screen(&root), "summary");
+}
+
+#[wasm_bindgen_test]
+async fn a_note_and_a_new_order_are_saved_with_the_plan() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::En, "#deck");
+    settle().await;
+    press("n");
+    settle().await;
+    let notes: web_sys::HtmlTextAreaElement = root
+        .query_selector("#deck-notes")
+        .unwrap()
+        .expect("N opens the notes")
+        .unchecked_into();
+    notes.set_value("Start with the total");
+    notes
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    autosaved().await;
+    assert_eq!(
+        stored_plan(&store)
+            .deck
+            .notes
+            .get("summary")
+            .map(String::as_str),
+        Some("Start with the total")
+    );
+
+    // Arrange: move the second entry up, leave the first program out.
+    let buttons = root.query_selector_all(".deck-bar button").unwrap();
+    let arrange: HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().contains("Arrange"))
+        .unwrap();
+    arrange.click();
+    settle().await;
+    let up: HtmlElement = root
+        .query_selector(".deck-arrange li:nth-child(2) button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    up.click();
+    settle().await;
+    let first_box: HtmlElement = root
+        .query_selector(".deck-arrange li:nth-child(2) input[type=checkbox]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    first_box.click();
+    settle().await;
+    autosaved().await;
+    let keys = slide_keys(&root);
+    assert_eq!(keys[1], "program-6", "program 6 moved first");
+    assert!(
+        !keys.contains(&"program-5".to_string()),
+        "program 5 left out"
+    );
+    let plan = stored_plan(&store);
+    assert_eq!(planner_core::deck::slides(&plan, 0), {
+        let mut expected = vec![planner_core::deck::Slide::Summary];
+        expected.extend(keys[1..].iter().filter_map(|k| match k.split_once('-') {
+            Some(("program", id)) => Some(planner_core::deck::Slide::Program(id.parse().unwrap())),
+            Some(("pledge", id)) => Some(planner_core::deck::Slide::Pledge(id.parse().unwrap())),
+            _ => None,
+        }));
+        expected.push(planner_core::deck::Slide::Changes);
+        expected
+    });
+}
+
+#[wasm_bindgen_test]
+async fn an_open_problem_adds_the_closing_slide() {
+    let mut plan = planner_core::demo::demo_plan();
+    plan.programs[5].stated_total = Some(planner_core::plan::Stated {
+        amount: planner_core::Amount::won(1_000),
+        unit: planner_core::Unit::Thousand,
+    });
+    let store = Rc::new(MemoryStore::default());
+    store.entries.borrow_mut().insert(
+        LEGACY_PLAN_KEY.to_string(),
+        encode(&plan, "test", "2026-01-01T00:00:00Z"),
+    );
+    let root = mount_at(store, Lang::Ko, "#deck");
+    settle().await;
+    assert_eq!(
+        slide_keys(&root).last().map(String::as_str),
+        Some("problems")
+    );
+    press("End");
+    settle().await;
+    let slide = root
+        .query_selector("section.slide.current")
+        .unwrap()
+        .unwrap();
+    let text = slide.text_content().unwrap();
+    assert!(text.contains("확인이 필요한 문제"), "{text}");
+    assert!(text.contains("사회적경제기업 육성 및 역량 강화"), "{text}");
+}

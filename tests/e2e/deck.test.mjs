@@ -1,0 +1,298 @@
+// End-to-end: the briefing deck of the demo plan, presented as a planner
+// would at a council meeting: walk every slide with the keyboard (a
+// screenshot of each), check every figure against the overview, show the
+// tables, write presenter notes, rearrange the slides, print to PDF, and do
+// it again in English.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  serveDist, launchBrowser, newProfile, openApp, screenshot, seriousA11yViolations, SHOTS,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A figure as the tables print it (`1,234`, `△21`, `-`) as a number. */
+function figure(shown) {
+  const t = shown.trim();
+  if (t === '-') return 0;
+  const negative = t.startsWith('△');
+  const value = Number(t.replace('△', '').replaceAll(',', ''));
+  assert.ok(Number.isFinite(value), `not a figure: ${shown}`);
+  return negative ? -value : value;
+}
+
+/** What the overview shows: the figures every slide must repeat. */
+async function overviewFigures(page) {
+  await page.goto(`${server.url}#overview`);
+  await page.locator('[data-testid="ov-status-total"]').waitFor();
+  const status = {
+    total: await page.locator('[data-testid="ov-status-total"] td').allInnerTexts(),
+    rows: [],
+  };
+  for (const row of await page.locator('#ov-status-table tr[data-program]').all()) {
+    status.rows.push({
+      name: (await row.locator('th').first().innerText()).trim(),
+      cells: await row.locator('td').allInnerTexts(),
+    });
+  }
+  const splits = {};
+  for (const line of await page.locator('[data-testid^="split-"]').all()) {
+    const id = (await line.getAttribute('data-testid')).slice('split-'.length);
+    splits[id] = (await line.innerText()).trim();
+  }
+  const schedule = page.locator('#ov-pledge-1-schedule');
+  const headings = await schedule.locator('thead th').allInnerTexts();
+  const totalRow = await schedule.locator('tbody.total-row td').allInnerTexts();
+  const indicator = 'pledge-1-indicator-1';
+  return {
+    status,
+    splits,
+    pledge: {
+      headings,
+      totalRow,
+      achievement: (await page.locator(`[data-testid="${indicator}-achievement"]`).innerText()).trim(),
+      targets: await page.locator(`[data-testid="${indicator}"] tbody tr:first-child td.num`).allInnerTexts(),
+      actuals: await page.locator(`[data-testid="${indicator}"] tbody tr:nth-child(2) td.num`).allInnerTexts(),
+    },
+  };
+}
+
+const current = (page) => page.locator('section.slide.current');
+const slideNumber = (page) => page.locator('[data-testid="slide-number"]').innerText();
+
+/** The figures an SVG chart on the current slide writes in elements of `cls`. */
+const chartTexts = (page, cls) => current(page).locator(`svg text.${cls}`).allTextContents();
+
+async function checkSlide(page, key, ov) {
+  const slide = current(page);
+  if (key === 'summary') {
+    const keys = await slide.locator('[data-testid="key-figure"]').allInnerTexts();
+    assert.deepEqual(keys, ov.status.total, 'summary: this year, last year, change = overview 계 row');
+    // The bars hold every program's money: their totals add to the split lines' totals.
+    const bars = (await chartTexts(page, 'bar-total')).map(figure);
+    const splitTotals = Object.values(ov.splits).map((t) => figure(t.match(/[△\d][\d,]*/)[0]));
+    assert.equal(bars.reduce((a, b) => a + b, 0), splitTotals.reduce((a, b) => a + b, 0));
+  } else if (key.startsWith('program-')) {
+    const id = key.slice('program-'.length);
+    assert.equal(
+      (await slide.locator('[data-testid="slide-split"]').innerText()).trim(),
+      ov.splits[id],
+      `${key}: the split line is the overview's`,
+    );
+    const percents = await slide.locator('[data-testid="share-percent"]').allInnerTexts();
+    if (percents.length) {
+      const tenths = percents.map((p) => Math.round(Number(p.replace('%', '')) * 10));
+      assert.equal(tenths.reduce((a, b) => a + b, 0), 1000, `${key}: shares add to 100% (${percents})`);
+    }
+  } else if (key === 'pledge-1') {
+    // Overview total row: 총계, 기투자, 소계, 2018…2022, 장기.
+    const [grand, , , ...rest] = ov.pledge.totalRow;
+    const years = rest.slice(0, 5);
+    const shownTotal = await slide.locator('[data-testid="slide-pledge-total"]').innerText();
+    assert.ok(shownTotal.includes(grand), `pledge total ${shownTotal} shows ${grand}`);
+    assert.deepEqual(await chartTexts(page, 'bar-total'), years, 'pledge bars = overview 계 row by year');
+    assert.equal(
+      (await slide.locator('[data-testid="slide-achievement"]').innerText()).trim(),
+      ov.pledge.achievement,
+    );
+    // Targets and actuals, year by year, as the overview's indicator table.
+    const values = await chartTexts(page, 'bar-value');
+    const targets = values.filter((_, i) => i % 2 === 0);
+    const actuals = values.filter((_, i) => i % 2 === 1);
+    assert.deepEqual(targets, ov.pledge.targets.slice(1, 6), 'targets by year');
+    assert.deepEqual(actuals, ov.pledge.actuals.slice(1, 6), 'actuals by year');
+  } else if (key === 'changes') {
+    assert.equal(
+      (await slide.locator('[data-testid="slide-change-total"]').innerText()).trim(),
+      ov.status.total[2],
+    );
+    assert.deepEqual(
+      await chartTexts(page, 'bar-total'),
+      ov.status.rows.map((r) => r.cells[2]),
+      'each unit program\'s change, △ for a cut',
+    );
+  }
+}
+
+async function openDeck(page) {
+  await page.goto(`${server.url}#deck`);
+  await page.locator('section.slide.current').waitFor();
+}
+
+test('the demo deck: every slide by keyboard, its figures equal the overview\'s', async () => {
+  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url);
+  const ov = await overviewFigures(page);
+  assert.deepEqual(ov.status.total, ['1,780,060', '654,714', '1,125,346']);
+
+  // Open from the navigation like a user.
+  await page.getByRole('link', { name: '브리핑' }).click();
+  await current(page).waitFor();
+  const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
+  assert.equal(keys[0], 'summary');
+  assert.ok(keys.includes('pledge-1') && keys.includes('changes'));
+  assert.equal(keys.filter((k) => k.startsWith('program-')).length, 7);
+  const total = keys.length;
+  assert.equal(await slideNumber(page), `슬라이드 1 / ${total}`);
+  assert.equal(await page.locator('.app-header').count(), 0, 'the deck fills the screen');
+
+  // Walk with every key a clicker or keyboard sends.
+  const forward = ['ArrowRight', 'PageDown', 'Space'];
+  for (let i = 0; i < total; i++) {
+    assert.equal(await current(page).getAttribute('data-slide'), keys[i]);
+    assert.equal(await slideNumber(page), `슬라이드 ${i + 1} / ${total}`);
+    assert.match(await current(page).locator('.slide-number').innerText(), new RegExp(`^${i + 1} / ${total}$`));
+    await checkSlide(page, keys[i], ov);
+    await screenshot(page, `deck-ko-${String(i + 1).padStart(2, '0')}-${keys[i]}`);
+    await page.keyboard.press(forward[i % 3]);
+  }
+  assert.equal(await slideNumber(page), `슬라이드 ${total} / ${total}`, 'past the end stays on the last slide');
+  await page.keyboard.press('PageUp');
+  assert.equal(await slideNumber(page), `슬라이드 ${total - 1} / ${total}`);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await slideNumber(page), `슬라이드 ${total - 2} / ${total}`);
+  await page.keyboard.press('Home');
+  assert.equal(await slideNumber(page), `슬라이드 1 / ${total}`);
+  await page.keyboard.press('End');
+  assert.equal(await slideNumber(page), `슬라이드 ${total} / ${total}`);
+
+  // T: the changes slide's table, figure for figure the overview's status table.
+  await page.keyboard.press('T');
+  const table = current(page).locator('table.slide-table');
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').all();
+  assert.deepEqual(await rows[0].locator('td').allInnerTexts(), ov.status.total);
+  for (const [i, row] of ov.status.rows.entries()) {
+    assert.equal((await rows[i + 1].locator('th').innerText()).trim(), row.name);
+    assert.deepEqual(await rows[i + 1].locator('td').allInnerTexts(), row.cells);
+  }
+  await screenshot(page, 'deck-ko-changes-table');
+  await page.keyboard.press('Home');
+  assert.equal(await current(page).locator('table').count(), 1, 'tables stay on: the summary as a table');
+  await page.keyboard.press('T');
+  assert.equal(await current(page).locator('svg').count(), 1, 'and back to its chart');
+
+  assert.deepEqual(await seriousA11yViolations(page), []);
+
+  // F: full screen; Esc leaves the deck for the overview.
+  await page.keyboard.press('F');
+  await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 3000 }).catch(() => {});
+  const fullScreen = await page.evaluate(() => document.fullscreenElement !== null);
+  if (fullScreen) await page.keyboard.press('F');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="ov-status-total"]').waitFor();
+  assert.match(page.url(), /#overview$/);
+  assert.deepEqual(record.offOrigin, []);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('presenter notes and the slide order are saved with the plan', async () => {
+  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url);
+  await openDeck(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('N');
+  const notes = page.getByRole('textbox', { name: '발표자 메모' });
+  await notes.fill('국비 622,500천원은 확정, 시비는 추경 예정');
+  await page.locator('[data-testid="save-state"]').filter({ hasText: '저장됨' }).waitFor();
+  // The note belongs to that slide: the next one has none.
+  await notes.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await notes.inputValue(), '');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await notes.inputValue(), '국비 622,500천원은 확정, 시비는 추경 예정');
+
+  // Arrange: the pledge first, the second program left out.
+  await page.getByRole('button', { name: '슬라이드 구성' }).click();
+  const panel = page.locator('.deck-arrange');
+  const items = panel.locator('li');
+  const count = await items.count();
+  for (let i = count - 1; i > 0; i--) {
+    await items.nth(i).getByRole('button', { name: /위로$/ }).click();
+  }
+  assert.match(await items.first().innerText(), /공약 17/);
+  const leftOut = (await items.nth(2).locator('label').innerText()).trim();
+  await items.nth(2).getByRole('checkbox').uncheck();
+  await screenshot(page, 'deck-ko-arrange');
+  await page.getByRole('button', { name: '슬라이드 구성' }).click();
+
+  await page.locator('[data-testid="save-state"]').filter({ hasText: '저장됨' }).waitFor();
+  await page.reload();
+  await page.locator('section.slide.current').waitFor();
+  const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
+  assert.equal(keys[1], 'pledge-1', 'the pledge comes right after the summary');
+  const names = await page.locator('section.slide h2').allInnerTexts();
+  assert.ok(!names.includes(leftOut), `${leftOut} is left out`);
+  await page.keyboard.press('N');
+  const withNote = keys.indexOf('program-5');
+  for (let i = 0; i < withNote; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('textbox', { name: '발표자 메모' }).inputValue(), '국비 622,500천원은 확정, 시비는 추경 예정');
+
+  // The deck travels in the exported file.
+  await page.goto(`${server.url}#settings`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /JSON/ }).first().click(),
+  ]);
+  const file = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(file.version, 2);
+  assert.equal(file.plan.deck.entries[0].slide, 'pledge-1');
+  assert.equal(file.plan.deck.notes['program-5'], '국비 622,500천원은 확정, 시비는 추경 예정');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('printing the deck gives one landscape page per slide', async () => {
+  const { context } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url);
+  await openDeck(page);
+  const slides = await page.locator('section.slide').count();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await mkdir(SHOTS, { recursive: true });
+  await writeFile(join(SHOTS, 'deck.pdf'), pdf);
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+  assert.equal(pages.length, slides, 'one page per slide');
+  for (const box of text.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []) {
+    const [, , w, h] = box.match(/[\d.]+/g).map(Number);
+    assert.ok(w > h, `landscape page: ${box}`);
+  }
+  await context.close();
+});
+
+test('the deck in English: headings, figures and notes label', async () => {
+  const { context, record } = await newProfile(browser, 'en-GB', server.url);
+  const page = await openApp(context, server.url);
+  const ov = await overviewFigures(page);
+  await page.getByRole('link', { name: 'Briefing' }).click();
+  await current(page).waitFor();
+  const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
+  for (let i = 0; i < keys.length; i++) {
+    assert.equal(await slideNumber(page), `Slide ${i + 1} / ${keys.length}`);
+    await checkSlide(page, keys[i], ov);
+    await screenshot(page, `deck-en-${String(i + 1).padStart(2, '0')}-${keys[i]}`);
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Home');
+  await page.keyboard.press('End');
+  assert.match(await current(page).locator('h2').innerText(), /Change against last year/);
+  await page.keyboard.press('N');
+  await page.getByRole('textbox', { name: 'Presenter notes' }).waitFor();
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
