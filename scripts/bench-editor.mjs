@@ -91,6 +91,40 @@ try {
     return { shown, unit: performance.now() - t1 };
   });
 
+  const problems = await page.locator('[data-testid=problems-panel] h2').innerText();
+
+  // The briefing deck of the whole plan (every program and pledge a slide):
+  // opening it, stepping to the next slide, a keystroke in the presenter notes.
+  const deck = await page.evaluate(async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const t0 = performance.now();
+    location.hash = '#deck';
+    await settle();
+    const shown = performance.now() - t0;
+    const slides = document.querySelectorAll('section.slide').length;
+    const steps = [];
+    for (let i = 0; i < 20; i += 1) {
+      const t = performance.now();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      await settle();
+      steps.push(performance.now() - t);
+    }
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    await settle();
+    const notes = document.getElementById('deck-notes');
+    const typing = [];
+    for (let i = 0; i < 20; i += 1) {
+      notes.value = 'note '.repeat(i + 1);
+      const t = performance.now();
+      notes.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      typing.push(performance.now() - t);
+    }
+    steps.sort((a, b) => a - b);
+    typing.sort((a, b) => a - b);
+    return { shown, slides, step: steps[10], note: typing[10] };
+  });
+
   // 3. Memory after the edits (after a collection).
   const memory = await page.evaluate(() => {
     if (globalThis.gc) globalThis.gc();
@@ -99,7 +133,6 @@ try {
     const wasm = Object.values(exports).find((v) => v instanceof WebAssembly.Memory)?.buffer.byteLength ?? NaN;
     return { heap, wasm };
   });
-  const problems = await page.locator('[data-testid=problems-panel] h2').innerText();
 
   const totals = opens.map((o) => o.total);
   const part = (k) => ms(quantile(opens.map((o) => o[k]), 0.5));
@@ -108,6 +141,7 @@ try {
   console.log(`editor: open from storage to usable grid: median ${ms(quantile(totals, 0.5))}, max ${ms(Math.max(...totals))} from navigation (target < 300 ms); of which the app's own work (read, decode, validate, render) median ${ms(quantile(apps, 0.5))}`);
   console.log(`editor: keystroke → validated + re-rendered: median ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))} over ${times.length} (target < 16 ms median, < 50 ms p95)`);
   console.log(`editor: overview of the whole plan: shown in ${ms(overview.shown)}, unit switch re-rendered in ${ms(overview.unit)}`);
+  console.log(`editor: briefing deck of ${deck.slides} slides: shown in ${ms(deck.shown)}, next slide median ${ms(deck.step)}, note keystroke median ${ms(deck.note)}`);
   const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
   console.log(`editor: memory: JS heap ${mb(memory.heap)} + wasm ${mb(memory.wasm)} = ${mb(memory.heap + memory.wasm)} (target < 50 MB)`);
   console.log(`editor: problems panel after the edits: ${problems}`);

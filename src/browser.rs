@@ -199,3 +199,17 @@ pub fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
+
+/// Replaces the URL fragment without a new history entry or a hashchange:
+/// the deck keeps its slide number in the address so a reload stays there.
+pub fn replace_fragment(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        if window.location().hash().ok().as_deref() == Some(fragment) {
+            return;
+        }
+        if let Ok(history) = window.history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+        }
+    }
+}

@@ -21,7 +21,12 @@ use crate::state::{use_state, View};
 pub fn DeckView() -> impl IntoView {
     let state = use_state();
     let lang = move || state.lang.get();
-    let current = RwSignal::new(0usize);
+    // The slide in the address (`#deck/3`), so a reload mid-briefing stays on it.
+    let from_address = browser::location_fragment()
+        .strip_prefix("deck/")
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(0, |n| n.saturating_sub(1));
+    let current = RwSignal::new(from_address);
     let show_table = RwSignal::new(false);
     let show_notes = RwSignal::new(false);
     let arranging = RwSignal::new(false);
@@ -50,6 +55,8 @@ pub fn DeckView() -> impl IntoView {
         }
         state.go(View::Overview, None);
     };
+
+    Effect::new(move |_| browser::replace_fragment(&format!("#deck/{}", at() + 1)));
 
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || browser::typing_target(&ev) {

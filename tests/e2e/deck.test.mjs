@@ -231,8 +231,11 @@ test('presenter notes and the slide order are saved with the plan', async () => 
   await page.getByRole('button', { name: '슬라이드 구성' }).click();
 
   await page.locator('[data-testid="save-state"]').filter({ hasText: '저장됨' }).waitFor();
+  assert.match(page.url(), /#deck\/2$/, 'the slide is in the address');
   await page.reload();
   await page.locator('section.slide.current').waitFor();
+  assert.equal(await slideNumber(page), `슬라이드 2 / ${count + 1}`, 'a reload stays on the slide (one program left out, changes added)');
+  await page.keyboard.press('Home');
   const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
   assert.equal(keys[1], 'pledge-1', 'the pledge comes right after the summary');
   const names = await page.locator('section.slide h2').allInnerTexts();
