@@ -43,9 +43,15 @@ pub fn DeckView() -> impl IntoView {
     });
     let count = move || deck.with(Vec::len);
     let at = move || current.get().min(count().saturating_sub(1));
-    let go_to = move |index: usize| current.set(index.min(count().saturating_sub(1)));
+    let at_now = move || {
+        current
+            .get_untracked()
+            .min(deck.with_untracked(Vec::len).saturating_sub(1))
+    };
+    let go_to =
+        move |index: usize| current.set(index.min(deck.with_untracked(Vec::len).saturating_sub(1)));
     let step = move |by: isize| {
-        let next = at() as isize + by;
+        let next = at_now() as isize + by;
         go_to(next.max(0) as usize);
     };
     let at_end = move || at() + 1 >= count();
@@ -59,10 +65,24 @@ pub fn DeckView() -> impl IntoView {
     Effect::new(move |_| browser::replace_fragment(&format!("#deck/{}", at() + 1)));
 
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || browser::typing_target(&ev) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let key = ev.key();
+        // Esc works from any field: it closes the arrangement panel first, then
+        // leaves the deck.
+        if key == "Escape" {
+            ev.prevent_default();
+            if arranging.get_untracked() {
+                arranging.set(false);
+            } else {
+                leave();
+            }
+            return;
+        }
+        if browser::typing_target(&ev) {
+            return;
+        }
         // Space and Enter on a focused button press the button.
         let on_button = ev
             .target()
@@ -77,7 +97,6 @@ pub fn DeckView() -> impl IntoView {
             "f" | "F" => browser::toggle_full_screen(),
             "t" | "T" => show_table.update(|t| *t = !*t),
             "n" | "N" => show_notes.update(|n| *n = !*n),
-            "Escape" => leave(),
             _ => return,
         }
         ev.prevent_default();

@@ -187,6 +187,34 @@ test('the demo deck: every slide by keyboard, its figures equal the overview\'s'
 
   assert.deepEqual(await seriousA11yViolations(page), []);
 
+  // Colour is not the only cue: the four sources' fills differ in lightness by at least
+  // 15 L* (they stay apart in greyscale), and the slide is kept as a greyscale and a
+  // deuteranopia screenshot for a person to look at.
+  const pledgeIndex = keys.indexOf('pledge-1');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < pledgeIndex; i++) await page.keyboard.press('ArrowRight');
+  const lightness = await current(page).locator('svg g.legend rect').evaluateAll((rects) => rects.map((r) => {
+    const [red, green, blue] = getComputedStyle(r).fill.match(/\d+/g).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    const y = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+    return y > 0.008856 ? 116 * Math.cbrt(y) - 16 : 903.3 * y;
+  }));
+  assert.ok(lightness.length >= 4, `legend swatches: ${lightness}`);
+  const sources = lightness.slice(0, 4);
+  for (let a = 0; a < sources.length; a++) {
+    for (let b = a + 1; b < sources.length; b++) {
+      assert.ok(Math.abs(sources[a] - sources[b]) >= 15, `series ${a} and ${b} differ in lightness: ${sources.map(Math.round)}`);
+    }
+  }
+  const cdp = await context.newCDPSession(page);
+  for (const type of ['achromatopsia', 'deuteranopia']) {
+    await cdp.send('Emulation.setEmulatedVisionDeficiency', { type });
+    await screenshot(page, `deck-ko-pledge-${type}`);
+  }
+  await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
+
   // F: full screen; Esc leaves the deck for the overview.
   await page.keyboard.press('F');
   await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 3000 }).catch(() => {});
@@ -228,7 +256,9 @@ test('presenter notes and the slide order are saved with the plan', async () => 
   const leftOut = (await items.nth(2).locator('label').innerText()).trim();
   await items.nth(2).getByRole('checkbox').uncheck();
   await screenshot(page, 'deck-ko-arrange');
-  await page.getByRole('button', { name: '슬라이드 구성' }).click();
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  assert.match(page.url(), /#deck/, 'Esc closed the panel, not the deck');
 
   await page.locator('[data-testid="save-state"]').filter({ hasText: '저장됨' }).waitFor();
   assert.match(page.url(), /#deck\/2$/, 'the slide is in the address');

@@ -480,6 +480,44 @@ mod tests {
     }
 
     #[test]
+    fn typing_a_note_is_one_undo_step_per_slide() {
+        let mut plan = demo_plan();
+        let mut history = crate::history::History::default();
+        let original = plan.clone();
+        for (slide, text) in [
+            ("summary", "총"),
+            ("summary", "총액"),
+            ("summary", "총액 먼저"),
+        ] {
+            let edit = Edit::SetSlideNote {
+                slide: slide.into(),
+                note: text.into(),
+            };
+            let before = plan.clone();
+            plan.apply(edit.clone()).unwrap();
+            history.record(before, &edit);
+        }
+        let typed = plan.clone();
+        let edit = Edit::SetSlideNote {
+            slide: "pledge-1".into(),
+            note: "64.7%".into(),
+        };
+        let before = plan.clone();
+        plan.apply(edit.clone()).unwrap();
+        history.record(before, &edit);
+        assert_eq!(
+            history.undo(plan.clone()),
+            Some(typed),
+            "the pledge's note is its own step"
+        );
+        assert_eq!(
+            history.undo(plan),
+            Some(original),
+            "three keystrokes, one step"
+        );
+    }
+
+    #[test]
     fn removing_a_program_drops_its_entry_and_note() {
         let mut plan = demo_plan();
         let mut entries = arrangement(&plan);
