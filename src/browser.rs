@@ -213,3 +213,32 @@ pub fn replace_fragment(fragment: &str) {
         }
     }
 }
+
+/// Registers the service worker (`sw.js`, written at build time) that keeps
+/// the app in the browser's cache, so the planner opens without a network.
+/// Where service workers are unavailable (an insecure origin, a test page)
+/// nothing happens; a failed registration only costs the offline copy.
+pub fn keep_offline_copy() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into())
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    if container.is_undefined() {
+        return;
+    }
+    let register = js_sys::Reflect::get(&container, &"register".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(register) = register {
+        if let Ok(promise) = register.call1(&container, &"./sw.js".into()) {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                // A refusal is not the user's problem: keep it out of the console.
+                let ignore =
+                    wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+                let _ = promise.catch(&ignore);
+                ignore.forget();
+            }
+        }
+    }
+}

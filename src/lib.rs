@@ -26,4 +26,5 @@ pub fn start() {
     leptos::mount::mount_to_body(app::App);
     // The benchmark reads this mark: storage read, plan decoded, view rendered.
     browser::performance_mark("app-mounted");
+    browser::keep_offline_copy();
 }

@@ -329,3 +329,27 @@ test('the deck in English: headings, figures and notes label', async () => {
   assert.deepEqual(record.errors, []);
   await context.close();
 });
+
+test('once loaded, the app and its deck open with no network', async () => {
+  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const page = await openApp(context, server.url);
+  // The service worker has kept the built app in the cache.
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith('budget-planner-')));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(cached.some((p) => p.endsWith('.wasm')) && cached.includes('/'), cached.join(', '));
+  await context.setOffline(true);
+  await page.goto(`${server.url}#deck`);
+  await current(page).waitFor();
+  assert.deepEqual(
+    await current(page).locator('[data-testid="key-figure"]').allInnerTexts(),
+    ['1,780,060', '654,714', '1,125,346'],
+  );
+  await screenshot(page, 'deck-ko-offline');
+  await context.setOffline(false);
+  assert.deepEqual(record.offOrigin, []);
+  await context.close();
+});
