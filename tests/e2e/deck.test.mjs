@@ -9,6 +9,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   serveDist, launchBrowser, newProfile, openApp, screenshot, seriousA11yViolations, SHOTS,
+  figure,
 } from './harness.mjs';
 
 let server;
@@ -24,15 +25,6 @@ after(async () => {
   await server?.close();
 });
 
-/** A figure as the tables print it (`1,234`, `△21`, `-`) as a number. */
-function figure(shown) {
-  const t = shown.trim();
-  if (t === '-') return 0;
-  const negative = t.startsWith('△');
-  const value = Number(t.replace('△', '').replaceAll(',', ''));
-  assert.ok(Number.isFinite(value), `not a figure: ${shown}`);
-  return negative ? -value : value;
-}
 
 /** What the overview shows: the figures every slide must repeat. */
 async function overviewFigures(page) {

@@ -72,6 +72,16 @@ function watchPage(page, record) {
   page.on('pageerror', (err) => record.errors.push(String(err)));
 }
 
+/** A figure as the tables print it (`1,234`, `△21`, `-`) as a number. */
+export function figure(shown) {
+  const t = shown.trim();
+  if (t === '-') return 0;
+  const negative = t.startsWith('△');
+  const value = Number(t.replace('△', '').replaceAll(',', ''));
+  if (!Number.isInteger(value)) throw new Error(`not a figure: ${shown}`);
+  return negative ? -value : value;
+}
+
 /** Opens the app and waits until it has mounted. */
 export async function openApp(context, url) {
   const page = await context.newPage();

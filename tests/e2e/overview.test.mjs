@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot, SHOTS } from './harness.mjs';
+import { serveDist, launchBrowser, newProfile, openApp, screenshot, SHOTS, figure } from './harness.mjs';
 
 let server;
 let browser;
@@ -21,15 +21,6 @@ after(async () => {
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
 
-/** A figure as the tables print it (`1,234`, `△21`, `-`) as a number. */
-function figure(shown) {
-  const t = shown.trim();
-  if (t === '-') return 0;
-  const negative = t.startsWith('△');
-  const value = Number(t.replace('△', '').replaceAll(',', ''));
-  assert.ok(Number.isInteger(value), `not a figure: ${shown}`);
-  return negative ? -value : value;
-}
 
 /** The status table as shown: the 계 row and the unit programs' rows. */
 async function statusTable(page) {
