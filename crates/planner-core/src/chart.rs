@@ -54,6 +54,26 @@ fn text(x: Decimal, y: Decimal, anchor: &str, class: &str, content: &str) -> Str
     )
 }
 
+/// A label's class for the room it has: the full size when it fits `room`
+/// (about 12 units a character), else smaller, so neighbouring totals never
+/// run into each other.
+fn fitting(class: &'static str, label: &str, room: Decimal) -> &'static str {
+    let chars = d(label.chars().count() as i64);
+    if chars * d(12) <= room {
+        class
+    } else if chars * d(9) <= room {
+        match class {
+            "bar-total" => "bar-total small",
+            _ => "bar-value small",
+        }
+    } else {
+        match class {
+            "bar-total" => "bar-total tiny",
+            _ => "bar-value tiny",
+        }
+    }
+}
+
 /// A legend row across the top of a chart: a swatch and a name per series.
 fn legend(names: &[(String, String)], width: i64) -> String {
     let mut out = String::from("<g class=\"legend\">");
@@ -153,7 +173,13 @@ pub fn stacked_bars(title: &str, series: &[String], bars: &[Bar]) -> String {
         } else {
             up - d(8)
         };
-        out.push_str(&text(centre, total_y, "middle", "bar-total", &label(total)));
+        out.push_str(&text(
+            centre,
+            total_y,
+            "middle",
+            fitting("bar-total", &label(total), slot),
+            &label(total),
+        ));
         out.push_str(&text(
             centre,
             d(height - 30),
@@ -327,7 +353,7 @@ pub fn target_bars(
                         centre,
                         bottom - h - d(8),
                         "middle",
-                        "bar-value",
+                        fitting("bar-value", &label(v), bar + d(8)),
                         &label(v),
                     ));
                 }

@@ -23,6 +23,8 @@ use crate::xlsx::escape;
 
 /// How many problems the closing slide lists; the rest are counted.
 pub const LISTED_ON_SLIDE: usize = 6;
+/// How many unit programs the changes chart draws; the table has them all.
+pub const CHANGES_DRAWN: usize = 10;
 
 /// The body of `slide` (without its footer): charts, or tables when `table`.
 pub fn slide_html(
@@ -213,8 +215,13 @@ fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Strin
         }
         return out;
     }
+    let many = if pledge.indicators.len() > 1 {
+        " many"
+    } else {
+        ""
+    };
     out.push_str(&format!(
-        "<div class=\"slide-charts\"><figure><figcaption>{schedule_title}</figcaption>{}</figure>",
+        "<div class=\"slide-charts{many}\"><figure><figcaption>{schedule_title}</figcaption>{}</figure>",
         chart_box(&schedule_chart(
             plan,
             &pledge.schedule,
@@ -262,13 +269,34 @@ fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
     );
     if table {
         out.push_str(&table_html(&status_table(&status, lang)));
-    } else {
-        let rows: Vec<(String, Decimal)> = status
-            .rows
-            .iter()
-            .map(|r| (r.name.clone(), r.figures.change))
-            .collect();
-        out.push_str(&chart_box(&diverging_bars(title, &rows)));
+        return out;
+    }
+    // A chart past a dozen rows is unreadable from the back of a room: the
+    // largest changes are drawn (in table order) and the rest counted; the
+    // table (T) has every row.
+    let mut rows: Vec<(usize, String, Decimal)> = status
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i, r.name.clone(), r.figures.change))
+        .collect();
+    let left_out = rows.len().saturating_sub(CHANGES_DRAWN);
+    if left_out > 0 {
+        rows.sort_by(|a, b| b.2.abs().cmp(&a.2.abs()).then(a.0.cmp(&b.0)));
+        rows.truncate(CHANGES_DRAWN);
+        rows.sort_by_key(|r| r.0);
+    }
+    let rows: Vec<(String, Decimal)> = rows.into_iter().map(|(_, n, v)| (n, v)).collect();
+    out.push_str(&chart_box(&diverging_bars(title, &rows)));
+    if left_out > 0 {
+        out.push_str(&match lang {
+            Lang::Ko => format!(
+                "<p class=\"slide-sub\">증감이 큰 {CHANGES_DRAWN}개 단위사업. 나머지 {left_out}개는 표(T)에 있습니다.</p>"
+            ),
+            Lang::En => format!(
+                "<p class=\"slide-sub\">The {CHANGES_DRAWN} largest changes; the other {left_out} unit programs are in the table (T).</p>"
+            ),
+        });
     }
     out
 }
@@ -397,6 +425,22 @@ mod tests {
         let html = slide_html(&plan, Slide::Program(7), Lang::Ko, false, &[]);
         assert!(!html.contains("class=\"chart donut\""));
         assert!(html.contains("△7,000"));
+    }
+
+    #[test]
+    fn a_long_status_table_draws_its_largest_changes_and_counts_the_rest() {
+        let plan = crate::generate::generated_plan(crate::generate::Size::BENCHMARK, 1);
+        let rows = plan.budget_rows().count();
+        assert!(rows > CHANGES_DRAWN);
+        let html = slide_html(&plan, Slide::Changes, Lang::En, false, &[]);
+        assert_eq!(html.matches("class=\"row-label\"").count(), CHANGES_DRAWN);
+        assert!(html.contains(&format!("the other {} unit programs", rows - CHANGES_DRAWN)));
+        let table = slide_html(&plan, Slide::Changes, Lang::En, true, &[]);
+        assert_eq!(
+            table.matches("<tr>").count(),
+            rows + 2,
+            "head, 계 and every row"
+        );
     }
 
     #[test]
