@@ -15,8 +15,9 @@ use crate::components::header::SaveState;
 use crate::state::{use_state, View};
 
 /// The deck: the current slide, the presenter's controls, notes and the
-/// arrangement panel. Every slide is in the page so that printing gives one
-/// slide per landscape page.
+/// arrangement panel. Every slide has its frame in the page, drawn when it is
+/// on screen or beside it, and all of them before printing, so that printing
+/// gives one slide per landscape page.
 #[component]
 pub fn DeckView() -> impl IntoView {
     let state = use_state();
@@ -101,7 +102,17 @@ pub fn DeckView() -> impl IntoView {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || on_key.remove());
+    // Printing (the button, Ctrl+P, save as PDF) draws every slide first; the
+    // signal's effects run in the microtasks right after this event, before
+    // the browser lays the pages out.
+    let printing = RwSignal::new(false);
+    let on_before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let on_after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        on_key.remove();
+        on_before_print.remove();
+        on_after_print.remove();
+    });
 
     let number = move || {
         let lang = lang();
@@ -123,6 +134,9 @@ pub fn DeckView() -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(index, slide)| {
+                            // Whether this slide is drawn: a memo, so stepping re-draws
+                            // only the slides that come into or leave the neighbourhood.
+                            let drawn = Memo::new(move |_| printing.get() || at().abs_diff(index) <= 1);
                             view! {
                                 <section
                                     class="slide"
@@ -133,6 +147,11 @@ pub fn DeckView() -> impl IntoView {
                                     aria-label=move || format!("{} {} / {total}", lang().pick("슬라이드", "Slide"), index + 1)
                                 >
                                     <div class="slide-body" inner_html=move || {
+                                        // Only the slides on or beside the screen are drawn, and
+                                        // every slide while printing.
+                                        if !drawn.get() {
+                                            return String::new();
+                                        }
                                         let lang = lang();
                                         let table = show_table.get();
                                         figures.with(|plan| {

@@ -245,7 +245,7 @@ test('presenter notes and the slide order are saved with the plan', async () => 
     await items.nth(i).getByRole('button', { name: /위로$/ }).click();
   }
   assert.match(await items.first().innerText(), /공약 17/);
-  const leftOut = (await items.nth(2).locator('label').innerText()).trim();
+  const leftOut = (await items.nth(2).getByRole('checkbox').getAttribute('id')).replace('arrange-', '');
   await items.nth(2).getByRole('checkbox').uncheck();
   await screenshot(page, 'deck-ko-arrange');
   await page.keyboard.press('Escape');
@@ -260,8 +260,8 @@ test('presenter notes and the slide order are saved with the plan', async () => 
   await page.keyboard.press('Home');
   const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
   assert.equal(keys[1], 'pledge-1', 'the pledge comes right after the summary');
-  const names = await page.locator('section.slide h2').allInnerTexts();
-  assert.ok(!names.includes(leftOut), `${leftOut} is left out`);
+  assert.ok(!keys.includes(leftOut), `${leftOut} is left out`);
+  assert.equal(keys.length, count + 1, 'summary, the seven shown, changes');
   await page.keyboard.press('N');
   const withNote = keys.indexOf('program-5');
   for (let i = 0; i < withNote; i++) await page.keyboard.press('ArrowRight');
@@ -286,6 +286,16 @@ test('printing the deck gives one landscape page per slide', async () => {
   const page = await openApp(context, server.url);
   await openDeck(page);
   const slides = await page.locator('section.slide').count();
+  // On screen only the slides beside the current one are drawn; printing draws them all
+  // (`beforeprint`, which the browser fires for the print dialog and for page.pdf alike).
+  const drawn = () => page.locator('section.slide .slide-body h2').count();
+  assert.equal(await drawn(), 2, 'slides 1 and 2 drawn on screen');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction((n) => document.querySelectorAll('section.slide .slide-body h2').length === n, slides);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: null });
+  await page.waitForFunction(() => document.querySelectorAll('section.slide .slide-body h2').length === 2);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await mkdir(SHOTS, { recursive: true });
   await writeFile(join(SHOTS, 'deck.pdf'), pdf);
@@ -296,6 +306,13 @@ test('printing the deck gives one landscape page per slide', async () => {
     const [, , w, h] = box.match(/[\d.]+/g).map(Number);
     assert.ok(w > h, `landscape page: ${box}`);
   }
+  // Every page holds its slide, not only the two drawn on screen: the same PDF with
+  // slides 3 onwards hidden is far smaller.
+  await page.evaluate(() => document.querySelectorAll('section.slide').forEach((s, i) => {
+    if (i > 1) s.querySelector('.slide-body').style.visibility = 'hidden';
+  }));
+  const twoSlides = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  assert.ok(pdf.length > 1.5 * twoSlides.length, `${pdf.length} bytes against ${twoSlides.length} with two slides shown`);
   await context.close();
 });
 
