@@ -1,31 +1,20 @@
 // Accessibility: axe-core finds no serious or critical violation on any view,
 // in Korean and in English, and every view can be reached from the keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newProfile, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, seriousA11yViolations, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const VIEWS = ['plans', 'overview', 'status', 'schedule/pledge-1', 'schedule/program-6', 'split/program-6', 'pledge/pledge-1', 'items/program-6', 'settings', 'history', 'deck'];
 
 for (const locale of ['ko-KR', 'en-US']) {
   test(`axe finds no serious violation on any view (${locale})`, async () => {
-    const { context, record } = await newProfile(browser, locale, server.url);
-    const page = await openApp(context, server.url);
+    const { context, record } = await newProfile(app.browser, locale, app.server.url);
+    const page = await openApp(context, app.server.url);
     const found = {};
     for (const view of VIEWS) {
-      await page.goto(`${server.url}#${view}`);
+      await page.goto(`${app.server.url}#${view}`);
       // The deck replaces the page's frame with its slides.
       await page.waitForSelector(view === 'deck' ? 'section.slide.current' : '.app[data-ready] main section.view');
       const violations = await seriousA11yViolations(page);
@@ -40,8 +29,8 @@ for (const locale of ['ko-KR', 'en-US']) {
 }
 
 test('every view is reachable from the keyboard through the navigation', async () => {
-  const { context } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const { context } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url);
   const links = await page.locator('nav.views a').allInnerTexts();
   assert.ok(links.length >= 8, links.join(', '));
   for (const name of links) {

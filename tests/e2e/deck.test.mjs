@@ -3,32 +3,17 @@
 // screenshot of each), check every figure against the overview, show the
 // tables, write presenter notes, rearrange the slides, print to PDF, and do
 // it again in English.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  serveDist, launchBrowser, newProfile, openApp, screenshot, seriousA11yViolations, SHOTS,
-  figure,
-} from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot, seriousA11yViolations, SHOTS, figure } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const app = appUnderTest();
 
 /** What the overview shows: the figures every slide must repeat. */
 async function overviewFigures(page) {
-  await page.goto(`${server.url}#overview`);
+  await page.goto(`${app.server.url}#overview`);
   await page.locator('[data-testid="ov-status-total"]').waitFor();
   const status = {
     total: await page.locator('[data-testid="ov-status-total"] td').allInnerTexts(),
@@ -120,13 +105,13 @@ async function checkSlide(page, key, ov) {
 }
 
 async function openDeck(page) {
-  await page.goto(`${server.url}#deck`);
+  await page.goto(`${app.server.url}#deck`);
   await page.locator('section.slide.current').waitFor();
 }
 
 test('the demo deck: every slide by keyboard, its figures equal the overview\'s', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
   const ov = await overviewFigures(page);
   assert.deepEqual(ov.status.total, ['1,780,060', '654,714', '1,125,346']);
 
@@ -221,8 +206,8 @@ test('the demo deck: every slide by keyboard, its figures equal the overview\'s'
 });
 
 test('presenter notes and the slide order are saved with the plan', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
   await openDeck(page);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('N');
@@ -268,7 +253,7 @@ test('presenter notes and the slide order are saved with the plan', async () => 
   assert.equal(await page.getByRole('textbox', { name: '발표자 메모' }).inputValue(), '국비 622,500천원은 확정, 시비는 추경 예정');
 
   // The deck travels in the exported file.
-  await page.goto(`${server.url}#settings`);
+  await page.goto(`${app.server.url}#settings`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: /JSON/ }).first().click(),
@@ -282,8 +267,8 @@ test('presenter notes and the slide order are saved with the plan', async () => 
 });
 
 test('printing the deck gives one landscape page per slide', async () => {
-  const { context } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const { context } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
   await openDeck(page);
   const slides = await page.locator('section.slide').count();
   // On screen only the slides beside the current one are drawn; printing draws them all
@@ -317,8 +302,8 @@ test('printing the deck gives one landscape page per slide', async () => {
 });
 
 test('the deck in English: headings, figures and notes label', async () => {
-  const { context, record } = await newProfile(browser, 'en-GB', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'en-GB', app.server.url);
+  const page = await openApp(context, app.server.url);
   const ov = await overviewFigures(page);
   await page.getByRole('link', { name: 'Briefing' }).click();
   await current(page).waitFor();
@@ -340,8 +325,8 @@ test('the deck in English: headings, figures and notes label', async () => {
 });
 
 test('once loaded, the app and its deck open with no network', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
   // The service worker has kept the built app in the cache.
   const cached = await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -351,7 +336,7 @@ test('once loaded, the app and its deck open with no network', async () => {
   });
   assert.ok(cached.some((p) => p.endsWith('.wasm')) && cached.includes('/'), cached.join(', '));
   await context.setOffline(true);
-  await page.goto(`${server.url}#deck`);
+  await page.goto(`${app.server.url}#deck`);
   await current(page).waitFor();
   assert.deepEqual(
     await current(page).locator('[data-testid="key-figure"]').allInnerTexts(),

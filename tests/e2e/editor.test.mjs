@@ -1,22 +1,11 @@
 // End-to-end, as a planner would: create a plan, type the §1.3 schedule and the
 // §1.4 indicator by keyboard, see 3,528 and 64.7%, mistype a share and fix it,
 // paste a block, undo and redo, reload, switch unit and language.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
 
@@ -31,8 +20,8 @@ async function typeAcross(page, startId, figures) {
 }
 
 test('a planner builds pledge 17 from nothing by keyboard and everything foots', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url + '#plans');
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url + '#plans');
 
   // A new plan over the pledge's term, entered in 백만원.
   const form = page.locator('form.new-plan');
@@ -48,9 +37,9 @@ test('a planner builds pledge 17 from nothing by keyboard and everything foots',
   await page.locator('#plan-base-year').press('Enter');
 
   // A pledge, then its schedule typed by keyboard (DOMAIN.md §1.3).
-  await page.goto(server.url + '#pledge');
+  await page.goto(app.server.url + '#pledge');
   await page.getByRole('button', { name: '공약 추가' }).click();
-  await page.goto(server.url + '#schedule/pledge-1');
+  await page.goto(app.server.url + '#schedule/pledge-1');
   await page.locator('#pledge-1-source-city-y2018').waitFor();
   await typeAcross(page, 'pledge-1-source-city-y2018', ['440', '540', '500', '490', '480']);
   await typeAcross(page, 'pledge-1-source-district-y2018', ['158', '185', '235', '245', '255']);
@@ -81,7 +70,7 @@ test('a planner builds pledge 17 from nothing by keyboard and everything foots',
   assert.match(await text(page, 'problems-panel'), /문제가 없습니다/);
 
   // The indicator (DOMAIN.md §1.4), typed by keyboard.
-  await page.goto(server.url + '#pledge/pledge-1');
+  await page.goto(app.server.url + '#pledge/pledge-1');
   await page.getByRole('button', { name: '지표 추가' }).click();
   await page.locator('#pledge-1-indicator-1-name').fill('센터 공간 주민 이용 실적');
   await page.locator('#pledge-1-indicator-1-unit').fill('건');
@@ -93,7 +82,7 @@ test('a planner builds pledge 17 from nothing by keyboard and everything foots',
   await screenshot(page, 'editor-indicator-ko');
 
   // Paste a block from a spreadsheet into the 국비 row, then undo and redo it.
-  await page.goto(server.url + '#schedule/pledge-1');
+  await page.goto(app.server.url + '#schedule/pledge-1');
   const national = page.locator('#pledge-1-source-national-y2018');
   await national.focus();
   await page.evaluate(() => {
@@ -113,7 +102,7 @@ test('a planner builds pledge 17 from nothing by keyboard and everything foots',
   await page.reload();
   await page.waitForSelector('.app[data-ready]');
   assert.equal(await text(page, 'grid-total'), '3,528');
-  await page.goto(server.url + '#pledge/pledge-1');
+  await page.goto(app.server.url + '#pledge/pledge-1');
   assert.equal(await text(page, 'achievement-1-1'), '64.7%');
 
   // Switch language: the same figures in English.
@@ -123,7 +112,7 @@ test('a planner builds pledge 17 from nothing by keyboard and everything foots',
   await screenshot(page, 'editor-indicator-en');
 
   // Switch the display unit to 천원: the overview re-renders every table, still footing.
-  await page.goto(server.url + '#overview');
+  await page.goto(app.server.url + '#overview');
   await page.getByRole('radio', { name: 'KRW 1,000', exact: true }).check();
   const overview = await page.locator('main').innerText();
   assert.match(overview, /3,528,000/);

@@ -1,22 +1,11 @@
 // End-to-end: the schedule grid and the funding split in the built app, used
 // as a planner would: the pledge card's schedule (DOMAIN.md §1.3), a block
 // pasted from a spreadsheet and undone, and a program's split (§1.2).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
 const cell = (page, label) => page.getByRole('textbox', { name: label, exact: true });
@@ -31,9 +20,9 @@ async function pasteInto(locator, tsv) {
 }
 
 test('the pledge schedule foots, takes a pasted block as one step, and undoes it', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
-  await page.goto(server.url + '#schedule/pledge-1');
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
+  await page.goto(app.server.url + '#schedule/pledge-1');
   await page.waitForSelector('[data-testid="grid-total"]');
   assert.equal(await text(page, 'grid-unit-caption'), '(단위: 백만원)');
   assert.equal(await text(page, 'grid-total'), '3,528');
@@ -97,9 +86,9 @@ test('the pledge schedule foots, takes a pasted block as one step, and undoes it
 });
 
 test('the funding split applies a 50:30:20 ratio exactly and keeps the difference in view', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
-  await page.goto(server.url + '#split/program-6');
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
+  await page.goto(app.server.url + '#split/program-6');
   await page.waitForSelector('[data-testid="split-difference"]');
   assert.equal(await text(page, 'shares-sum'), '1,167,388');
   assert.equal(await text(page, 'split-percent-total'), '100.0');

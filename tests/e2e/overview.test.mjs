@@ -1,23 +1,12 @@
 // End-to-end: the overview (document and print view) of the demo plan, as a
 // planner reads it, switches its unit, and prints it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot, SHOTS, figure } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot, SHOTS, figure } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
 
@@ -40,8 +29,8 @@ function assertFoots({ total, rows }) {
 }
 
 test('the overview shows the demo plan in the official forms, in Korean', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
   await page.getByRole('heading', { name: '사회적경제 예산·공약 계획 (예시)', level: 2 }).waitFor();
   assert.equal(await text(page, 'ov-status-caption'), '(단위: 천원)');
   const status = await statusTable(page);
@@ -65,8 +54,8 @@ test('the overview shows the demo plan in the official forms, in Korean', async 
 });
 
 test('switching the unit re-renders every table, and they still foot', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url);
   await page.locator('[data-testid="split-6"]').waitFor();
   assert.equal(
     await text(page, 'split-6'),
@@ -94,8 +83,8 @@ test('switching the unit re-renders every table, and they still foot', async () 
 });
 
 test('printed, the overview is the document alone, on A4', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
   await page.locator('[data-testid="split-6"]').waitFor();
   await page.emulateMedia({ media: 'print' });
   for (const selector of ['.app-header', 'nav', '.unit-switch', 'button']) {

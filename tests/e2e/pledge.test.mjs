@@ -1,32 +1,21 @@
 // End-to-end: the pledge targets, line items and settings views on the demo plan.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const text = async (page, selector) => (await page.locator(selector).innerText()).trim();
 
 async function openView(context, fragment) {
-  const page = await openApp(context, server.url);
-  await page.goto(server.url + fragment);
+  const page = await openApp(context, app.server.url);
+  await page.goto(app.server.url + fragment);
   await page.waitForSelector('.app[data-ready]');
   return page;
 }
 
 test('the pledge card shows the seed indicator, and a new indicator is typed by keyboard', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
   const page = await openView(context, '#pledge/pledge-1');
   await page.getByRole('heading', { name: '공약 목표와 실적' }).waitFor();
   assert.equal(await page.locator('#pledge-1-name').inputValue(), '마을사회적경제지원센터 운영 활성화와 지원체계 강화');
@@ -70,7 +59,7 @@ test('the pledge card shows the seed indicator, and a new indicator is typed by 
 });
 
 test('in English, a letter in a target cell gets a message and the plan keeps its value', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
   const page = await openView(context, '#pledge/pledge-1');
   await page.getByRole('heading', { name: 'Pledge targets' }).waitFor();
   assert.equal(await text(page, '[data-testid="achievement-1-1"]'), '64.7%');
@@ -93,7 +82,7 @@ test('in English, a letter in a target cell gets a message and the plan keeps it
 
 for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
   test(`line items evaluate their basis (${lang})`, async () => {
-    const { context, record } = await newProfile(browser, locale, server.url);
+    const { context, record } = await newProfile(app.browser, locale, app.server.url);
     const page = await openView(context, '#items/program-5');
     await page.getByRole('button', { name: lang === 'ko' ? '항목 추가' : 'Add line item' }).click();
     await page.getByRole('button', { name: lang === 'ko' ? '항목 추가' : 'Add line item' }).click();
@@ -114,7 +103,7 @@ for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
   });
 
   test(`settings hold the years and sources (${lang})`, async () => {
-    const { context, record } = await newProfile(browser, locale, server.url);
+    const { context, record } = await newProfile(app.browser, locale, app.server.url);
     const page = await openView(context, '#settings');
     await page.getByRole('heading', { name: lang === 'ko' ? '계획 설정' : 'Settings' }).waitFor();
     assert.equal(await page.locator('#plan-first-year').inputValue(), '2014');

@@ -1,27 +1,16 @@
 // End-to-end: the built app in headless Chromium, used as a planner would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).innerText();
 const cell = (page, label) => page.getByRole('textbox', { name: label, exact: true });
 
 test('a Korean browser first sees the seed budget status table in Korean', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
   await assert.doesNotReject(page.getByRole('heading', { name: '예산현황' }).waitFor());
   assert.equal(await text(page, 'unit-caption'), '(단위: 천원)');
@@ -38,8 +27,8 @@ test('a Korean browser first sees the seed budget status table in Korean', async
 });
 
 test('an English browser sees English, and the language choice is remembered', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.getByRole('heading', { name: 'Budget status' }).waitFor();
   assert.equal(await text(page, 'unit-caption'), '(Unit: KRW 1,000)');
@@ -56,8 +45,8 @@ test('an English browser sees English, and the language choice is remembered', a
 });
 
 test('typing updates the total and the △ change at once, and a reload keeps it', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   const input = cell(page, '기본경비 · 예산액');
   await input.click();
   await input.fill('');
@@ -87,8 +76,8 @@ test('typing updates the total and the △ change at once, and a reload keeps it
 });
 
 test('a letter in a number cell gets a message at the cell and loses nothing', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   const input = cell(page, '기본경비 · This year');
   await input.fill('12a');
   const message = page.locator('#program-4-budget-this-year-msg');
@@ -112,8 +101,8 @@ test('a letter in a number cell gets a message at the cell and loses nothing', a
 });
 
 test('programs can be added, named and removed; the settings view exports JSON', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   await page.getByRole('button', { name: 'Add unit program' }).click();
   const name = page.getByRole('textbox', { name: 'Unit program name · New unit program' });
   await name.fill('청년 일자리');
@@ -142,8 +131,8 @@ test('programs can be added, named and removed; the settings view exports JSON',
 });
 
 test('Ctrl+Z undoes an edit and Ctrl+Shift+Z redoes it; the result survives a reload', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   const input = cell(page, '기본경비 · This year');
   await input.fill('');
   await input.pressSequentially('90,000');

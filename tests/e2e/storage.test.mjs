@@ -1,23 +1,15 @@
 // End-to-end: storage never loses a plan, and plans travel as files.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, newProfile, openApp, screenshot, ROOT } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot, ROOT } from './harness.mjs';
 
-let server;
-let browser;
+const app = appUnderTest();
 const TMP = join(ROOT, 'target', 'e2e-files');
 
 before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
   await mkdir(TMP, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const cell = (page, label) => page.getByRole('textbox', { name: label, exact: true });
@@ -37,19 +29,19 @@ async function exportJson(page) {
 }
 
 async function importFile(page, path) {
-  await page.goto(server.url + '#plans');
+  await page.goto(app.server.url + '#plans');
   await page.locator('[data-testid=import-input]').setInputFiles(path);
 }
 
 test('export, then import in a fresh browser profile, gives the identical plan', async () => {
-  const a = await newProfile(browser, 'en-US', server.url);
-  const pageA = await openApp(a.context, server.url + '#status');
+  const a = await newProfile(app.browser, 'en-US', app.server.url);
+  const pageA = await openApp(a.context, app.server.url + '#status');
   await cell(pageA, '기본경비 · This year').fill('12,345');
   await saved(pageA);
   const exported = await exportJson(pageA);
   assert.match(exported.name, /^사회적경제-예산-공약-계획-예시-\d{4}-\d{2}-\d{2}\.json$/);
-  const b = await newProfile(browser, 'en-US', server.url);
-  const pageB = await openApp(b.context, server.url);
+  const b = await newProfile(app.browser, 'en-US', app.server.url);
+  const pageB = await openApp(b.context, app.server.url);
   await importFile(pageB, exported.path);
   const preview = await text(pageB, 'import-preview');
   assert.match(preview, /2014–2022/);
@@ -66,8 +58,8 @@ test('export, then import in a fresh browser profile, gives the identical plan',
 });
 
 test('bad files get a clear message and change nothing', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url);
   const demo = await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8');
   const cases = [
     ['truncated.json', demo.slice(0, Math.floor(demo.length / 2)), /damaged at \$\.plan/],
@@ -78,7 +70,7 @@ test('bad files get a clear message and change nothing', async () => {
   for (const [name, body, message] of cases) {
     const path = join(TMP, name);
     await writeFile(path, body);
-    await page.goto(server.url + '#plans');
+    await page.goto(app.server.url + '#plans');
     await page.waitForSelector('[data-testid=plans-table]');
     const before = await storageSnapshot(page);
     await importFile(page, path);
@@ -95,8 +87,8 @@ test('bad files get a clear message and change nothing', async () => {
 });
 
 test('a file with <script> in every name imports as plain text', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url);
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
   const file = JSON.parse(await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8'));
@@ -110,11 +102,11 @@ test('a file with <script> in every name imports as plain text', async () => {
   await writeFile(path, JSON.stringify(file));
   await importFile(page, path);
   await page.getByRole('button', { name: 'Add as a new plan' }).click();
-  await page.goto(server.url + '#status');
+  await page.goto(app.server.url + '#status');
   assert.equal(await text(page, 'plan-title'), evil, 'shown as text');
   assert.equal(await page.locator('main img').count(), 0, 'no element was injected');
   for (const view of ['overview', 'schedule/program-6', 'pledge/pledge-1', 'settings', 'plans']) {
-    await page.goto(`${server.url}#${view}`);
+    await page.goto(`${app.server.url}#${view}`);
     await page.waitForSelector('.app[data-ready] main section.view');
   }
   assert.equal(dialogs, 0, 'no script ran');
@@ -123,8 +115,8 @@ test('a file with <script> in every name imports as plain text', async () => {
 });
 
 test('at the storage quota an edit is refused with a message and the saved plan survives a reload', async () => {
-  const { context } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url + '#settings');
+  const { context } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#settings');
   // Fill storage to the brim with someone else's data.
   await page.evaluate(() => {
     let size = 1 << 20;
@@ -146,8 +138,8 @@ test('at the storage quota an edit is refused with a message and the saved plan 
 });
 
 test('a corrupt entry is set aside while the other plans load', async () => {
-  const { context } = await newProfile(browser, 'en-US', server.url);
-  const page = await openApp(context, server.url + '#plans');
+  const { context } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#plans');
   await page.getByRole('button', { name: 'Add the demo plan' }).click();
   await page.waitForSelector('.app[data-ready]');
   await page.evaluate(() => localStorage.setItem('budget-planner/plan/2', '{"format":"budget-planner/plan","vers'));
@@ -163,9 +155,9 @@ test('a corrupt entry is set aside while the other plans load', async () => {
 });
 
 test('two tabs on one plan: an edit in one appears in the other, and a clash loses nothing', async () => {
-  const { context, record } = await newProfile(browser, 'en-US', server.url);
-  const a = await openApp(context, server.url + '#status');
-  const b = await openApp(context, server.url + '#status');
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const a = await openApp(context, app.server.url + '#status');
+  const b = await openApp(context, app.server.url + '#status');
   await cell(a, '기본경비 · This year').fill('11,111');
   await saved(a);
   await b.waitForFunction(() => document.querySelector('#program-4-budget-this-year')?.value === '11,111');
@@ -191,8 +183,8 @@ test('two tabs on one plan: an edit in one appears in the other, and a clash los
 });
 
 test('a reload within 100 ms of an edit keeps it', async () => {
-  const { context } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url + '#status');
+  const { context } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url + '#status');
   await cell(page, '기본경비 · 예산액').fill('54,321');
   await page.reload();
   await page.waitForSelector('.app[data-ready]');
@@ -201,8 +193,8 @@ test('a reload within 100 ms of an edit keeps it', async () => {
 });
 
 test('the plan downloads as CSV (BOM, Korean intact) and as XLSX', async () => {
-  const { context, record } = await newProfile(browser, 'ko-KR', server.url);
-  const page = await openApp(context, server.url + '#settings');
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url + '#settings');
   const grab = async (name) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     const path = join(TMP, download.suggestedFilename());
