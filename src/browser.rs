@@ -192,12 +192,13 @@ pub fn print_page() {
     }
 }
 
-/// Whether a key event came from a field where keys type text, so that
-/// page-wide shortcuts leave it alone.
-pub fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
+/// The tag name (`INPUT`, `BUTTON`…) of the element an event came from, so
+/// that page-wide shortcuts can leave fields and buttons their own keys.
+pub fn target_tag(ev: &web_sys::Event) -> String {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .map(|e| e.tag_name())
+        .unwrap_or_default()
 }
 
 /// Replaces the URL fragment without a new history entry or a hashchange:

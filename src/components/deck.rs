@@ -5,7 +5,7 @@
 //! presenter's keys and sends the deck's edits (arrangement, notes).
 
 use leptos::prelude::*;
-use planner_core::deck::{arrangement, moved, slides, DeckEntry, Slide};
+use planner_core::deck::{arrangement, entry_name, moved, slides, DeckEntry, Slide};
 use planner_core::plan::Plan;
 use planner_core::slide::slide_html;
 use planner_core::{Edit, Owner};
@@ -44,15 +44,9 @@ pub fn DeckView() -> impl IntoView {
     });
     let count = move || deck.with(Vec::len);
     let at = move || current.get().min(count().saturating_sub(1));
-    let at_now = move || {
-        current
-            .get_untracked()
-            .min(deck.with_untracked(Vec::len).saturating_sub(1))
-    };
-    let go_to =
-        move |index: usize| current.set(index.min(deck.with_untracked(Vec::len).saturating_sub(1)));
+    let go_to = move |index: usize| current.set(index.min(untrack(count).saturating_sub(1)));
     let step = move |by: isize| {
-        let next = at_now() as isize + by;
+        let next = untrack(at) as isize + by;
         go_to(next.max(0) as usize);
     };
     let at_end = move || at() + 1 >= count();
@@ -81,14 +75,12 @@ pub fn DeckView() -> impl IntoView {
             }
             return;
         }
-        if browser::typing_target(&ev) {
+        let target = browser::target_tag(&ev);
+        // Keys type text in a field; Space and Enter on a focused button press it.
+        if matches!(target.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
             return;
         }
-        // Space and Enter on a focused button press the button.
-        let on_button = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|e| e.tag_name() == "BUTTON");
+        let on_button = target == "BUTTON";
         match key.as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" => step(1),
             " " if !on_button => step(if ev.shift_key() { -1 } else { 1 }),
@@ -249,22 +241,7 @@ fn ArrangePanel() -> impl IntoView {
     let lang = move || state.lang.get();
     let entries = Memo::new(move |_| state.plan.with(arrangement));
     let set = move |entries: Vec<DeckEntry>| state.dispatch(Edit::SetDeckEntries(entries));
-    let name = move |subject: Owner| {
-        state.plan.with(|p| match subject {
-            Owner::Program(id) => p.program(id).map(|x| x.name.clone()).unwrap_or_default(),
-            Owner::Pledge(id) => p
-                .pledge(id)
-                .map(|x| {
-                    format!(
-                        "{} {} · {}",
-                        lang().pick("공약", "Pledge"),
-                        x.number,
-                        x.title
-                    )
-                })
-                .unwrap_or_default(),
-        })
-    };
+    let name = move |subject: Owner| state.plan.with(|p| entry_name(p, subject, lang()));
     view! {
         <section class="deck-arrange" aria-labelledby="deck-arrange-title">
             <h2 id="deck-arrange-title">{move || lang().pick("슬라이드 구성", "Arrange slides")}</h2>

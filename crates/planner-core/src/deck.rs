@@ -112,6 +112,27 @@ pub fn arrangement(plan: &Plan) -> Vec<DeckEntry> {
     entries
 }
 
+/// A pledge as a slide heads it: `공약 17 · title`, or the title alone when
+/// the pledge has no number.
+pub fn pledge_heading(number: &str, title: &str, lang: Lang) -> String {
+    if number.is_empty() {
+        title.to_string()
+    } else {
+        format!("{} {number} · {title}", lang.pick("공약", "Pledge"))
+    }
+}
+
+/// What the arrangement lists an entry as: a program's name, a pledge's heading.
+pub fn entry_name(plan: &Plan, subject: Owner, lang: Lang) -> String {
+    match subject {
+        Owner::Program(id) => plan.program(id).map(|p| p.name.clone()),
+        Owner::Pledge(id) => plan
+            .pledge(id)
+            .map(|p| pledge_heading(&p.number, &p.title, lang)),
+    }
+    .unwrap_or_default()
+}
+
 /// The arrangement with one entry moved by `by` places (−1 up, +1 down).
 pub fn moved(entries: &[DeckEntry], index: usize, by: isize) -> Vec<DeckEntry> {
     let mut entries = entries.to_vec();

@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use crate::amount::format_figure;
 use crate::chart::{diverging_bars, donut, stacked_bars, target_bars, Bar};
 use crate::deck::{
-    chart_columns, indicator_table, pledge_slide, program_slide, schedule_table, status_table,
-    summary_slide, Slide, SlideTable,
+    chart_columns, indicator_table, pledge_heading, pledge_slide, program_slide, schedule_table,
+    status_table, summary_slide, Slide, SlideTable,
 };
-use crate::document::{amount_phrase, percent_text, ScheduleDocument};
+use crate::document::{amount_phrase, percent_text, status_document, ScheduleDocument};
 use crate::grid::{column_name, source_name};
 use crate::i18n::{unit_caption, Lang};
 use crate::locate::describe;
@@ -184,18 +184,8 @@ fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Strin
     let Some(pledge) = pledge_slide(plan, id) else {
         return String::new();
     };
-    let heading = if pledge.number.is_empty() {
-        pledge.title.clone()
-    } else {
-        format!(
-            "{} {} · {}",
-            lang.pick("공약", "Pledge"),
-            pledge.number,
-            pledge.title
-        )
-    };
     let mut out = head(
-        &heading,
+        &pledge_heading(&pledge.number, &pledge.title, lang),
         &format!(
             "{}<strong data-testid=\"slide-pledge-total\">{}</strong> · {caption}",
             lang.pick("총사업비 ", "Total "),
@@ -252,7 +242,7 @@ fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Strin
 }
 
 fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
-    let status = summary_slide(plan).status;
+    let status = status_document(plan, plan.unit);
     let title = lang.pick("전년 대비 증감", "Change against last year");
     let t = status.total;
     let mut out = head(
