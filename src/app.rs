@@ -71,6 +71,14 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     });
     // A hidden or closing page writes a waiting edit at once.
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // Drafts (typed figures the plan could not take) are stored beside the
+    // plan; if storage refused them, leaving the page asks first.
+    let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if state.drafts_at_risk() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
     // `visibilitychange` is fired at the document and bubbles to the window.
     let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
         if browser::page_hidden() {
@@ -88,6 +96,7 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
         on_hash.remove();
         on_key.remove();
         on_hide.remove();
+        on_leave.remove();
         on_visibility.remove();
     });
     Effect::new(move |_| {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod drafts;
 pub mod import;
 pub mod panic;
 pub mod plans;

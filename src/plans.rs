@@ -27,7 +27,7 @@ impl AppState {
         let loaded = self.store.with_value(|s| s.load(INDEX_KEY));
         let library = match loaded {
             Ok(Stored::Text(text)) => match Library::decode(&text) {
-                Ok(library) => library,
+                Ok(library) => self.repair_summaries(library),
                 Err(LibraryError::Newer(_)) => {
                     self.writable.set_value(false);
                     self.notice.set(Some(StorageNotice::NewerVersion));
@@ -63,6 +63,71 @@ impl AppState {
         if let Some(id) = open {
             self.open_plan(id);
         }
+    }
+
+    /// Rebuilds, from their plans' entries, the summaries an index could not
+    /// read (one bad summary never costs the other plans, the open plan or
+    /// a deletion), and any plan entry the index lost track of. The repaired
+    /// index is written back.
+    pub(crate) fn repair_summaries(&self, mut library: Library) -> Library {
+        let orphans: Vec<PlanId> = if library.unreadable.is_empty() {
+            Vec::new()
+        } else {
+            let known: Vec<PlanId> = library
+                .plans
+                .iter()
+                .chain(&library.deleted)
+                .map(|p| p.id)
+                .collect();
+            self.plan_ids_in_storage()
+                .into_iter()
+                .filter(|id| !known.contains(id))
+                .collect()
+        };
+        let broken = std::mem::take(&mut library.unreadable);
+        if broken.is_empty() && orphans.is_empty() {
+            return library;
+        }
+        for id in broken {
+            let summary = self.summary_from_entry(id);
+            if let Some(slot) = library.plans.iter_mut().find(|p| p.id == id) {
+                *slot = summary;
+            } else if let Some(deleted) = library.deleted.as_mut().filter(|p| p.id == id) {
+                *deleted = summary;
+            }
+        }
+        for id in orphans {
+            library.plans.push(self.summary_from_entry(id));
+        }
+        if self.writable.get_value() {
+            let _ = self
+                .store
+                .with_value(|s| s.save(INDEX_KEY, &library.encode()));
+        }
+        library
+    }
+
+    /// A plan's summary as its stored entry gives it; a placeholder marked
+    /// unreadable when the entry cannot be read.
+    fn summary_from_entry(&self, id: PlanId) -> PlanSummary {
+        match self.store.with_value(|s| s.load(&plan_key(id))) {
+            Ok(Stored::Text(text)) => match decode(&text) {
+                Ok(file) => PlanSummary::of(id, &file.plan, &validate(&file.plan), &file.saved_at),
+                Err(_) => quarantined_summary(id),
+            },
+            _ => quarantined_summary(id),
+        }
+    }
+
+    /// The ids of every plan entry in storage.
+    fn plan_ids_in_storage(&self) -> Vec<PlanId> {
+        let keys = self.store.with_value(|s| s.keys()).unwrap_or_default();
+        let mut ids: Vec<PlanId> = keys
+            .iter()
+            .filter_map(|k| k.strip_prefix(PLAN_PREFIX)?.parse().ok())
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// A library with nothing stored yet: the first release's single plan is
@@ -106,22 +171,8 @@ impl AppState {
     /// itself could not be read.
     fn rebuild_library(&self) -> Library {
         let mut library = Library::new();
-        let keys = self.store.with_value(|s| s.keys()).unwrap_or_default();
-        let mut ids: Vec<PlanId> = keys
-            .iter()
-            .filter_map(|k| k.strip_prefix(PLAN_PREFIX)?.parse().ok())
-            .collect();
-        ids.sort_unstable();
-        for id in ids {
-            if let Ok(Stored::Text(text)) = self.store.with_value(|s| s.load(&plan_key(id))) {
-                let summary = match decode(&text) {
-                    Ok(file) => {
-                        PlanSummary::of(id, &file.plan, &validate(&file.plan), &file.saved_at)
-                    }
-                    Err(_) => quarantined_summary(id),
-                };
-                library.plans.push(summary);
-            }
+        for id in self.plan_ids_in_storage() {
+            library.plans.push(self.summary_from_entry(id));
         }
         if self.writable.get_value() {
             let _ = self
@@ -205,6 +256,7 @@ impl AppState {
         self.can_undo_redo.set((false, false));
         self.plan.set(plan);
         self.plan_id.set(Some(id));
+        self.load_drafts(id);
         if !self
             .save_status
             .with_untracked(|s| matches!(s, SaveStatus::NotSaved(SaveError::Blocked)))
@@ -220,6 +272,7 @@ impl AppState {
     /// Leaves the plan views for the plans home with nothing open.
     fn close_plan(&self) {
         self.plan_id.set(None);
+        self.drafts.set(Default::default());
         self.history.set_value(History::default());
         self.can_undo_redo.set((false, false));
         self.go(View::Home, None);
@@ -288,10 +341,12 @@ impl AppState {
             if let Some(old) = dropped {
                 let _ = self.store.with_value(|s| s.remove(&plan_key(old)));
                 self.drop_versions(old);
+                self.drop_drafts(old);
             }
         }
         if self.plan_id.get_untracked() == Some(id) {
             self.plan_id.set(None);
+            self.drafts.set(Default::default());
             self.history.set_value(History::default());
             self.can_undo_redo.set((false, false));
         }
@@ -321,16 +376,8 @@ impl AppState {
 /// The summary of a plan whose entry cannot be read.
 fn quarantined_summary(id: PlanId) -> PlanSummary {
     PlanSummary {
-        id,
-        title: String::new(),
-        first_year: 0,
-        last_year: 0,
-        grand_total: planner_core::Amount::ZERO,
-        errors: 0,
-        warnings: 0,
-        saved_at: String::new(),
-        format_version: 0,
         quarantined: true,
+        ..PlanSummary::placeholder(id)
     }
 }
 

@@ -160,7 +160,12 @@ pub struct AppState {
     pub view: RwSignal<View>,
     /// The program or pledge the view shows, when it shows one.
     pub subject: RwSignal<Option<Owner>>,
-    /// Every problem of the plan, recomputed after each edit.
+    /// Texts typed into figure cells that the plan cannot take, by cell id.
+    pub drafts: RwSignal<crate::drafts::Drafts>,
+    /// Whether the drafts as they are now are in storage.
+    pub(crate) drafts_stored: StoredValue<bool>,
+    /// Every problem of the plan, recomputed after each edit: the drafts'
+    /// (unreadable entries) first, then validation's.
     pub problems: Memo<Arc<Vec<Problem>>>,
     /// Cell id → index into [`AppState::problems`] of the cell's worst problem.
     pub marks: Memo<Arc<ProblemMarks>>,
@@ -206,7 +211,23 @@ impl AppState {
             YearRange::new(2026, 2030),
             planner_core::Unit::Thousand,
         ));
-        let problems = Memo::new(move |_| Arc::new(plan.with(validate)));
+        let drafts = RwSignal::new(crate::drafts::Drafts::new());
+        let validated = Memo::new(move |_| Arc::new(plan.with(validate)));
+        let problems = Memo::new(move |_| {
+            let validated = validated.get();
+            let entries: Vec<Problem> = drafts
+                .with(|d| plan.with(|p| d.values().filter_map(|draft| draft.problem(p)).collect()));
+            if entries.is_empty() {
+                validated
+            } else {
+                Arc::new(
+                    entries
+                        .into_iter()
+                        .chain(validated.iter().cloned())
+                        .collect(),
+                )
+            }
+        });
         let marks = Memo::new(move |_| {
             problems.with(|problems| {
                 let mut marks = ProblemMarks::new();
@@ -231,6 +252,8 @@ impl AppState {
             notice: RwSignal::new(None),
             view: RwSignal::new(View::Overview),
             subject: RwSignal::new(None),
+            drafts,
+            drafts_stored: StoredValue::new(true),
             problems,
             marks,
             can_undo_redo: RwSignal::new((false, false)),
@@ -249,17 +272,26 @@ impl AppState {
 
     /// Applies a user's edit and schedules its save. A refused edit changes nothing.
     pub fn dispatch(&self, edit: Edit) {
+        self.dispatch_checked(edit);
+    }
+
+    /// [`AppState::dispatch`], saying whether the plan took the edit.
+    pub fn dispatch_checked(&self, edit: Edit) -> bool {
         if self.plan_id.get_untracked().is_none() {
-            return;
+            return false;
         }
         let before = self.plan.get_untracked();
         let mut applied = false;
-        self.plan
-            .update(|plan| applied = plan.apply(edit.clone()).is_ok());
+        // A refused edit leaves the plan as it was and notifies nobody.
+        self.plan.maybe_update(|plan| {
+            applied = plan.apply(edit.clone()).is_ok();
+            applied
+        });
         if applied {
             self.history.update_value(|h| h.record(before, &edit));
             self.after_change();
         }
+        applied
     }
 
     /// Replaces the whole plan (restoring the demo) as one undoable step, and saves it.
@@ -300,6 +332,7 @@ impl AppState {
     }
 
     fn after_change(&self) {
+        self.prune_drafts();
         let steps = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
         self.can_undo_redo.set(steps);
         self.schedule_save();

@@ -21,6 +21,8 @@ pub const PLAN_PREFIX: &str = "budget-planner/plan/";
 pub const QUARANTINE_PREFIX: &str = "budget-planner/quarantine/";
 /// The remembered UI language.
 pub const LANG_KEY: &str = "budget-planner/lang";
+/// The prefix of a plan's drafts (typed figures the plan could not take).
+pub const DRAFTS_PREFIX: &str = "budget-planner/drafts/";
 
 /// Why a save did not happen. The last saved value is intact in every case.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +50,11 @@ pub enum Stored {
 /// The storage key of a plan's entry.
 pub fn plan_key(id: PlanId) -> String {
     format!("{PLAN_PREFIX}{id}")
+}
+
+/// The storage key of a plan's drafts ([`crate::drafts`]).
+pub fn drafts_key(id: PlanId) -> String {
+    format!("{DRAFTS_PREFIX}{id}")
 }
 
 /// The key an unreadable entry is set aside under (`index`, or a plan id).

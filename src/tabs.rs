@@ -49,7 +49,10 @@ impl AppState {
         if key == INDEX_KEY {
             if let Some(text) = value {
                 match Library::decode(&text) {
-                    Ok(library) => self.library.set(library),
+                    Ok(library) => {
+                        let library = self.repair_summaries(library);
+                        self.library.set(library);
+                    }
                     Err(LibraryError::Newer(_)) => self.stop_writing(),
                     Err(LibraryError::Unreadable(_)) => {}
                 }

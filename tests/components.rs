@@ -25,6 +25,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod deck;
 #[path = "components/durability.rs"]
 mod durability;
+#[path = "components/figures.rs"]
+mod figures;
 #[path = "components/grid.rs"]
 mod grid;
 #[path = "components/home.rs"]

@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
+use planner_core::field::Field;
 use planner_core::i18n::unit_caption;
 use planner_core::plan::{LineItem, ProgramId};
 use planner_core::validate::Severity;
 use planner_core::worksheet::check_line_item;
 use planner_core::{Amount, Edit, Owner};
 
-use crate::components::amount_cell::{AmountCell, CellMessage};
+use crate::components::figure_cell::{cell_mark, CellMessage, FigureCell};
 use crate::state::{use_state, AppState, View};
 
 /// The line-item view: a program picker, then the program's items.
@@ -201,21 +202,8 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
     };
     // The basis cell shows validation's message for an unreadable basis.
     let basis_id = format!("{prefix}-basis");
-    let basis_problem = {
-        let id = basis_id.clone();
-        Memo::new(move |_| state.problem_at(&id))
-    };
-    let basis_message = Signal::derive(move || {
-        basis_problem.with(|p| {
-            p.as_ref().map(|p| {
-                (
-                    p.severity,
-                    p.message(lang(), state.plan.with(|plan| plan.unit)),
-                )
-            })
-        })
-    });
-    let basis_marked = move || basis_problem.with(Option::is_some);
+    let basis_message = cell_mark(state, basis_id.clone(), move || state.plan.with(|p| p.unit));
+    let basis_marked = move || basis_message.with(Option::is_some);
     let basis_msg_id = format!("{basis_id}-msg");
     let described = basis_msg_id.clone();
 
@@ -237,7 +225,7 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
             <td class="basis">
                 <div
                     class="cell-editor"
-                    class:invalid=move || basis_problem.with(|p| p.as_ref().map(|p| p.severity)) == Some(Severity::Error)
+                    class:invalid=move || basis_message.with(|m| m.as_ref().map(|m| m.0)) == Some(Severity::Error)
                 >
                     <input
                         type="text"
@@ -261,11 +249,9 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
             </td>
             <td class="num derived" data-testid=format!("item-{index}-evaluated")>{evaluated}</td>
             <td class="num">
-                <AmountCell
-                    id=format!("{prefix}-stated")
+                <FigureCell
+                    field=Field::LineItemStated { program, index }
                     label=Signal::derive(move || format!("{} · {}", row_name(), lang().pick("명시 금액", "Stated")))
-                    value=Signal::derive(move || item.with(|i| i.stated))
-                    on_commit=Callback::new(move |amount| set_item(state, program, index, |i| i.stated = amount))
                 />
                 <Show when=mismatched>
                     <button type="button" class="link-button" on:click=apply>

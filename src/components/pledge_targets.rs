@@ -4,21 +4,23 @@
 //! and a note per year. Every figure is computed by
 //! [`planner_core::worksheet`]; this view only shows it and sends edits.
 
+use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
 use planner_core::edit::IndicatorRow;
-use planner_core::i18n::amount_error_message;
+use planner_core::field::Field;
+use planner_core::paste::paste_indicator;
 use planner_core::plan::{
     Actor, Classification, Completion, Horizon, IndicatorId, Novelty, PledgeId, PledgeStatus,
     Quantity,
 };
 use planner_core::validate::{Code, Severity};
 use planner_core::worksheet::{
-    format_percent, indicator_table, parse_quantity, progress_width, quantity_for_editing,
-    quantity_shown, IndicatorTable,
+    format_percent, indicator_table, progress_width, quantity_shown, IndicatorTable,
 };
-use planner_core::{Edit, Lang, Owner};
+use planner_core::{Edit, Owner};
 
-use crate::components::amount_cell::CellMessage;
+use crate::components::figure_cell::{cell_mark, CellMessage, FigureCell};
+use crate::components::paste_note::{apply_paste, pasted_block, PasteNote, PasteOutcome};
 use crate::state::{use_state, AppState, View};
 
 /// The pledge view: a picker, then the chosen pledge's card.
@@ -51,9 +53,11 @@ pub fn PledgeTargets() -> impl IntoView {
             state.go(View::Pledge, Some(Owner::Pledge(id)));
         }
     };
+    // A new pledge starts untitled (its field shows a placeholder).
     let add = move |_| {
-        let title = lang().pick("새 공약", "New pledge").to_string();
-        state.dispatch(Edit::AddPledge { title });
+        state.dispatch(Edit::AddPledge {
+            title: String::new(),
+        });
         let newest = state
             .plan
             .with_untracked(|p| p.pledges.iter().map(|p| p.id).max());
@@ -103,6 +107,11 @@ pub fn PledgeTargets() -> impl IntoView {
 
 /// How the picker lists a pledge: `17. title`.
 fn pledge_label(number: &str, title: &str, id: PledgeId) -> String {
+    let title = if title.trim().is_empty() {
+        "…"
+    } else {
+        title
+    };
     if number.trim().is_empty() {
         format!("#{id} {title}")
     } else {
@@ -157,12 +166,11 @@ fn PledgeCard(id: PledgeId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // A new indicator starts unnamed (its field shows a placeholder).
     let add_indicator = move |_| {
-        let count = indicators.with_untracked(Vec::len) + 1;
-        let name = format!("{} {count}", lang().pick("새 지표", "New indicator"));
         state.dispatch(Edit::AddIndicator {
             pledge: id,
-            name,
+            name: String::new(),
             unit: lang().pick("건", "cases").to_string(),
         });
     };
@@ -187,6 +195,7 @@ fn PledgeCard(id: PledgeId) -> impl IntoView {
                 <MarkedText
                     id=format!("{prefix}-name")
                     value=Signal::derive(move || title.get())
+                    placeholder=Signal::derive(move || lang().pick("새 공약", "New pledge").to_string())
                     on_input=Callback::new(move |title| state.dispatch(Edit::SetPledgeTitle { pledge: id, title }))
                 />
                 <span class="label">{move || lang().pick("임기", "Term")}</span>
@@ -208,7 +217,7 @@ fn PledgeCard(id: PledgeId) -> impl IntoView {
 }
 
 /// A text input that shows the validation problem marked at its id (an
-/// empty or duplicate name), as money cells do.
+/// empty or duplicate name), as figure cells do.
 #[component]
 pub fn MarkedText(
     /// The input's id, which validation's cell id names.
@@ -217,6 +226,9 @@ pub fn MarkedText(
     /// An accessible name when no `<label for>` names the input.
     #[prop(optional, into)]
     label: Option<Signal<String>>,
+    /// What the empty field shows (a new row's name to be).
+    #[prop(optional, into)]
+    placeholder: Option<Signal<String>>,
     /// The text the plan holds.
     value: Signal<String>,
     /// Called with every keystroke's text.
@@ -224,19 +236,8 @@ pub fn MarkedText(
 ) -> impl IntoView {
     let state = use_state();
     let message_id = format!("{id}-msg");
-    let cell_id = id.clone();
-    let problem = Memo::new(move |_| state.problem_at(&cell_id));
-    let message = Signal::derive(move || {
-        problem.with(|p| {
-            p.as_ref().map(|p| {
-                (
-                    p.severity,
-                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
-                )
-            })
-        })
-    });
-    let severity = move || problem.with(|p| p.as_ref().map(|p| p.severity));
+    let message = cell_mark(state, id.clone(), move || state.plan.with(|p| p.unit));
+    let severity = move || message.with(|m| m.as_ref().map(|m| m.0));
     let described_by = message_id.clone();
     view! {
         <div
@@ -248,6 +249,7 @@ pub fn MarkedText(
                 id=id
                 type="text"
                 aria-label=move || label.map(|l| l.get())
+                placeholder=move || placeholder.map(|p| p.get())
                 aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
                 aria-describedby=move || severity().is_some().then(|| described_by.clone())
                 prop:value=move || value.get()
@@ -308,16 +310,8 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
     ];
     let name = |what: &str| format!("pledge-{id}-{what}");
     // An SDG outside 1–17 can only come from a file; validation says which.
-    let sdg_problem = Memo::new(move |_| state.problem_at(&format!("pledge-{id}-sdg")));
-    let sdg_message = Signal::derive(move || {
-        sdg_problem.with(|p| {
-            p.as_ref().map(|p| {
-                (
-                    p.severity,
-                    p.message(lang(), state.plan.with(|plan| plan.unit)),
-                )
-            })
-        })
+    let sdg_message = cell_mark(state, format!("pledge-{id}-sdg"), move || {
+        state.plan.with(|p| p.unit)
     });
 
     view! {
@@ -439,7 +433,7 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                         }
                     }}
                 </p>
-                <Show when=move || sdg_problem.with(Option::is_some)>
+                <Show when=move || sdg_message.with(Option::is_some)>
                     <CellMessage id=format!("pledge-{id}-sdg-msg") message=sdg_message/>
                 </Show>
             </fieldset>
@@ -577,40 +571,42 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
         IndicatorRow::Actual => lang().pick("실적", "Actual"),
     };
     let figure_row = move |row: IndicatorRow| {
-        let prefix = format!("pledge-{pledge}-indicator-{indicator}");
         view! {
-            <For each=move || years.get() key=|y| *y let(year)>
+            <For each=move || years.get().into_iter().enumerate() key=|(_, y)| *y let((col, year))>
                 {
-                    let value = Signal::derive(move || {
-                        table.with(|t| {
-                            t.as_ref()
-                                .and_then(|t| t.columns.iter().find(|c| c.year == year))
-                                .and_then(|c| match row {
-                                    IndicatorRow::Target => c.target,
-                                    IndicatorRow::Actual => c.actual,
-                                })
-                        })
-                    });
                     let label = Signal::derive(move || format!("{} · {} · {year}", name(), row_label(row)));
-                    let row_word = match row {
-                        IndicatorRow::Target => "target",
-                        IndicatorRow::Actual => "actual",
-                    };
+                    let field = Field::Indicator { pledge, indicator, year, row };
                     view! {
-                        <td class="num">
-                            <QuantityCell
-                                id=format!("{prefix}-{row_word}-y{year}")
-                                label
-                                value
-                                on_commit=Callback::new(move |value| {
-                                    state.dispatch(Edit::SetIndicatorFigure { pledge, indicator, year, row, value })
-                                })
-                            />
+                        <td class="num" data-col=col>
+                            <FigureCell field label class="quantity" placeholder="-"/>
                         </td>
                     }
                 }
             </For>
         }
+    };
+    // A block copied from a spreadsheet fills targets and actuals by year; a
+    // row's printed 계 (first or last) is checked, not written.
+    let pasted = RwSignal::new(None::<PasteOutcome>);
+    let on_paste = move |ev: ClipboardEvent| {
+        let Some((block, input, column)) = pasted_block(&ev) else {
+            return;
+        };
+        let row = input
+            .closest("tr[data-row]")
+            .ok()
+            .flatten()
+            .and_then(|tr| tr.get_attribute("data-row"))
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(0);
+        let result = paste_indicator(
+            pledge,
+            indicator,
+            &years.get_untracked(),
+            &block,
+            (row, column),
+        );
+        pasted.set(Some(apply_paste(state, result)));
     };
     let rate_row = move |cumulative: bool| {
         view! {
@@ -640,6 +636,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                 <MarkedText
                     id=format!("{prefix}-name")
                     value=Signal::derive(name)
+                    placeholder=Signal::derive(move || lang().pick("새 지표", "New indicator").to_string())
                     on_input=Callback::new(move |name| state.dispatch(Edit::SetIndicatorName { pledge, indicator, name }))
                 />
                 <label for=format!("{prefix}-unit")>{move || lang().pick("단위", "Unit")}</label>
@@ -655,7 +652,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                 {move || format!("({}: {})", lang().pick("단위", "Unit"), unit())}
             </p>
             <div class="table-scroll">
-                <table class="official indicator-table">
+                <table class="official indicator-table" data-paste-block="indicator" on:paste=on_paste>
                     <caption class="visually-hidden">{move || format!("{} · {}", name(), lang().pick("연도별 목표와 실적", "targets and actuals by year"))}</caption>
                     <thead>
                         <tr>
@@ -668,7 +665,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <tr class="target-row">
+                        <tr class="target-row" data-row="0">
                             <th scope="row">{move || row_label(IndicatorRow::Target)}</th>
                             <TotalCell
                                 id=total_id("target")
@@ -701,7 +698,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                                 </span>
                             </td>
                         </tr>
-                        <tr class="actual-row">
+                        <tr class="actual-row" data-row="1">
                             <th scope="row">{move || row_label(IndicatorRow::Actual)}</th>
                             <TotalCell
                                 id=total_id("actual")
@@ -725,6 +722,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <PasteNote outcome=pasted testid="indicator-message"/>
             <table class="official notes-table">
                 <caption class="notes-caption">{move || lang().pick("연도별 비고", "Notes by year")}</caption>
                 <thead>
@@ -781,22 +779,12 @@ fn TotalCell(
 ) -> impl IntoView {
     let state = use_state();
     let lang = move || state.lang.get();
-    let cell_id = id.clone();
-    let problem = Memo::new(move |_| state.problem_at(&cell_id));
     let message_id = format!("{id}-msg");
-    let message = Signal::derive(move || {
-        problem.with(|p| {
-            p.as_ref().map(|p| {
-                (
-                    p.severity,
-                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
-                )
-            })
-        })
-    });
-    let marked = move || problem.with(Option::is_some);
+    let message = cell_mark(state, id.clone(), move || state.plan.with(|p| p.unit));
+    let marked = move || message.with(Option::is_some);
+    let cell_id = id.clone();
     let stated_differs =
-        move || problem.with(|p| p.as_ref().map(|p| p.code) == Some(Code::IndicatorTotalMismatch));
+        move || state.problem_at(&cell_id).map(|p| p.code) == Some(Code::IndicatorTotalMismatch);
     view! {
         <td class="num derived total" id=id class:invalid=marked>
             <span data-testid="figure">{move || quantity_shown(Some(sum.get()))}</span>
@@ -810,127 +798,4 @@ fn TotalCell(
             </Show>
         </td>
     }
-}
-
-/// An input for an indicator figure (not money): exact decimal, `1,941`
-/// accepted, empty or `-` for "not reported". An unreadable entry is explained
-/// at the cell and the plan keeps its last value.
-#[component]
-fn QuantityCell(
-    /// The validation cell id (`pledge-1-indicator-1-target-y2018`).
-    id: String,
-    /// "indicator · row · year", read out by screen readers.
-    label: Signal<String>,
-    /// The figure the plan holds.
-    value: Signal<Option<Quantity>>,
-    /// Called with every readable figure typed.
-    on_commit: Callback<Option<Quantity>>,
-) -> impl IntoView {
-    let state = use_state();
-    let draft = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<planner_core::amount::AmountError>);
-    let message_id = format!("{id}-msg");
-    let shown_text = move || {
-        let typed = draft.get().filter(|text| {
-            error.with(Option::is_some) || parse_quantity(text).ok() == Some(value.get())
-        });
-        typed.unwrap_or_else(|| quantity_for_editing(value.get()))
-    };
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        match parse_quantity(&text) {
-            Ok(figure) => {
-                error.set(None);
-                draft.set(Some(text));
-                if figure != value.get_untracked() {
-                    on_commit.run(figure);
-                }
-            }
-            Err(e) => {
-                error.set(Some(e));
-                draft.set(Some(text));
-            }
-        }
-    };
-    // A focused cell that is removed (the view changed) gets a blur after its
-    // signals are gone: then there is nothing to do.
-    let on_blur = move |_| {
-        if let Some(None) = error.try_get_untracked() {
-            draft.set(None);
-        }
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            error.set(None);
-            draft.set(None);
-        }
-    };
-    let cell_id = id.clone();
-    let problem = Memo::new(move |_| state.problem_at(&cell_id));
-    let message = move || match error.get() {
-        Some(e) => Some((Severity::Error, quantity_error(&e, state.lang.get()))),
-        None => problem.with(|p| {
-            p.as_ref().map(|p| {
-                (
-                    p.severity,
-                    p.message(state.lang.get(), state.plan.with(|plan| plan.unit)),
-                )
-            })
-        }),
-    };
-    let severity = move || {
-        if error.with(Option::is_some) {
-            Some(Severity::Error)
-        } else {
-            problem.with(|p| p.as_ref().map(|p| p.severity))
-        }
-    };
-    let marked = move || severity().is_some();
-    let described_by = message_id.clone();
-    view! {
-        <div
-            class="cell-editor"
-            class:invalid=move || severity() == Some(Severity::Error)
-            class:warned=move || severity() == Some(Severity::Warning)
-        >
-            <input
-                id=id
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                spellcheck="false"
-                class="amount quantity"
-                placeholder="-"
-                aria-label=move || label.get()
-                aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
-                aria-describedby=move || marked().then(|| described_by.clone())
-                prop:value=shown_text
-                on:input=on_input
-                on:blur=on_blur
-                on:keydown=on_keydown
-            />
-            <Show when=marked>
-                <CellMessage id=message_id.clone() message=Signal::derive(message)/>
-            </Show>
-        </div>
-    }
-}
-
-/// The message for an unreadable indicator figure: the amount message, but
-/// without speaking of won, and saying that an empty cell means "not reported".
-fn quantity_error(error: &planner_core::amount::AmountError, lang: Lang) -> String {
-    use planner_core::amount::AmountError;
-    let base = match error {
-        AmountError::TooLarge => lang
-            .pick("너무 큰 수입니다.", "That number is too large.")
-            .to_string(),
-        other => amount_error_message(other, lang),
-    };
-    format!(
-        "{base} {}",
-        lang.pick(
-            "실적이 없으면 비우거나 - 를 씁니다.",
-            "Leave the cell empty or type - when there is no figure."
-        )
-    )
 }

@@ -107,6 +107,7 @@ fn sheet_route(sheet: Sheet) -> (View, Option<planner_core::Owner>) {
         Sheet::Schedule(owner) => (View::Schedule, Some(owner)),
         Sheet::Pledge(id) => (View::Pledge, Some(Owner::Pledge(id))),
         Sheet::LineItems(id) => (View::LineItems, Some(Owner::Program(id))),
+        Sheet::Split(id) => (View::Split, Some(Owner::Program(id))),
         Sheet::Settings => (View::Settings, None),
     }
 }

@@ -10,85 +10,45 @@
 //!   grid with arrows and still move the caret inside a figure being typed.
 //! - Tab/Shift+Tab move right/left, wrapping to the next/previous row; from
 //!   the grid's last cell Tab leaves the grid (the keyboard is never trapped).
-//! - Enter moves down. Figures are committed as they are typed (totals follow
-//!   each keystroke); Esc abandons the entry and puts back the figure the cell
-//!   had when it was entered.
+//! - Enter moves down, Esc puts back the figure the cell had when it was
+//!   entered, and a cell is entered with its figure selected: the one figure
+//!   cell's own keys ([`crate::components::figure_cell`]).
 //! - A block copied from a spreadsheet (tab-separated) pasted into a cell
 //!   fills right and down from it, over the money columns (기투자, years,
 //!   장기; 총계 and 소계 are derived and skipped), as one undo step. One
-//!   unreadable figure refuses the whole block with a message naming it.
+//!   unreadable figure refuses the whole block with a message naming it; a
+//!   row's printed 합계 at its end is checked, not written into 장기.
 //! - Ctrl+R (or the button) copies the focused year's figure into the later
 //!   years of the row, as one undo step.
 
-use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent, MouseEvent};
+use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
+use planner_core::field::Field;
 use planner_core::grid::{
-    column_name, document_unit, fill_right_edits, grid_model, paste_edits, source_name, Block,
-    GridModel, PasteError,
+    column_name, document_unit, fill_right_edits, grid_model, source_name, GridModel,
 };
 use planner_core::i18n::{unit_caption, unit_name};
+use planner_core::paste::paste_schedule;
 use planner_core::plan::{Column, Plan, SourceId, YearRange};
-use planner_core::validate::{Col, Location, Place, Row};
 use planner_core::{Amount, Edit, Owner, Unit};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use crate::components::amount_cell::AmountCell;
+use crate::components::figure_cell::FigureCell;
+use crate::components::paste_note::{apply_paste, outcome_message, pasted_block, PasteOutcome};
 use crate::state::{use_state, View};
-
-/// The cell id validation uses for a schedule cell (`pledge-1-source-city-y2019`).
-pub fn schedule_cell_id(owner: Owner, source: &str, column: Column) -> String {
-    Location {
-        place: place_of(owner),
-        row: Some(Row::Source(source.into())),
-        column: Some(Col::Cell(column)),
-    }
-    .cell_id()
-}
-
-/// The cell id validation uses for the stated total (`program-6-total-total`),
-/// where `total.mismatch` and `shares.mismatch` are reported.
-pub fn stated_total_id(owner: Owner) -> String {
-    Location {
-        place: place_of(owner),
-        row: Some(Row::Total),
-        column: Some(Col::Total),
-    }
-    .cell_id()
-}
-
-fn place_of(owner: Owner) -> Place {
-    match owner {
-        Owner::Program(id) => Place::Program(id),
-        Owner::Pledge(id) => Place::Pledge(id),
-    }
-}
 
 /// The amount a schedule holds in one cell.
 fn cell_amount(plan: &Plan, owner: Owner, source: &str, column: Column) -> Amount {
     plan.schedule(owner)
         .and_then(|s| s.row(source))
-        .map_or(Amount::ZERO, |r| match column {
-            Column::Before => r.before,
-            Column::After => r.after,
-            Column::Year(y) => r.year(y),
-        })
+        .map_or(Amount::ZERO, |r| r.cell(column))
 }
 
 /// The fragment key of an owner (`program-5`), for pickers.
 fn owner_key(owner: Owner) -> String {
     owner.cell_prefix()
-}
-
-fn parse_owner(key: &str) -> Option<Owner> {
-    if let Some(id) = key.strip_prefix("program-") {
-        id.parse().ok().map(Owner::Program)
-    } else {
-        key.strip_prefix("pledge-")
-            .and_then(|id| id.parse().ok())
-            .map(Owner::Pledge)
-    }
 }
 
 /// The owner a view shows: the URL's subject when the plan has it and the
@@ -155,7 +115,7 @@ pub fn OwnerPicker(
     });
     let select_id = format!("{}-picker", view.fragment());
     let on_change = move |ev| {
-        if let Some(owner) = parse_owner(&event_target_value(&ev)) {
+        if let Some(owner) = Owner::parse(&event_target_value(&ev)) {
             state.go(view, Some(owner));
         }
     };
@@ -254,26 +214,10 @@ fn pos_of(input: &HtmlInputElement) -> Option<Pos> {
     Some((row, col))
 }
 
-/// The text of a paste event, read through the DOM (no extra web-sys features).
-fn clipboard_text(ev: &ClipboardEvent) -> Option<String> {
-    let data = js_sys::Reflect::get(ev, &"clipboardData".into()).ok()?;
-    if data.is_null() || data.is_undefined() {
-        return None;
-    }
-    let get_data: js_sys::Function = js_sys::Reflect::get(&data, &"getData".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    get_data
-        .call1(&data, &"text/plain".into())
-        .ok()?
-        .as_string()
-}
-
 /// What the grid has to say after a paste or a fill.
 #[derive(Clone, Debug, PartialEq)]
 enum GridNote {
-    Paste(PasteError),
+    Paste(PasteOutcome),
     FillNeedsYear,
 }
 
@@ -320,19 +264,7 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
         move || shape.with_untracked(|s| s.as_ref().map(|(c, _, _)| c.clone()).unwrap_or_default());
     let note = RwSignal::new(None::<GridNote>);
     let focused = RwSignal::new(None::<Pos>);
-    // The figure a cell had when it was entered, for Esc.
-    let entered_with = StoredValue::new(None::<(Pos, Amount)>);
     let table_ref = NodeRef::<leptos::html::Table>::new();
-    // A cell entered by a click keeps its figure selected (typing replaces it,
-    // as in a spreadsheet): the click's own mouseup would otherwise drop the
-    // selection that entering made.
-    let just_entered = StoredValue::new(false);
-    let on_mouseup = move |ev: MouseEvent| {
-        if just_entered.get_value() {
-            just_entered.set_value(false);
-            ev.prevent_default();
-        }
-    };
 
     let focus_cell = move |(row, col): Pos| -> bool {
         let Some(table) = table_ref.get_untracked() else {
@@ -381,14 +313,6 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
         };
         let Some(pos) = pos_of(&input) else { return };
         focused.set(Some(pos));
-        let amount = cell_at(pos).map(|(source, column)| {
-            state
-                .plan
-                .with_untracked(|p| cell_amount(p, owner, &source, column))
-        });
-        entered_with.set_value(amount.map(|a| (pos, a)));
-        just_entered.set_value(true);
-        input.select();
     };
 
     let on_keydown = move |ev: KeyboardEvent| {
@@ -401,7 +325,6 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
         let Some((row, col)) = pos_of(&input) else {
             return;
         };
-        just_entered.set_value(false);
         let rows = known_sources().len();
         let last_col = columns_now().len(); // the note column
         let key = ev.key();
@@ -429,17 +352,6 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
             {
                 Some((row, col + 1))
             }
-            "Enter" => {
-                ev.prevent_default();
-                if row + 1 < rows {
-                    Some((row + 1, col))
-                } else {
-                    // The bottom row: show the committed figure in the table's format.
-                    let _ = input.blur();
-                    let _ = input.focus();
-                    None
-                }
-            }
             "Tab" if !ev.shift_key() => {
                 if col < last_col {
                     Some((row, col + 1))
@@ -458,27 +370,6 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
                     None
                 }
             }
-            "Escape" => {
-                if let Some((pos, amount)) = entered_with.get_value() {
-                    if pos == (row, col) {
-                        if let Some((source, column)) = cell_at(pos) {
-                            let now = state
-                                .plan
-                                .with_untracked(|p| cell_amount(p, owner, &source, column));
-                            if now != amount {
-                                state.dispatch(Edit::SetCell {
-                                    owner,
-                                    source,
-                                    column,
-                                    amount,
-                                });
-                            }
-                        }
-                    }
-                }
-                input.select();
-                None
-            }
             _ => None,
         };
         if let Some(target) = target {
@@ -489,53 +380,37 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
     };
 
     let on_paste = move |ev: ClipboardEvent| {
-        let Some(text) = clipboard_text(&ev) else {
+        let Some((block, input, col)) = pasted_block(&ev) else {
             return;
         };
-        if !Block::is_block(&text) {
-            return; // one value: the input takes it as typed
-        }
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some((row, _)) = pos_of(&input) else {
             return;
         };
-        let Some((row, col)) = pos_of(&input) else {
-            return;
-        };
-        ev.prevent_default();
-        let block = Block::from_tsv(&text);
-        let result = paste_edits(
+        let result = paste_schedule(
             owner,
             &block,
             &known_sources(),
             &columns_now(),
-            row,
-            col,
+            (row, col),
             unit.get_untracked(),
         );
-        match result {
-            Ok(edit) => {
-                note.set(None);
-                state.dispatch(edit);
-                // The pasted-into cell shows the new figure, not a typed draft.
-                let _ = input.blur();
-                let _ = input.focus();
-            }
-            Err(e) => note.set(Some(GridNote::Paste(e))),
-        }
+        note.set(Some(GridNote::Paste(apply_paste(state, result))));
     };
 
     let note_text = move || {
-        note.get().map(|n| match n {
-            GridNote::Paste(e) => state.plan.with(|p| e.message(p, lang())),
-            GridNote::FillNeedsYear => lang()
-                .pick(
-                    "오른쪽 채우기는 연도 칸에서 합니다: 연도 칸을 선택하고 다시 누르세요.",
-                    "Fill right works from a year cell: select a year cell and try again.",
-                )
-                .to_string(),
+        note.get().and_then(|n| match n {
+            GridNote::Paste(outcome) => state
+                .plan
+                .with(|p| outcome_message(&outcome, p, lang()))
+                .map(|(_, text)| text),
+            GridNote::FillNeedsYear => Some(
+                lang()
+                    .pick(
+                        "오른쪽 채우기는 연도 칸에서 합니다: 연도 칸을 선택하고 다시 누르세요.",
+                        "Fill right works from a year cell: select a year cell and try again.",
+                    )
+                    .to_string(),
+            ),
         })
     };
 
@@ -628,10 +503,10 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
                 <table
                     class="official schedule-grid"
                     node_ref=table_ref
+                    data-paste-block="schedule"
                     on:keydown=on_keydown
                     on:paste=on_paste
                     on:focusin=on_focusin
-                    on:mouseup=on_mouseup
                 >
                     <caption class="visually-hidden">{name}</caption>
                     <thead>
@@ -698,10 +573,13 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
         <StatedTotal owner unit=unit_signal model/>
         <div class="grid-scroll">{table}</div>
         <p class="grid-message" role="alert" data-testid="grid-message">
-            {move || note_text().map(|t| view! {
-                <span class="marker" aria-hidden="true">"⚠ "</span>
-                <strong>{lang().pick("붙여넣기·채우기", "Paste or fill")}": "</strong>
-                {t}
+            {move || note_text().map(|t| {
+                let taken = matches!(note.get(), Some(GridNote::Paste(PasteOutcome::Taken(_))));
+                view! {
+                    <span class="marker" aria-hidden="true">{if taken { "✓ " } else { "⚠ " }}</span>
+                    <strong>{lang().pick("붙여넣기·채우기", "Paste or fill")}": "</strong>
+                    {t}
+                }
             })}
         </p>
         <div class="table-actions">
@@ -836,7 +714,8 @@ fn SourceRow(
     }
 }
 
-/// An editable money cell of the grid, with the id validation marks it by.
+/// An editable money cell of the grid: the one figure cell over the
+/// schedule's cell, in the table's unit.
 #[component]
 fn MoneyCell(
     owner: Owner,
@@ -848,22 +727,15 @@ fn MoneyCell(
     unit: Signal<Unit>,
     label: Signal<String>,
 ) -> impl IntoView {
-    let state = use_state();
-    let src = source.clone();
-    let value = Memo::new(move |_| state.plan.with(|p| cell_amount(p, owner, &src, column)));
-    let id = schedule_cell_id(owner, &source, column);
     let outside = matches!(column, Column::Year(y) if !term.contains(y));
-    let on_commit = Callback::new(move |amount| {
-        state.dispatch(Edit::SetCell {
-            owner,
-            source: source.clone(),
-            column,
-            amount,
-        })
-    });
+    let field = Field::Cell {
+        owner,
+        source,
+        column,
+    };
     view! {
         <td class="num" class:outside=outside data-row=row data-col=col>
-            <AmountCell id label value unit on_commit/>
+            <FigureCell field label unit/>
         </td>
     }
 }
@@ -878,26 +750,22 @@ fn StatedTotal(owner: Owner, unit: Signal<Unit>, model: Memo<Option<GridModel>>)
     let sum =
         Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.exact_total).unwrap_or_default()));
     let difference = move || stated.get().map(|s| sum.get() - s);
-    let on_commit = Callback::new(move |amount| {
+    let clear = move |_| {
         state.dispatch(Edit::SetStatedTotal {
             owner,
-            total: Some(amount),
-        })
-    });
-    let clear = move |_| state.dispatch(Edit::SetStatedTotal { owner, total: None });
+            total: None,
+            unit: unit.get_untracked(),
+        });
+    };
+    let field = Field::StatedTotal { owner };
+    let input_id = field.cell_id();
     let exact = move |a: Amount| format_figure(unit.get().exact_figure(a));
     let label = Signal::derive(move || lang().pick("명시된 총사업비", "Stated total").to_string());
     view! {
         <div class="stated-total" data-testid="stated-total">
             <div class="stated-field">
-                <label for=stated_total_id(owner)>{move || label.get()}</label>
-                <AmountCell
-                    id=stated_total_id(owner)
-                    label
-                    value=Signal::derive(move || stated.get().unwrap_or_default())
-                    unit
-                    on_commit
-                />
+                <label for=input_id>{move || label.get()}</label>
+                <FigureCell field label unit/>
                 <Show when=move || stated.get().is_some()>
                     <button type="button" class="remove" on:click=clear>
                         {move || lang().pick("지우기", "Clear")}

@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::demo::demo_plan;
 use planner_core::derive::status_total;
+use planner_core::field::{Field, PlanYear};
 use planner_core::i18n::{unit_caption, unit_name};
-use planner_core::plan::{Year, YearRange};
-use planner_core::worksheet::{base_year, parse_year, plan_years, YearError};
+use planner_core::plan::YearRange;
 use planner_core::{Edit, Msg, Unit};
 
 use crate::browser;
+use crate::components::figure_cell::FigureCell;
 use crate::components::pledge_targets::MarkedText;
+use crate::components::staffing::StaffingTable;
 use crate::state::use_state;
 
 /// The plan's own settings, its sources and its file export.
@@ -72,7 +74,6 @@ pub fn Settings() -> impl IntoView {
             .with(|p| format_figure(p.unit.shown_figure(status_total(p).this_year)))
     };
     let years = Memo::new(move |_| state.plan.with(|p| p.years));
-    let base = Memo::new(move |_| state.plan.with(|p| p.base_year));
 
     view! {
         <section class="view details-view settings-view" aria-labelledby="settings-title">
@@ -104,35 +105,21 @@ pub fn Settings() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-                <YearField
-                    id="plan-first-year"
-                    label=("첫 연도", "First year")
-                    value=Signal::derive(move || years.get().first)
-                    check=Callback::new(move |y: Year| plan_years(y, years.get_untracked().last).map(Edit::SetYears))
-                />
-                <YearField
-                    id="plan-last-year"
-                    label=("마지막 연도", "Last year")
-                    value=Signal::derive(move || years.get().last)
-                    check=Callback::new(move |y: Year| plan_years(years.get_untracked().first, y).map(Edit::SetYears))
-                />
-                <YearField
-                    id="plan-base-year"
-                    label=("기준연도", "Base year")
-                    value=Signal::derive(move || base.get())
-                    check=Callback::new(move |y: Year| base_year(y, years.get_untracked()).map(Edit::SetBaseYear))
-                />
+                <YearField which=PlanYear::First label=("첫 연도", "First year")/>
+                <YearField which=PlanYear::Last label=("마지막 연도", "Last year")/>
+                <YearField which=PlanYear::Base label=("기준연도", "Base year")/>
             </div>
             <p class="hint">
                 {move || {
                     lang()
                         .pick(
-                            "연도는 입력을 마치고 Enter 또는 Tab을 누르면 반영됩니다. 기준연도 이후의 실적은 오류로 표시됩니다.",
-                            "A year takes effect when you press Enter or Tab. Actuals after the base year are marked as errors.",
+                            "연도는 네 자리를 다 쓰면 반영됩니다. 그 전까지는 칸에 입력한 대로 표시되고 계획은 이전 연도를 그대로 둡니다. 기준연도 이후의 실적은 오류로 표시됩니다.",
+                            "A year takes effect once all four digits are typed; until then the field shows what you typed and the plan keeps its years. Actuals after the base year are marked as errors.",
                         )
                 }}
             </p>
             <SourcesTable/>
+            <StaffingTable/>
             <h3>{move || t(Msg::PlanFacts)}</h3>
             <dl class="facts">
                 <dt>{move || t(Msg::ProgramCount)}</dt>
@@ -161,70 +148,22 @@ pub fn Settings() -> impl IntoView {
     }
 }
 
-/// A year input that takes effect on Enter or when left (so `2` on the way to
-/// `2025` never becomes a plan of two thousand years), with its message.
+/// One of the plan's years: the one figure cell over it, with its label.
 #[component]
 fn YearField(
-    /// The input's id.
-    id: &'static str,
+    /// Which year.
+    which: PlanYear,
     /// Its label in Korean and English.
     label: (&'static str, &'static str),
-    /// The year the plan holds.
-    value: Signal<Year>,
-    /// Turns a typed year into the edit to send, or says why not.
-    check: Callback<Year, Result<Edit, YearError>>,
 ) -> impl IntoView {
     let state = use_state();
-    let lang = move || state.lang.get();
-    let draft = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<YearError>);
-    let message_id = format!("{id}-msg");
-    let commit = move |text: String| {
-        // A field removed while focused (the view changed) commits nothing.
-        if error.try_get_untracked().is_none() {
-            return;
-        }
-        match parse_year(&text).and_then(|y| check.run(y)) {
-            Ok(edit) => {
-                error.set(None);
-                draft.set(None);
-                state.dispatch(edit);
-            }
-            Err(e) => {
-                error.set(Some(e));
-                draft.set(Some(text));
-            }
-        }
-    };
-    let described = message_id.clone();
+    let field = Field::PlanYear(which);
+    let id = field.cell_id();
+    let text = Signal::derive(move || state.lang.get().pick(label.0, label.1).to_string());
     view! {
-        <label for=id>{move || lang().pick(label.0, label.1)}</label>
-        <div class="cell-editor year-editor" class:invalid=move || error.with(Option::is_some)>
-            <input
-                id=id
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                class="short"
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
-                prop:value=move || draft.get().unwrap_or_else(|| value.get().to_string())
-                on:input=move |ev| draft.set(Some(event_target_value(&ev)))
-                on:change=move |ev| commit(event_target_value(&ev))
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Escape" {
-                        error.set(None);
-                        draft.set(None);
-                    }
-                }
-            />
-            <Show when=move || error.with(Option::is_some)>
-                <span class="cell-message" id=message_id.clone() role="status">
-                    <span class="marker" aria-hidden="true">"⚠ "</span>
-                    <strong>{move || lang().pick("오류", "Error")}": "</strong>
-                    {move || error.get().map(|e| e.message(lang())).unwrap_or_default()}
-                </span>
-            </Show>
+        <label for=id>{move || text.get()}</label>
+        <div class="year-editor">
+            <FigureCell field label=text class="short"/>
         </div>
     }
 }

@@ -10,21 +10,23 @@
 //! A typed percentage becomes an amount rounded half-up to a whole unit of
 //! the plan (천원 in the demo).
 
+use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
+use planner_core::field::Field;
 use planner_core::grid::source_name;
-use planner_core::i18n::{amount_error_message, unit_caption};
-use planner_core::plan::{ProgramId, RatioShare, SourceId, Year};
+use planner_core::i18n::unit_caption;
+use planner_core::paste::paste_split;
+use planner_core::plan::{ProgramId, SourceId, Year};
 use planner_core::split::{
-    apply_ratio_edit, default_split_year, parse_percent, parse_weight, percent_to_amount,
-    remainder_edit, set_share_edit, share_of, share_percents, split_total,
+    apply_ratio_edit, default_split_year, remainder_edit, share_of, share_percents, split_total,
 };
-use planner_core::validate::Severity;
-use planner_core::{Amount, Edit, Owner};
+use planner_core::{Amount, Owner};
 use rust_decimal::Decimal;
 
-use crate::components::amount_cell::{AmountCell, CellMessage};
-use crate::components::schedule_grid::{fitting_owner, stated_total_id, OwnerPicker};
+use crate::components::figure_cell::FigureCell;
+use crate::components::paste_note::{apply_paste, pasted_block, PasteNote, PasteOutcome};
+use crate::components::schedule_grid::{fitting_owner, OwnerPicker};
 use crate::state::{use_state, View};
 
 /// A percentage as the table prints it: one decimal, △ for negative.
@@ -131,23 +133,42 @@ fn Split(program: ProgramId) -> impl IntoView {
             chosen_year.set(Some(y));
         }
     };
-    let stated_commit = Callback::new(move |amount| {
-        state.dispatch(Edit::SetStatedTotal {
-            owner,
-            total: Some(amount),
-        })
-    });
     let stated_label = Signal::derive(move || lang().pick("총사업비", "Stated total").to_string());
+    let stated_field = Field::StatedTotal { owner };
+    let stated_id = stated_field.cell_id();
 
+    // The rows are drawn for the split year: their cells write through it.
     let rows = move || {
+        let year = year.get();
         sources
             .get()
             .into_iter()
-            .enumerate()
-            .map(|(i, source)| {
-                view! { <ShareRow program source index=i year shares percents weights/> }
-            })
+            .map(|source| view! { <ShareRow program source year/> })
             .collect_view()
+    };
+    let pasted = RwSignal::new(None::<PasteOutcome>);
+    let on_paste = move |ev: ClipboardEvent| {
+        let Some((block, input, column)) = pasted_block(&ev) else {
+            return;
+        };
+        let row = input
+            .closest("tr[data-source]")
+            .ok()
+            .flatten()
+            .and_then(|tr| tr.get_attribute("data-source"))
+            .and_then(|s| sources.with_untracked(|all| all.iter().position(|x| *x == s)))
+            .unwrap_or(0);
+        let result = state.plan.with_untracked(|p| {
+            paste_split(
+                p,
+                program,
+                year.get_untracked(),
+                &block,
+                (row, column),
+                p.unit,
+            )
+        });
+        pasted.set(Some(apply_paste(state, result)));
     };
 
     view! {
@@ -178,13 +199,8 @@ fn Split(program: ProgramId) -> impl IntoView {
         </div>
         <div class="split-controls">
             <div class="stated-field">
-                <label for=stated_total_id(owner)>{move || stated_label.get()}</label>
-                <AmountCell
-                    id=stated_total_id(owner)
-                    label=stated_label
-                    value=Signal::derive(move || stated.get().unwrap_or_default())
-                    on_commit=stated_commit
-                />
+                <label for=stated_id>{move || stated_label.get()}</label>
+                <FigureCell field=stated_field label=stated_label/>
             </div>
             {move || {
                 let ys = years.get();
@@ -216,7 +232,7 @@ fn Split(program: ProgramId) -> impl IntoView {
                 }
             }}
         </div>
-        <table class="official split-table">
+        <table class="official split-table" data-paste-block="split" on:paste=on_paste>
             <caption class="visually-hidden">{move || lang().pick("재원별 분담액과 비율", "Shares by source, as amounts and percentages")}</caption>
             <thead>
                 <tr>
@@ -245,6 +261,7 @@ fn Split(program: ProgramId) -> impl IntoView {
             </tbody>
             <tbody>{rows}</tbody>
         </table>
+        <PasteNote outcome=pasted testid="split-message"/>
         <div class="table-actions">
             <button
                 type="button"
@@ -266,197 +283,54 @@ fn Split(program: ProgramId) -> impl IntoView {
 }
 
 /// One source: its share as an amount and a percentage, its matching weight,
-/// and "give the remainder to it".
+/// and "give the remainder to it". Every figure is the one figure cell.
 #[component]
-fn ShareRow(
-    program: ProgramId,
-    source: SourceId,
-    index: usize,
-    year: Memo<Year>,
-    shares: Memo<Vec<Amount>>,
-    percents: Memo<Option<(Vec<Decimal>, Decimal)>>,
-    weights: Memo<Vec<RatioShare>>,
-) -> impl IntoView {
+fn ShareRow(program: ProgramId, source: SourceId, year: Year) -> impl IntoView {
     let state = use_state();
     let lang = move || state.lang.get();
-    let owner = Owner::Program(program);
     let src = source.clone();
     let name = Memo::new(move |_| {
         let lang = lang();
         state.plan.with(|p| source_name(p, &src, lang))
     });
-    let share = Signal::derive(move || shares.with(|s| s.get(index).copied().unwrap_or_default()));
-    // The share's cell id: where `matching.off_ratio` is reported.
-    let share_id = format!("{}-source-{}-total", owner.cell_prefix(), source);
-    let src = source.clone();
-    let commit_share = Callback::new(move |amount: Amount| {
-        let edit = state
-            .plan
-            .with_untracked(|p| set_share_edit(p, program, &src, year.get_untracked(), amount));
-        state.dispatch(edit);
-    });
-
-    // Percent: typed text kept while it is being typed or is wrong; committed on change.
-    let percent_draft = RwSignal::new(None::<String>);
-    let percent_error = RwSignal::new(None::<planner_core::amount::AmountError>);
-    let percent_shown = move || {
-        percent_draft.get().unwrap_or_else(|| {
-            percents.with(|p| {
-                p.as_ref()
-                    .and_then(|(parts, _)| parts.get(index).copied())
-                    .map(percent_text)
-                    .unwrap_or_default()
-            })
-        })
+    let label = move |what: (&'static str, &'static str)| {
+        Signal::derive(move || format!("{} · {}", name.get(), lang().pick(what.0, what.1)))
     };
-    let src = source.clone();
-    let commit_percent = move |ev| {
-        // A field removed while focused (the view changed) commits nothing.
-        if percent_error.try_get_untracked().is_none() {
-            return;
-        }
-        let text = event_target_value(&ev);
-        match parse_percent(&text) {
-            Ok(percent) => {
-                percent_error.set(None);
-                percent_draft.set(None);
-                let edit = state.plan.with_untracked(|p| {
-                    let amount = percent_to_amount(percent, split_total(p, program), p.unit);
-                    set_share_edit(p, program, &src, year.get_untracked(), amount)
-                });
-                state.dispatch(edit);
-            }
-            Err(e) => {
-                percent_error.set(Some(e));
-                percent_draft.set(Some(text));
-            }
-        }
+    let share = Field::Share {
+        program,
+        source: source.clone(),
+        year,
     };
-    let percent_id = format!("{}-source-{}-percent", owner.cell_prefix(), source);
-    let percent_msg = format!("{percent_id}-msg");
-    let percent_message = Signal::derive(move || {
-        percent_error
-            .get()
-            .map(|e| (Severity::Error, amount_error_message(&e, lang())))
-    });
-
-    // Weight of the matching ratio.
-    let src = source.clone();
-    let weight_shown = move || {
-        weights.with(|w| {
-            w.iter()
-                .find(|r| r.source == src)
-                .map(|r| r.weight.to_string())
-                .unwrap_or_default()
-        })
+    let percent = Field::SharePercent {
+        program,
+        source: source.clone(),
+        year,
     };
-    let weight_error = RwSignal::new(false);
-    let src = source.clone();
-    let commit_weight = move |ev| match parse_weight(&event_target_value(&ev)) {
-        _ if weight_error.try_get_untracked().is_none() => {}
-        Some(weight) => {
-            weight_error.set(false);
-            let ratio = state.plan.with_untracked(|p| {
-                p.sources
-                    .iter()
-                    .map(|s| RatioShare {
-                        source: s.id.clone(),
-                        weight: if s.id == src {
-                            weight
-                        } else {
-                            p.program(program)
-                                .and_then(|x| x.matching.iter().find(|r| r.source == s.id))
-                                .map_or(0, |r| r.weight)
-                        },
-                    })
-                    .collect()
-            });
-            state.dispatch(Edit::SetMatching { program, ratio });
-        }
-        None => weight_error.set(true),
+    let weight = Field::Weight {
+        program,
+        source: source.clone(),
     };
-    let weight_id = format!("{}-source-{}-weight", owner.cell_prefix(), source);
-    let weight_msg = format!("{weight_id}-msg");
-    let weight_message = Signal::derive(move || {
-        weight_error.get().then(|| {
-            (
-                Severity::Error,
-                lang()
-                    .pick(
-                        "매칭 비율은 0 이상의 정수로 씁니다(예: 50).",
-                        "A matching weight is a whole number (such as 50).",
-                    )
-                    .to_string(),
-            )
-        })
-    });
-
     let src = source.clone();
     let give_remainder = move |_| {
         let edit = state
             .plan
-            .with_untracked(|p| remainder_edit(p, program, &src, year.get_untracked()));
+            .with_untracked(|p| remainder_edit(p, program, &src, year));
         if let Some(edit) = edit {
             state.dispatch(edit);
         }
     };
-    let percent_described = percent_msg.clone();
-    let weight_described = weight_msg.clone();
 
     view! {
         <tr data-source=source.clone()>
             <th scope="row">{move || name.get()}</th>
-            <td class="num">
-                <AmountCell
-                    id=share_id
-                    label=Signal::derive(move || format!("{} · {}", name.get(), lang().pick("금액", "Amount")))
-                    value=share
-                    on_commit=commit_share
-                />
+            <td class="num" data-col="0">
+                <FigureCell field=share label=label(("금액", "Amount"))/>
             </td>
-            <td class="num">
-                <div class="cell-editor" class:invalid=move || percent_error.with(Option::is_some)>
-                    <input
-                        type="text"
-                        id=percent_id
-                        class="amount percent"
-                        autocomplete="off"
-                        aria-label=move || format!("{} · {}", name.get(), lang().pick("비율(%)", "Share (%)"))
-                        aria-invalid=move || if percent_error.with(Option::is_some) { "true" } else { "false" }
-                        aria-describedby=move || percent_error.with(Option::is_some).then(|| percent_described.clone())
-                        prop:value=percent_shown
-                        on:input=move |ev| percent_draft.set(Some(event_target_value(&ev)))
-                        on:change=commit_percent
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Escape" {
-                                percent_draft.set(None);
-                                percent_error.set(None);
-                            }
-                        }
-                    />
-                    <Show when=move || percent_error.with(Option::is_some)>
-                        <CellMessage id=percent_msg.clone() message=percent_message/>
-                    </Show>
-                </div>
+            <td class="num" data-col="1">
+                <FigureCell field=percent label=label(("비율(%)", "Share (%)")) class="percent"/>
             </td>
-            <td class="num">
-                <div class="cell-editor" class:invalid=move || weight_error.get()>
-                    <input
-                        type="text"
-                        id=weight_id
-                        class="amount weight"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        aria-label=move || format!("{} · {}", name.get(), lang().pick("매칭 비율", "Matching weight"))
-                        aria-invalid=move || if weight_error.get() { "true" } else { "false" }
-                        aria-describedby=move || weight_error.get().then(|| weight_described.clone())
-                        prop:value=weight_shown
-                        on:change=commit_weight
-                    />
-                    <Show when=move || weight_error.get()>
-                        <CellMessage id=weight_msg.clone() message=weight_message/>
-                    </Show>
-                </div>
+            <td class="num" data-col="2">
+                <FigureCell field=weight label=label(("매칭 비율", "Matching weight")) class="weight"/>
             </td>
             <td class="row-actions">
                 <button

@@ -1,15 +1,19 @@
 //! 예산현황: the budget status table of DOMAIN.md §1.1, editable. The 계 row
 //! and the 증(△)감 column are derived from the plan on every change.
 
+use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::derive::status_total;
 use planner_core::edit::BudgetColumn;
+use planner_core::field::Field;
 use planner_core::i18n::unit_caption;
+use planner_core::paste::paste_status;
 use planner_core::plan::ProgramId;
 use planner_core::{Amount, Edit, Msg};
 
-use crate::components::amount_cell::AmountCell;
+use crate::components::figure_cell::FigureCell;
+use crate::components::paste_note::{apply_paste, pasted_block, PasteNote, PasteOutcome};
 use crate::state::use_state;
 
 /// From how many rows on the table renders only the rows in view.
@@ -55,14 +59,32 @@ pub fn StatusTable() -> impl IntoView {
             scroll_top.set(usize::try_from(div.scroll_top()).unwrap_or(0));
         }
     };
+    // A new row starts without a name (its field shows a placeholder), so
+    // typing into it never appends to a made-up one.
     let add_program = move |_| {
-        let name = Msg::NewProgramName
-            .text(state.lang.get_untracked())
-            .to_string();
         state.dispatch(Edit::AddProgram {
-            name,
+            name: String::new(),
             status_row: true,
         });
+    };
+    // A block copied from a spreadsheet fills rows × columns from the cell.
+    let pasted = RwSignal::new(None::<PasteOutcome>);
+    let on_paste = move |ev: ClipboardEvent| {
+        let Some((block, input, column)) = pasted_block(&ev) else {
+            return;
+        };
+        let row = input
+            .closest("tr[data-program]")
+            .ok()
+            .flatten()
+            .and_then(|tr| tr.get_attribute("data-program"))
+            .and_then(|id| id.parse::<ProgramId>().ok())
+            .and_then(|id| program_ids.with_untracked(|ids| ids.iter().position(|p| *p == id)))
+            .unwrap_or(0);
+        let result = state
+            .plan
+            .with_untracked(|p| paste_status(p, &block, (row, column), p.unit));
+        pasted.set(Some(apply_paste(state, result)));
     };
 
     view! {
@@ -82,7 +104,7 @@ pub fn StatusTable() -> impl IntoView {
                 role=move || virtual_table().then_some("region")
                 aria-label=move || virtual_table().then(|| t(Msg::StatusTableCaption))
             >
-            <table class="official" id="status-table">
+            <table class="official" id="status-table" data-paste-block="status" on:paste=on_paste>
                 <caption class="visually-hidden">{move || t(Msg::StatusTableCaption)}</caption>
                 <thead>
                     <tr>
@@ -115,6 +137,7 @@ pub fn StatusTable() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            <PasteNote outcome=pasted testid="status-message"/>
             <div class="table-actions">
                 <button type="button" on:click=add_program>{move || t(Msg::AddProgram)}</button>
             </div>
@@ -143,16 +166,20 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
     let program = Memo::new(move |_| state.plan.with(|p| p.program(id).cloned()));
     let name = move || program.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let budget = move || program.with(|p| p.as_ref().and_then(|p| p.budget).unwrap_or_default());
+    // A row without a name yet is read out by its placeholder.
+    let shown_name = move || {
+        let n = name();
+        if n.trim().is_empty() {
+            t(Msg::NewProgramName).to_string()
+        } else {
+            n
+        }
+    };
     let cell_label =
-        move |column: Msg| Signal::derive(move || format!("{} · {}", name(), t(column)));
-    let commit = move |column: BudgetColumn| {
-        Callback::new(move |amount: Amount| {
-            state.dispatch(Edit::SetBudget {
-                program: id,
-                column,
-                amount,
-            })
-        })
+        move |column: Msg| Signal::derive(move || format!("{} · {}", shown_name(), t(column)));
+    let budget_field = move |column| Field::Budget {
+        program: id,
+        column,
     };
     let rename = move |ev| {
         state.dispatch(Edit::SetProgramName {
@@ -164,37 +191,29 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
 
     view! {
         <tr data-program=id>
-            <th scope="row">
+            <th scope="row" data-col="0">
                 <input
                     type="text"
                     class="name"
-                    aria-label=move || format!("{} · {}", t(Msg::ProgramNameLabel), name())
+                    id=format!("program-{id}-name")
+                    placeholder=move || t(Msg::NewProgramName)
+                    aria-label=move || format!("{} · {}", t(Msg::ProgramNameLabel), shown_name())
                     prop:value=name
                     on:input=rename
                 />
             </th>
-            <td class="num">
-                <AmountCell
-                    id=format!("program-{id}-budget-this-year")
-                    label=cell_label(Msg::ColThisYear)
-                    value=Signal::derive(move || budget().this_year)
-                    on_commit=commit(BudgetColumn::ThisYear)
-                />
+            <td class="num" data-col="1">
+                <FigureCell field=budget_field(BudgetColumn::ThisYear) label=cell_label(Msg::ColThisYear)/>
             </td>
-            <td class="num">
-                <AmountCell
-                    id=format!("program-{id}-budget-prior-year")
-                    label=cell_label(Msg::ColPriorYear)
-                    value=Signal::derive(move || budget().prior_year)
-                    on_commit=commit(BudgetColumn::PriorYear)
-                />
+            <td class="num" data-col="2">
+                <FigureCell field=budget_field(BudgetColumn::PriorYear) label=cell_label(Msg::ColPriorYear)/>
             </td>
             <Figure amount=Signal::derive(move || budget().change())/>
             <td class="row-actions">
                 <button
                     type="button"
                     class="remove"
-                    aria-label=move || format!("{} · {}", t(Msg::RemoveProgram), name())
+                    aria-label=move || format!("{} · {}", t(Msg::RemoveProgram), shown_name())
                     on:click=remove
                 >
                     "×"

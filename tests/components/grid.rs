@@ -79,13 +79,6 @@ fn focus(target: &HtmlInputElement) {
     .unwrap();
 }
 
-fn change(field: &HtmlInputElement, value: &str) {
-    field.set_value(value);
-    field
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 fn click(root: &HtmlElement, selector: &str) {
     root.query_selector(selector)
         .unwrap()
@@ -305,7 +298,7 @@ async fn the_split_applies_a_matching_ratio_exactly() {
     assert!(text_of(&root, "[data-testid=split-gap]").contains("matches"));
 
     for (source, weight) in [("national", "50"), ("city", "30"), ("district", "20")] {
-        change(
+        type_into(
             &input(&root, &format!("#program-6-source-{source}-weight")),
             weight,
         );
@@ -336,7 +329,7 @@ async fn the_split_applies_a_matching_ratio_exactly() {
         .is_none());
 
     // A percentage becomes an amount; the remainder goes to the chosen source.
-    change(&input(&root, "#program-6-source-city-percent"), "25");
+    type_into(&input(&root, "#program-6-source-city-percent"), "25");
     settle().await;
     assert_eq!(
         input(&root, "#program-6-source-city-total").value(),

@@ -39,6 +39,10 @@ test('a planner builds pledge 17 from nothing by keyboard and everything foots',
   // A pledge, then its schedule typed by keyboard (DOMAIN.md §1.3).
   await page.goto(app.server.url + '#pledge');
   await page.getByRole('button', { name: '공약 추가' }).click();
+  // A new pledge starts untitled (a placeholder shows what goes there).
+  assert.equal(await page.locator('#pledge-1-name').getAttribute('placeholder'), '새 공약');
+  await page.locator('#pledge-1-name').click();
+  await page.keyboard.type('센터 공간 조성');
   await page.goto(app.server.url + '#schedule/pledge-1');
   await page.locator('#pledge-1-source-city-y2018').waitFor();
   await typeAcross(page, 'pledge-1-source-city-y2018', ['440', '540', '500', '490', '480']);

@@ -79,23 +79,31 @@ test('a letter in a number cell gets a message at the cell and loses nothing', a
   const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
   const page = await openApp(context, app.server.url + '#status');
   const input = cell(page, '기본경비 · This year');
-  await input.fill('12a');
+  await input.click();
+  await page.keyboard.type('12a');
   const message = page.locator('#program-4-budget-this-year-msg');
   await message.waitFor();
   assert.match(await message.innerText(), /'a'.*not part of a number/);
+  assert.match(await message.innerText(), /The plan keeps 75,762/);
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   assert.equal(await input.getAttribute('aria-describedby'), 'program-4-budget-this-year-msg');
-  assert.equal(await text(page, 'total-this-year'), '1,780,060', 'the last good value stays in the plan');
+  assert.equal(await text(page, 'total-this-year'), '1,780,060', 'the value the cell was entered with stays in the plan');
+  // The problems panel lists the unreadable entry, linked to its cell.
+  assert.match(await text(page, 'problems-panel'), /the entry “12a” cannot be taken/);
   await screenshot(page, 'status-en-bad-entry');
+  // A reload keeps what was typed, and says so, while the plan keeps its figure.
   await page.reload();
   await page.waitForSelector('.app[data-ready]');
-  assert.equal(await cell(page, '기본경비 · This year').inputValue(), '75,762');
-  // Fixing the entry clears the message.
   const again = cell(page, '기본경비 · This year');
-  await again.fill('12a');
-  await again.fill('12');
+  assert.equal(await again.inputValue(), '12a');
+  assert.match(await page.locator('#program-4-budget-this-year-msg').innerText(), /'a'/);
+  assert.equal(await text(page, 'total-this-year'), '1,780,060');
+  // Fixing the entry clears the message.
+  await again.click();
+  await page.keyboard.type('12');
   assert.equal(await page.locator('#program-4-budget-this-year-msg').count(), 0);
   assert.equal(await text(page, 'total-this-year'), '1,704,310');
+  assert.match(await text(page, 'problems-panel'), /No problems/);
   assert.deepEqual(record.errors, []);
   await context.close();
 });

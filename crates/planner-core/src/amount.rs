@@ -11,9 +11,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The largest magnitude an entered amount may have (10^18 won), so that sums of
-/// any realistic number of amounts stay far inside `Decimal`'s exact range.
-pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(2_808_348_672, 232_830_643, 0, false, 0);
+use crate::limits::{amount_fits, MAX_AMOUNT};
 
 /// An exact amount of money in won. Never binary floating point: budget tables
 /// must foot to the won, and a reviewer re-adds them by hand.
@@ -168,7 +166,7 @@ pub enum AmountError {
     MisplacedSeparator,
     /// A sign anywhere but at the front.
     MisplacedSign,
-    /// Beyond 10^18 won in magnitude: surely a typing mistake.
+    /// Beyond [`MAX_AMOUNT`] in magnitude: surely a typing mistake.
     TooLarge,
 }
 
@@ -262,7 +260,7 @@ pub fn parse_figure(input: &str) -> Result<Decimal, AmountError> {
     }
     let int_digits = int_digits.trim_start_matches('0');
     let significant = int_digits.len();
-    // 10^18 won is at most 19 integer digits in won; in larger units fewer still.
+    // Far beyond any limit of a figure kind: refused before any arithmetic.
     if significant > 19 || frac_digits.len() > 12 {
         return Err(AmountError::TooLarge);
     }
@@ -282,13 +280,13 @@ pub fn parse_figure(input: &str) -> Result<Decimal, AmountError> {
 }
 
 /// Parses a figure typed in `unit` into an amount in won, refusing magnitudes
-/// beyond [`MAX_MAGNITUDE`].
+/// beyond [`MAX_AMOUNT`].
 pub fn parse_amount(input: &str, unit: Unit) -> Result<Amount, AmountError> {
     let figure = parse_figure(input)?;
     let won = figure
         .checked_mul(unit.won_per_unit())
         .ok_or(AmountError::TooLarge)?;
-    if won.abs() > MAX_MAGNITUDE {
+    if !amount_fits(won) {
         return Err(AmountError::TooLarge);
     }
     Ok(Amount::from_won(won))
@@ -364,6 +362,28 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+/// The stored form of a sum of amounts (the library's grand totals): a plain
+/// decimal string of won like any amount, but not held to one figure's limit.
+pub mod any_size {
+    use super::*;
+
+    /// Writes the amount as a plain decimal string.
+    pub fn serialize<S: Serializer>(amount: &Amount, serializer: S) -> Result<S::Ok, S::Error> {
+        amount.serialize(serializer)
+    }
+
+    /// Reads a plain decimal string of any size `Decimal` holds.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Amount, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if !is_plain_decimal(&text) {
+            return Err(serde::de::Error::custom("not a plain decimal"));
+        }
+        Decimal::from_str_exact(&text)
+            .map(Amount::from_won)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 /// Whether `text` is a plain decimal as files write numbers: `-`, digits,
 /// optionally `.` and digits; at most 40 characters. No separators, no
 /// exponent, no `+`: one spelling per number keeps files comparable.
@@ -389,8 +409,14 @@ impl FromStr for Amount {
         }
         let value = Decimal::from_str_exact(text)
             .map_err(|_| format!("\"{}\" is too large for an amount", truncate(text, 40)))?;
-        if value.abs() > MAX_MAGNITUDE {
-            return Err(format!("\"{}\" is beyond 10^18 won", truncate(text, 40)));
+        if value.abs() > MAX_AMOUNT {
+            return Err(format!("\"{}\" is beyond 10^15 won", truncate(text, 40)));
+        }
+        if !amount_fits(value) {
+            return Err(format!(
+                "\"{}\" has more than 6 decimals of a won",
+                truncate(text, 40)
+            ));
         }
         Ok(Amount::from_won(value))
     }
@@ -462,7 +488,7 @@ mod tests {
             Err(AmountError::TooLarge)
         );
         assert_eq!(
-            parse_amount("2,000,000,000,000,000", Unit::Thousand),
+            parse_amount("2,000,000,000,000", Unit::Thousand),
             Err(AmountError::TooLarge)
         );
     }
@@ -501,11 +527,8 @@ mod tests {
         assert!(serde_json::from_str::<Amount>("-21634000").is_err());
         assert!(serde_json::from_str::<Amount>("\"1e5\"").is_err());
         assert!(serde_json::from_str::<Amount>("\"△5\"").is_err());
-        assert!(serde_json::from_str::<Amount>("\"10000000000000000001\"").is_err());
-    }
-
-    #[test]
-    fn max_magnitude_is_ten_to_the_eighteen() {
-        assert_eq!(MAX_MAGNITUDE, dec("1000000000000000000"));
+        assert!(serde_json::from_str::<Amount>("\"1000000000000001\"").is_err());
+        assert!(serde_json::from_str::<Amount>("\"0.0000001\"").is_err());
+        assert!(serde_json::from_str::<Amount>("\"1000000000000000\"").is_ok());
     }
 }

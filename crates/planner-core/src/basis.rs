@@ -13,7 +13,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::amount::{Amount, MAX_MAGNITUDE};
+use crate::amount::Amount;
+use crate::limits::MAX_AMOUNT;
 
 /// The longest input, in characters, that is evaluated; a real basis is a line.
 const MAX_CHARS: usize = 1_000;
@@ -45,7 +46,7 @@ pub enum BasisErrorKind {
     UnexpectedParen,
     /// A division by zero; the position is that of the division sign.
     DivisionByZero,
-    /// A value beyond 10^18 won in magnitude, a number with more digits than
+    /// A value beyond 10^15 won in magnitude, a number with more digits than
     /// exact arithmetic can hold, or an input longer than 1,000 characters.
     TooLarge,
     /// A thousands separator that does not separate groups of three digits.
@@ -309,7 +310,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Applies a pending operator to the values it takes, checking the result
-    /// stays within [`MAX_MAGNITUDE`].
+    /// stays within [`MAX_AMOUNT`].
     fn apply(&mut self, pending: Pending) -> Result<(), BasisError> {
         let position = pending.position;
         let missing = || err(position, BasisErrorKind::ExpectedNumber);
@@ -333,7 +334,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
         };
-        if result.abs() > MAX_MAGNITUDE {
+        if result.abs() > MAX_AMOUNT {
             return Err(too_large());
         }
         self.values.push(result);
@@ -460,7 +461,7 @@ impl<'a> Evaluator<'a> {
         let too_large = || err(position, BasisErrorKind::TooLarge);
         let int_part = int_digits.trim_start_matches('0');
         let frac_part = frac_digits.trim_end_matches('0');
-        // 10^18 has 19 digits; Decimal holds at most 28 significant digits.
+        // Far more digits than any amount within the limit; Decimal holds 28.
         if int_part.len() > 19 || int_part.len() + frac_part.len() > 28 {
             return Err(too_large());
         }
@@ -475,7 +476,7 @@ impl<'a> Evaluator<'a> {
         if let Some(multiplier) = self.unit_word() {
             value = value.checked_mul(multiplier).ok_or_else(too_large)?;
         }
-        if value.abs() > MAX_MAGNITUDE {
+        if value.abs() > MAX_AMOUNT {
             return Err(too_large());
         }
         Ok(Token {
@@ -613,7 +614,11 @@ mod tests {
             (19, BasisErrorKind::TooLarge)
         );
         assert_eq!(fails("99999999999999999999"), (1, BasisErrorKind::TooLarge));
-        assert_eq!(eval("1,000,000,000,000,000,000"), MAX_MAGNITUDE);
+        assert_eq!(eval("1,000,000,000,000,000"), MAX_AMOUNT);
+        assert_eq!(
+            fails("1,000,000,000,000,001"),
+            (1, BasisErrorKind::TooLarge)
+        );
         let long = "1 + ".repeat(300) + "1";
         assert_eq!(fails(&long), (1, BasisErrorKind::TooLarge));
         let deep = "(".repeat(450) + "7" + &")".repeat(450);

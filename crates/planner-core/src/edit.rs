@@ -3,15 +3,20 @@
 //! autosave and validation all hang off this one path, so no view changes a
 //! plan field by hand.
 
+use serde::{Deserialize, Serialize};
+
 use crate::amount::{Amount, Unit};
+use crate::limits::{
+    amount_fits, quantity_fits, span_fits, text_fits, year_fits, MAX_COUNT, MAX_ITEMS, MAX_WEIGHT,
+};
 use crate::plan::{
     Classification, Column, FundingSource, Indicator, IndicatorId, LineItem, Plan, Pledge,
-    PledgeId, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId, Stated, Year,
-    YearBudget, YearRange,
+    PledgeId, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId, StaffingRow, Stated,
+    Year, YearBudget, YearRange,
 };
 
 /// Which of a program's two budget figures an edit sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum BudgetColumn {
     /// 예산액
     ThisYear,
@@ -21,7 +26,7 @@ pub enum BudgetColumn {
 
 /// Whose schedule a cell belongs to: the grid edits programs' and pledges'
 /// schedules alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Owner {
     /// A program's schedule (소요예산).
     Program(ProgramId),
@@ -52,8 +57,17 @@ impl Owner {
     }
 }
 
+/// Which of a staffing row's two counts an edit sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum StaffingColumn {
+    /// 정원
+    Quota,
+    /// 현원
+    Current,
+}
+
 /// Which of an indicator's two yearly figures an edit sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum IndicatorRow {
     /// 목표
     Target,
@@ -124,8 +138,13 @@ pub enum Edit {
         source: SourceId,
         note: String,
     },
-    /// Set (or clear) the stated 총사업비, in the plan's current unit.
-    SetStatedTotal { owner: Owner, total: Option<Amount> },
+    /// Set (or clear) the stated 총사업비, typed in `unit` (the unit its
+    /// rounding is judged in).
+    SetStatedTotal {
+        owner: Owner,
+        total: Option<Amount>,
+        unit: Unit,
+    },
 
     /// Append an empty line item to a program.
     AddLineItem { program: ProgramId },
@@ -215,6 +234,23 @@ pub enum Edit {
         row: IndicatorRow,
         value: Option<Quantity>,
     },
+
+    /// Append an empty row to the staffing table.
+    AddStaffingRow,
+    /// Set a staffing row's service group and grade.
+    SetStaffingText {
+        row: usize,
+        group: String,
+        grade: String,
+    },
+    /// Set a staffing row's 정원 or 현원.
+    SetStaffingCount {
+        row: usize,
+        column: StaffingColumn,
+        count: u32,
+    },
+    /// Remove a staffing row.
+    RemoveStaffingRow { row: usize },
 }
 
 /// Why an edit was refused; the plan is unchanged.
@@ -236,11 +272,96 @@ pub enum EditError {
     ReversedYears(YearRange),
     /// A source needs a name.
     EmptySourceName,
+    /// A figure, text or list beyond the limits a plan file can hold
+    /// ([`crate::limits`]).
+    OutOfLimits,
+    /// The edit names a staffing row the plan does not have.
+    NoSuchStaffingRow(usize),
+}
+
+impl Edit {
+    /// Whether every figure and text the edit carries is within the limits
+    /// a plan file can hold, so that any plan made by accepted edits can be
+    /// stored, exported and read back.
+    pub fn within_limits(&self) -> bool {
+        let amount = |a: &Amount| amount_fits(a.as_decimal());
+        let quantity = |q: &Option<Quantity>| q.is_none_or(quantity_fits);
+        let texts = |ts: &[&String]| ts.iter().all(|t| text_fits(t));
+        let column = |c: &Column| match c {
+            Column::Year(y) => year_fits(*y),
+            _ => true,
+        };
+        match self {
+            Edit::SetTitle(t) | Edit::SetOrganisation(t) => text_fits(t),
+            Edit::SetYears(r) => span_fits(r.first, r.last),
+            Edit::SetBaseYear(y) => year_fits(*y),
+            Edit::AddSource { name_ko, name_en }
+            | Edit::RenameSource {
+                name_ko, name_en, ..
+            } => texts(&[name_ko, name_en]),
+            Edit::AddProgram { name, .. } | Edit::SetProgramName { name, .. } => text_fits(name),
+            Edit::SetProgramPeriod { period, .. } => span_fits(period.first, period.last),
+            Edit::SetPledgeTerm { term, .. } => span_fits(term.first, term.last),
+            Edit::SetBudget { amount: a, .. } => amount(a),
+            Edit::SetMatching { ratio, .. } => {
+                ratio.len() <= MAX_ITEMS && ratio.iter().all(|r| r.weight <= MAX_WEIGHT)
+            }
+            Edit::SetCell {
+                amount: a,
+                column: c,
+                ..
+            } => amount(a) && column(c),
+            Edit::SetShareNote { note, .. }
+            | Edit::SetIndicatorNote { note, .. }
+            | Edit::SetSlideNote { note, .. } => text_fits(note),
+            Edit::SetStatedTotal { total, .. } => total.as_ref().is_none_or(amount),
+            Edit::SetLineItem { item, .. } => {
+                amount(&item.stated) && texts(&[&item.name, &item.basis])
+            }
+            Edit::AddPledge { title } | Edit::SetPledgeTitle { title, .. } => text_fits(title),
+            Edit::SetPledgeNumber { number, .. } => text_fits(number),
+            Edit::SetPledgePrograms { programs, .. } => programs.len() <= MAX_ITEMS,
+            Edit::SetClassification { classification, .. } => {
+                classification.sdgs.len() <= MAX_ITEMS && classification.actors.len() <= MAX_ITEMS
+            }
+            Edit::AddIndicator { name, unit, .. } => texts(&[name, unit]),
+            Edit::SetIndicatorName { name, .. } => text_fits(name),
+            Edit::SetIndicatorUnit { unit, .. } => text_fits(unit),
+            Edit::SetIndicatorFigure { year, value, .. } => year_fits(*year) && quantity(value),
+            Edit::SetIndicatorStatedTotal { value, .. } => quantity(value),
+            Edit::SetDeckEntries(entries) => entries.len() <= MAX_ITEMS,
+            Edit::SetStaffingText { group, grade, .. } => texts(&[group, grade]),
+            Edit::SetStaffingCount { count, .. } => *count <= MAX_COUNT,
+            Edit::SetUnit(_)
+            | Edit::MoveSource { .. }
+            | Edit::RemoveSource { .. }
+            | Edit::RemoveProgram { .. }
+            | Edit::AddLineItem { .. }
+            | Edit::RemoveLineItem { .. }
+            | Edit::RemovePledge { .. }
+            | Edit::RemoveIndicator { .. }
+            | Edit::AddStaffingRow
+            | Edit::RemoveStaffingRow { .. }
+            | Edit::Many(_) => true,
+        }
+    }
+}
+
+/// Refuses a list that is already as long as a file may make it.
+fn room_in(len: usize) -> Result<(), EditError> {
+    if len >= MAX_ITEMS {
+        Err(EditError::OutOfLimits)
+    } else {
+        Ok(())
+    }
 }
 
 impl Plan {
     /// Carries out an edit, or refuses it and leaves the plan as it was.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        if !edit.within_limits() {
+            return Err(EditError::OutOfLimits);
+        }
         match edit {
             Edit::SetTitle(title) => self.title = title,
             Edit::SetOrganisation(organisation) => self.organisation = organisation,
@@ -257,6 +378,7 @@ impl Plan {
                 if name_ko.trim().is_empty() && name_en.trim().is_empty() {
                     return Err(EditError::EmptySourceName);
                 }
+                room_in(self.sources.len())?;
                 let id = self.new_source_id(if name_en.trim().is_empty() {
                     &name_ko
                 } else {
@@ -302,6 +424,7 @@ impl Plan {
             }
 
             Edit::AddProgram { name, status_row } => {
+                room_in(self.programs.len())?;
                 let id = self
                     .programs
                     .iter()
@@ -369,8 +492,7 @@ impl Plan {
                 self.source_index(&source)?;
                 self.schedule_mut(owner)?.row_mut(&source).note = note;
             }
-            Edit::SetStatedTotal { owner, total } => {
-                let unit = self.unit;
+            Edit::SetStatedTotal { owner, total, unit } => {
                 let stated = total.map(|amount| Stated { amount, unit });
                 match owner {
                     Owner::Program(id) => self.program_mut(id)?.stated_total = stated,
@@ -378,10 +500,11 @@ impl Plan {
                 }
             }
 
-            Edit::AddLineItem { program } => self
-                .program_mut(program)?
-                .line_items
-                .push(LineItem::default()),
+            Edit::AddLineItem { program } => {
+                let items = &mut self.program_mut(program)?.line_items;
+                room_in(items.len())?;
+                items.push(LineItem::default());
+            }
             Edit::SetLineItem {
                 program,
                 index,
@@ -402,6 +525,7 @@ impl Plan {
             }
 
             Edit::AddPledge { title } => {
+                room_in(self.pledges.len())?;
                 let id = self
                     .pledges
                     .iter()
@@ -436,6 +560,7 @@ impl Plan {
 
             Edit::AddIndicator { pledge, name, unit } => {
                 let pledge = self.pledge_mut(pledge)?;
+                room_in(pledge.indicators.len())?;
                 let id = pledge
                     .indicators
                     .iter()
@@ -509,6 +634,27 @@ impl Plan {
                     IndicatorRow::Target => indicator.stated_target_total = value,
                     IndicatorRow::Actual => indicator.stated_actual_total = value,
                 }
+            }
+
+            Edit::AddStaffingRow => {
+                room_in(self.staffing.len())?;
+                self.staffing.push(StaffingRow::default());
+            }
+            Edit::SetStaffingText { row, group, grade } => {
+                let r = self.staffing_mut(row)?;
+                r.group = group;
+                r.grade = grade;
+            }
+            Edit::SetStaffingCount { row, column, count } => {
+                let r = self.staffing_mut(row)?;
+                match column {
+                    StaffingColumn::Quota => r.quota = count,
+                    StaffingColumn::Current => r.current = count,
+                }
+            }
+            Edit::RemoveStaffingRow { row } => {
+                self.staffing_mut(row)?;
+                self.staffing.remove(row);
             }
 
             Edit::SetDeckEntries(entries) => self.deck.entries = entries,
@@ -632,6 +778,12 @@ impl Plan {
         self.deck.notes.remove(&subject.cell_prefix());
     }
 
+    fn staffing_mut(&mut self, row: usize) -> Result<&mut StaffingRow, EditError> {
+        self.staffing
+            .get_mut(row)
+            .ok_or(EditError::NoSuchStaffingRow(row))
+    }
+
     fn program_mut(&mut self, id: ProgramId) -> Result<&mut Program, EditError> {
         self.programs
             .iter_mut()
@@ -660,7 +812,7 @@ impl Plan {
 }
 
 fn check_range(range: YearRange) -> Result<(), EditError> {
-    if range.is_empty() || range.len() > 50 {
+    if !span_fits(range.first, range.last) {
         Err(EditError::ReversedYears(range))
     } else {
         Ok(())

@@ -28,12 +28,11 @@ pub const FORMAT_NAME: &str = "budget-planner/plan";
 /// The file format version this build writes and the newest it reads.
 /// Version 2 added the plan's `deck`; version 1 files are read as they are.
 pub const FORMAT_VERSION: u32 = 2;
-/// Files beyond this size are refused before parsing (20 MB).
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-/// Years a plan may name: anything else is a typing mistake or hostile.
-pub const YEAR_LIMITS: (Year, Year) = (1900, 2200);
-/// The most items of any one list (programs, rows, years…) a file may hold.
-pub const MAX_ITEMS: usize = 100_000;
+pub use crate::limits::MAX_FILE_BYTES;
+use crate::limits::{
+    quantity_fits, span_fits, year_fits, MAX_COUNT, MAX_ITEMS, MAX_TERM_YEARS, MAX_WEIGHT,
+    YEAR_LIMITS,
+};
 
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
@@ -372,13 +371,15 @@ impl<'de> Deserialize<'de> for Figure {
         let text = String::deserialize(deserializer)?;
         let ok = crate::amount::is_plain_decimal(&text);
         let value = if ok {
-            Decimal::from_str_exact(&text).ok()
+            Decimal::from_str_exact(&text)
+                .ok()
+                .filter(|v| quantity_fits(*v))
         } else {
             None
         };
         value.map(Figure).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "\"{}\" is not a decimal number",
+                "\"{}\" is not a decimal number of at most 10^15 with 6 decimals",
                 text.chars().take(40).collect::<String>()
             ))
         })
@@ -855,11 +856,17 @@ fn years(path: &str, y: YearsV1) -> Result<YearRange, FileError> {
             ),
         ));
     }
+    if !span_fits(y.first, y.last) {
+        return Err(invalid(
+            path,
+            format!("a span of years is at most {MAX_TERM_YEARS} years"),
+        ));
+    }
     Ok(YearRange::new(y.first, y.last))
 }
 
 fn check_year(path: &str, year: Year) -> Result<(), FileError> {
-    if (YEAR_LIMITS.0..=YEAR_LIMITS.1).contains(&year) {
+    if year_fits(year) {
         Ok(())
     } else {
         Err(invalid(
@@ -957,6 +964,14 @@ impl TryFrom<PlanV1> for Plan {
         for (index, p) in file.programs.into_iter().enumerate() {
             let path = format!("$.plan.programs[{index}]");
             check_len(&format!("{path}.line_items"), p.line_items.len())?;
+            for (i, r) in p.matching.iter().enumerate() {
+                if r.weight > MAX_WEIGHT {
+                    return Err(invalid(
+                        format!("{path}.matching[{i}].weight"),
+                        format!("a matching weight is at most {MAX_WEIGHT}"),
+                    ));
+                }
+            }
             programs.push(Program {
                 id: p.id,
                 name: p.name,
@@ -1051,6 +1066,16 @@ impl TryFrom<PlanV1> for Plan {
                 }),
                 indicators,
             });
+        }
+        for (index, r) in file.staffing.iter().enumerate() {
+            for (count, name) in [(r.quota, "quota"), (r.current, "current")] {
+                if count > MAX_COUNT {
+                    return Err(invalid(
+                        format!("$.plan.staffing[{index}].{name}"),
+                        format!("a head count is at most {MAX_COUNT}"),
+                    ));
+                }
+            }
         }
         Ok(Plan {
             title: file.title,

@@ -11,7 +11,7 @@
 //!
 //! All arithmetic is exact [`Decimal`] arithmetic, never binary floating point.
 //! Sums saturate instead of panicking; within the range a plan allows (amounts of
-//! at most 10^18 won, see [`crate::amount::MAX_MAGNITUDE`]) nothing comes near it.
+//! at most 10^15 won, see [`crate::limits::MAX_AMOUNT`]) nothing comes near it.
 
 use std::cmp::Ordering;
 

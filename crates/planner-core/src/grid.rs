@@ -1,18 +1,14 @@
-//! The schedule grid's pure logic: which cells a schedule grid shows, what a
-//! block pasted from a spreadsheet means, and what "fill right" writes.
-//!
-//! A pasted block is all or nothing: one unreadable figure refuses the whole
-//! block, naming the grid cell it would have gone to, so a planner never ends
-//! up with half a paste. The edits come back as one [`Edit::Many`], so a paste
-//! or a fill is one undo step.
+//! The schedule grid's pure logic: which cells a schedule grid shows and what
+//! "fill right" writes (as one [`Edit::Many`], so a fill is one undo step).
+//! What a pasted block means is [`crate::paste`].
 
 use rust_decimal::Decimal;
 
-use crate::amount::{format_figure, parse_amount, AmountError, Unit};
+use crate::amount::{format_figure, Unit};
 use crate::derive::schedule_totals;
 use crate::edit::{Edit, Owner};
 use crate::foot::{foot_grid, FootedGrid};
-use crate::i18n::{amount_error_message, Lang};
+use crate::i18n::Lang;
 use crate::plan::{Column, Plan, SourceId, Year, YearRange};
 use crate::Amount;
 
@@ -121,74 +117,6 @@ pub fn document_unit(plan: &Plan, owner: Owner) -> Unit {
         .unwrap_or(plan.unit)
 }
 
-/// A block copied from a spreadsheet: rows of cell texts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Block {
-    /// Rows in order, each a list of cell texts (ragged rows are allowed).
-    pub rows: Vec<Vec<String>>,
-}
-
-impl Block {
-    /// Splits clipboard text: rows by line breaks (`\n`, `\r\n`, `\r`), cells
-    /// by tabs. The one trailing line break spreadsheets add is dropped.
-    pub fn from_tsv(text: &str) -> Block {
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        Block {
-            rows: text
-                .split('\n')
-                .map(|line| line.split('\t').map(str::to_string).collect())
-                .collect(),
-        }
-    }
-
-    /// Whether clipboard text is a block (several cells) rather than one
-    /// value for the input under the caret.
-    pub fn is_block(text: &str) -> bool {
-        text.contains('\t') || text.trim_end_matches(['\r', '\n']).contains(['\n', '\r'])
-    }
-
-    /// The widest row's cell count.
-    pub fn width(&self) -> usize {
-        self.rows.iter().map(Vec::len).max().unwrap_or(0)
-    }
-}
-
-/// Why a paste was refused; the plan is unchanged.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PasteError {
-    /// A figure cannot be read. `row`/`column` are 1-based within the block;
-    /// `source`/`target` name the grid cell it would have filled.
-    Unreadable {
-        /// Row within the pasted block (1-based).
-        row: usize,
-        /// Column within the pasted block (1-based).
-        column: usize,
-        /// The grid row it was going to.
-        source: SourceId,
-        /// The grid column it was going to.
-        target: Column,
-        /// The text as copied.
-        text: String,
-        /// What is wrong with it.
-        error: AmountError,
-    },
-    /// The block reaches past the grid's last money column.
-    TooWide {
-        /// Cells in the widest row of the block.
-        width: usize,
-        /// Columns from the starting cell to the grid's edge.
-        room: usize,
-    },
-    /// The block reaches below the grid's last source row.
-    TooTall {
-        /// Rows in the block.
-        height: usize,
-        /// Rows from the starting cell to the grid's bottom.
-        room: usize,
-    },
-}
-
 /// A grid column's heading as the table prints it (기투자, 2019, 장기).
 pub fn column_name(column: Column, lang: Lang) -> String {
     match column {
@@ -207,106 +135,6 @@ pub fn source_name(plan: &Plan, source: &str, lang: Lang) -> String {
             Lang::En => s.name_en.clone(),
         },
     )
-}
-
-impl PasteError {
-    /// What to tell the planner at the grid: which cell, and what is wrong.
-    pub fn message(&self, plan: &Plan, lang: Lang) -> String {
-        match self {
-            PasteError::Unreadable {
-                row,
-                column,
-                source,
-                target,
-                text,
-                error,
-            } => {
-                let cell = format!(
-                    "{} · {}",
-                    source_name(plan, source, lang),
-                    column_name(*target, lang)
-                );
-                let why = amount_error_message(error, lang);
-                match lang {
-                    Lang::Ko => format!(
-                        "붙여넣기를 하지 않았습니다: {row}행 {column}열의 “{text}”({cell} 칸)을 금액으로 읽을 수 없습니다. {why} 아무것도 바뀌지 않았습니다."
-                    ),
-                    Lang::En => format!(
-                        "Nothing was pasted: “{text}” in row {row}, column {column} of the block (for {cell}) is not a figure. {why} Nothing changed."
-                    ),
-                }
-            }
-            PasteError::TooWide { width, room } => match lang {
-                Lang::Ko => format!(
-                    "붙여넣기를 하지 않았습니다: 붙여넣을 블록은 {width}열인데 이 칸부터 표 끝까지 {room}열뿐입니다. 아무것도 바뀌지 않았습니다."
-                ),
-                Lang::En => format!(
-                    "Nothing was pasted: the block is {width} columns wide but only {room} fit from this cell to the end of the table. Nothing changed."
-                ),
-            },
-            PasteError::TooTall { height, room } => match lang {
-                Lang::Ko => format!(
-                    "붙여넣기를 하지 않았습니다: 붙여넣을 블록은 {height}행인데 이 칸부터 표 끝까지 {room}행뿐입니다. 아무것도 바뀌지 않았습니다."
-                ),
-                Lang::En => format!(
-                    "Nothing was pasted: the block is {height} rows tall but only {room} fit from this cell to the bottom of the table. Nothing changed."
-                ),
-            },
-        }
-    }
-}
-
-/// The edits a block pasted at (`sources[start_row]`, `columns[start_column]`)
-/// makes, filling right and down, figures read in `unit`: one
-/// [`Edit::Many`], or the first reason to refuse it all. Empty cells and `-`
-/// are zero, as in the documents.
-pub fn paste_edits(
-    owner: Owner,
-    block: &Block,
-    sources: &[SourceId],
-    columns: &[Column],
-    start_row: usize,
-    start_column: usize,
-    unit: Unit,
-) -> Result<Edit, PasteError> {
-    let height = block.rows.len();
-    let row_room = sources.len().saturating_sub(start_row);
-    if height > row_room {
-        return Err(PasteError::TooTall {
-            height,
-            room: row_room,
-        });
-    }
-    let width = block.width();
-    let column_room = columns.len().saturating_sub(start_column);
-    if width > column_room {
-        return Err(PasteError::TooWide {
-            width,
-            room: column_room,
-        });
-    }
-    let mut edits = Vec::new();
-    for (r, cells) in block.rows.iter().enumerate() {
-        let source = &sources[start_row + r];
-        for (c, text) in cells.iter().enumerate() {
-            let target = columns[start_column + c];
-            let amount = parse_amount(text, unit).map_err(|error| PasteError::Unreadable {
-                row: r + 1,
-                column: c + 1,
-                source: source.clone(),
-                target,
-                text: text.trim().to_string(),
-                error,
-            })?;
-            edits.push(Edit::SetCell {
-                owner,
-                source: source.clone(),
-                column: target,
-                amount,
-            });
-        }
-    }
-    Ok(Edit::Many(edits))
 }
 
 /// Fill right: the focused year's amount copied into every later year of the
@@ -355,10 +183,6 @@ mod tests {
         Decimal::from_str_exact(s).unwrap()
     }
 
-    fn sources(plan: &Plan) -> Vec<SourceId> {
-        plan.sources.iter().map(|s| s.id.clone()).collect()
-    }
-
     #[test]
     fn the_pledge_grid_is_the_document_table_in_millions() {
         let plan = demo_plan();
@@ -404,130 +228,6 @@ mod tests {
         assert_eq!(grid.total, Decimal::ZERO);
         assert_eq!(grid.column_totals.len(), grid.columns.len());
         assert!(grid_model(&plan, Owner::Program(99), Unit::Thousand).is_none());
-    }
-
-    #[test]
-    fn spreadsheet_text_splits_into_rows_and_cells() {
-        let block = Block::from_tsv("1,234\t△21\t-\r\n\t5\r\n");
-        assert_eq!(
-            block.rows,
-            vec![vec!["1,234", "△21", "-"], vec!["", "5"]]
-                .into_iter()
-                .map(|r| r.into_iter().map(String::from).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
-        );
-        assert_eq!(block.width(), 3);
-        assert!(Block::is_block("1\t2"));
-        assert!(Block::is_block("1\n2"));
-        assert!(!Block::is_block("1,234"));
-        assert!(!Block::is_block("1,234\r\n"));
-    }
-
-    #[test]
-    fn a_pasted_block_fills_right_and_down_as_one_edit() {
-        let mut plan = demo_plan();
-        let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
-        let block = Block::from_tsv("1,000\t△21\t-\n\t5\t7\n");
-        // From 시비 · 2019 (row 1, column 2).
-        let edit = paste_edits(
-            owner,
-            &block,
-            &sources(&plan),
-            &grid.columns,
-            1,
-            2,
-            Unit::Million,
-        )
-        .unwrap();
-        let Edit::Many(edits) = &edit else {
-            panic!("one step")
-        };
-        assert_eq!(edits.len(), 6);
-        plan.apply(edit).unwrap();
-        let schedule = plan.schedule(owner).unwrap();
-        let city = schedule.row("city").unwrap();
-        assert_eq!(city.year(2019), Amount::won(1_000_000_000));
-        assert_eq!(city.year(2020), Amount::won(-21_000_000));
-        assert_eq!(city.year(2021), Amount::ZERO);
-        assert_eq!(city.year(2022), Amount::won(480_000_000));
-        let district = schedule.row("district").unwrap();
-        assert_eq!(district.year(2019), Amount::ZERO);
-        assert_eq!(district.year(2020), Amount::won(5_000_000));
-        assert_eq!(district.year(2021), Amount::won(7_000_000));
-    }
-
-    #[test]
-    fn one_bad_figure_refuses_the_whole_block_and_names_the_cell() {
-        let plan = demo_plan();
-        let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
-        let block = Block::from_tsv("1\t2\n3\t4x\n");
-        let error = paste_edits(
-            owner,
-            &block,
-            &sources(&plan),
-            &grid.columns,
-            1,
-            1,
-            Unit::Million,
-        )
-        .unwrap_err();
-        assert_eq!(
-            error,
-            PasteError::Unreadable {
-                row: 2,
-                column: 2,
-                source: "district".into(),
-                target: Column::Year(2019),
-                text: "4x".into(),
-                error: AmountError::UnexpectedChar {
-                    ch: 'x',
-                    position: 2
-                },
-            }
-        );
-        let en = error.message(&plan, Lang::En);
-        assert!(
-            en.contains("“4x”") && en.contains("row 2, column 2"),
-            "{en}"
-        );
-        assert!(en.contains("District · 2019") && en.contains("'x'"), "{en}");
-        let ko = error.message(&plan, Lang::Ko);
-        assert!(ko.contains("2행 2열") && ko.contains("구비 · 2019"), "{ko}");
-    }
-
-    #[test]
-    fn a_block_too_big_for_the_grid_is_refused() {
-        let plan = demo_plan();
-        let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
-        let wide = Block::from_tsv("1\t2\t3");
-        let error = paste_edits(
-            owner,
-            &wide,
-            &sources(&plan),
-            &grid.columns,
-            0,
-            5,
-            Unit::Million,
-        )
-        .unwrap_err();
-        assert_eq!(error, PasteError::TooWide { width: 3, room: 2 });
-        assert!(error.message(&plan, Lang::En).contains("3 columns"));
-        let tall = Block::from_tsv("1\n2\n3");
-        let error = paste_edits(
-            owner,
-            &tall,
-            &sources(&plan),
-            &grid.columns,
-            2,
-            0,
-            Unit::Million,
-        )
-        .unwrap_err();
-        assert_eq!(error, PasteError::TooTall { height: 3, room: 2 });
-        assert!(error.message(&plan, Lang::Ko).contains("3행"));
     }
 
     #[test]

@@ -31,6 +31,12 @@ impl Edit {
             Edit::SetIndicatorName { name, .. } => name.clear(),
             Edit::SetIndicatorUnit { unit, .. } => unit.clear(),
             Edit::SetIndicatorFigure { value, .. } => *value = None,
+            Edit::SetStaffingCount { count, .. } => *count = 0,
+            Edit::SetStaffingText { group, grade, .. } => {
+                group.clear();
+                grade.clear();
+            }
+            Edit::SetMatching { ratio, .. } => ratio.clear(),
             Edit::RenameSource {
                 name_ko, name_en, ..
             } => {

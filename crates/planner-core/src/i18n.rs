@@ -257,8 +257,8 @@ pub fn amount_error_message(error: &AmountError, lang: Lang) -> String {
         }
         (AmountError::MisplacedSign, Lang::Ko) => "△ 또는 - 는 숫자 앞에만 씁니다.".into(),
         (AmountError::MisplacedSign, Lang::En) => "△ or - goes only in front of the number.".into(),
-        (AmountError::TooLarge, Lang::Ko) => "너무 큰 수입니다(10^18원 초과).".into(),
-        (AmountError::TooLarge, Lang::En) => "That number is too large (over 10^18 won).".into(),
+        (AmountError::TooLarge, Lang::Ko) => "너무 큰 수입니다(10^15원 초과).".into(),
+        (AmountError::TooLarge, Lang::En) => "That number is too large (over 10^15 won).".into(),
     }
 }
 

@@ -26,7 +26,9 @@ pub struct PlanSummary {
     pub first_year: Year,
     /// Last year of the plan's term.
     pub last_year: Year,
-    /// The plan's grand total ([`grand_total`]), in won.
+    /// The plan's grand total ([`grand_total`]), in won. A sum of many
+    /// figures, so it may exceed the limit of one ([`crate::limits`]).
+    #[serde(with = "crate::amount::any_size")]
     pub grand_total: Amount,
     /// How many errors validation found at the last save.
     pub errors: usize,
@@ -53,6 +55,11 @@ pub struct Library {
     /// A deleted plan kept for undo: its summary (its entry stays in storage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<PlanSummary>,
+    /// Plans (listed or deleted) whose stored summary could not be read: their
+    /// place is kept by [`PlanSummary::placeholder`] until the app rebuilds
+    /// the summary from the plan's entry. Never stored.
+    #[serde(skip)]
+    pub unreadable: Vec<PlanId>,
 }
 
 /// The money a plan holds, for the plans home: each program's schedule, or
@@ -71,6 +78,23 @@ pub fn grand_total(plan: &Plan) -> Amount {
 }
 
 impl PlanSummary {
+    /// A summary that only knows its plan's id: for a summary that could not
+    /// be read, until it is rebuilt, and for an entry that cannot be read.
+    pub fn placeholder(id: PlanId) -> PlanSummary {
+        PlanSummary {
+            id,
+            title: String::new(),
+            first_year: 0,
+            last_year: 0,
+            grand_total: Amount::ZERO,
+            errors: 0,
+            warnings: 0,
+            saved_at: String::new(),
+            format_version: 0,
+            quarantined: false,
+        }
+    }
+
     /// The summary of `plan` saved at `saved_at`, with its problems counted.
     pub fn of(id: PlanId, plan: &Plan, problems: &[Problem], saved_at: &str) -> PlanSummary {
         let (errors, warnings) = count_by_severity(problems);
@@ -112,24 +136,26 @@ impl Library {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads a stored index.
+    /// Reads a stored index. One summary that cannot be read (for whatever
+    /// reason) does not make the index unreadable: it is kept as a
+    /// [`PlanSummary::placeholder`], listed in [`Library::unreadable`], so
+    /// the other plans, the open plan and the deleted plan all survive.
+    /// Only text that is not an index at all is [`LibraryError::Unreadable`].
     pub fn decode(text: &str) -> Result<Library, LibraryError> {
-        #[derive(Deserialize)]
-        struct Version {
-            version: u32,
-        }
-        let version: Version =
+        let loose: LooseLibrary =
             serde_json::from_str(text).map_err(|e| LibraryError::Unreadable(e.to_string()))?;
-        if version.version > LIBRARY_VERSION {
-            return Err(LibraryError::Newer(version.version));
+        if loose.version > LIBRARY_VERSION {
+            return Err(LibraryError::Newer(loose.version));
         }
-        serde_json::from_str(text).map_err(|e| LibraryError::Unreadable(e.to_string()))
+        Ok(loose.into_library())
     }
 
     /// What can be read of an index from a newer app, for a tab that only
-    /// reads: its plans if their summaries still parse, else none.
+    /// reads: the summaries that still parse.
     pub fn decode_lenient(text: &str) -> Library {
-        serde_json::from_str(text).unwrap_or_default()
+        serde_json::from_str::<LooseLibrary>(text)
+            .map(LooseLibrary::into_library)
+            .unwrap_or_default()
     }
 
     /// An id no plan (nor the deleted one) has.
@@ -175,6 +201,51 @@ impl Library {
     }
 }
 
+/// An index read field by field, so that one bad summary spoils nothing else.
+#[derive(Deserialize)]
+struct LooseLibrary {
+    version: u32,
+    #[serde(default)]
+    plans: Vec<serde_json::Value>,
+    #[serde(default)]
+    open: serde_json::Value,
+    #[serde(default)]
+    deleted: Option<serde_json::Value>,
+}
+
+impl LooseLibrary {
+    fn into_library(self) -> Library {
+        let mut unreadable = Vec::new();
+        let mut read = |value: serde_json::Value| -> Option<PlanSummary> {
+            let id = value
+                .get("id")
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|id| PlanId::try_from(id).ok());
+            match PlanSummary::deserialize(value) {
+                Ok(summary) => Some(summary),
+                Err(_) => {
+                    let id = id?;
+                    unreadable.push(id);
+                    Some(PlanSummary::placeholder(id))
+                }
+            }
+        };
+        let mut plans: Vec<PlanSummary> = self.plans.into_iter().filter_map(&mut read).collect();
+        let deleted = self.deleted.and_then(&mut read);
+        // A plan listed twice keeps its first summary.
+        let mut seen = std::collections::HashSet::new();
+        plans.retain(|p| seen.insert(p.id));
+        let open = self.open.as_u64().and_then(|id| PlanId::try_from(id).ok());
+        Library {
+            version: self.version,
+            plans,
+            open,
+            deleted,
+            unreadable,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,9 +277,65 @@ mod tests {
         let newer = library.encode().replace("\"version\":1", "\"version\":9");
         assert_eq!(Library::decode(&newer), Err(LibraryError::Newer(9)));
         assert!(matches!(
-            Library::decode("{\"version\":1,\"plans\":[{}]}"),
+            Library::decode("[1, 2]"),
             Err(LibraryError::Unreadable(_))
         ));
+    }
+
+    #[test]
+    fn one_unreadable_summary_spoils_nothing_else() {
+        let mut library = Library::new();
+        let plan = demo_plan();
+        for _ in 0..3 {
+            let id = library.next_id();
+            library.upsert(PlanSummary::of(id, &plan, &[], "t"));
+        }
+        library.open = Some(2);
+        library.delete(1);
+        // A grand total of 10^30 (what an earlier build could write), and a
+        // summary that is not a summary at all.
+        let text = library
+            .encode()
+            .replacen(
+                "\"grand_total\":\"6312771000\"",
+                "\"grand_total\":\"1000000000000000000000000000000\"",
+                1,
+            )
+            .replacen("{\"id\":2,\"title\":", "{\"id\":2,\"title\":7,\"was\":", 1);
+        let read = Library::decode(&text).unwrap();
+        assert_eq!(read.open, Some(2));
+        assert_eq!(
+            read.plans.iter().map(|p| p.id).collect::<Vec<_>>(),
+            vec![3, 2]
+        );
+        assert_eq!(
+            read.deleted.as_ref().map(|p| p.id),
+            Some(1),
+            "the deleted plan stays deleted"
+        );
+        assert_eq!(
+            read.unreadable,
+            vec![3, 2],
+            "only the broken summaries need rebuilding"
+        );
+        assert_eq!(read.plans[0], PlanSummary::placeholder(3));
+        // A sum beyond one figure's limit (but within Decimal's) is read as it is.
+        let large = library.encode().replacen(
+            "\"grand_total\":\"6312771000\"",
+            "\"grand_total\":\"100000000000000000000\"",
+            1,
+        );
+        let read = Library::decode(&large).unwrap();
+        assert!(read.unreadable.is_empty());
+        assert_eq!(
+            read.plans[0].grand_total.as_decimal().to_string(),
+            "100000000000000000000"
+        );
+        let garbage = "{\"version\":1,\"plans\":[{},{\"id\":5}],\"open\":\"x\"}";
+        let read = Library::decode(garbage).unwrap();
+        assert_eq!(read.plans.len(), 1);
+        assert_eq!(read.unreadable, vec![5]);
+        assert_eq!(read.open, None);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum Sheet {
     Pledge(PledgeId),
     /// A program's line items.
     LineItems(ProgramId),
+    /// A program's funding split (shares, percentages, matching weights).
+    Split(ProgramId),
     /// The plan's settings (title, years, sources).
     Settings,
 }
@@ -29,6 +31,16 @@ pub fn sheet_of(location: &Location) -> Sheet {
         (Place::Plan | Place::Source(_), _) => Sheet::Settings,
         (Place::Program(_), Some(Row::Budget)) => Sheet::Status,
         (Place::Program(id), Some(Row::LineItem(_))) => Sheet::LineItems(*id),
+        // A source's whole share (where the matching ratio is checked), its
+        // percentage and its weight are cells of the split.
+        (Place::Program(id), Some(Row::Source(_)))
+            if matches!(
+                location.column,
+                Some(Col::Total | Col::Percent | Col::Weight)
+            ) =>
+        {
+            Sheet::Split(*id)
+        }
         (Place::Program(id), _) => Sheet::Schedule(Owner::Program(*id)),
         (Place::Pledge(id), Some(Row::Source(_) | Row::Total)) => {
             Sheet::Schedule(Owner::Pledge(*id))
@@ -83,6 +95,7 @@ pub fn describe(location: &Location, plan: &Plan, lang: Lang) -> String {
             Row::Period => lang.pick("기간", "Period").into(),
             Row::Link(i) => format!("{} {}", lang.pick("연결 사업", "Linked program"), i + 1),
             Row::Sdg => "SDG".into(),
+            Row::Staffing(i) => format!("{} {}", lang.pick("인력", "Staffing row"), i + 1),
         };
         parts.push(text);
     }
@@ -102,6 +115,13 @@ pub fn column_name(column: Col, lang: Lang) -> String {
         Col::PriorYear => lang.pick("전년도 예산액", "Prior year").into(),
         Col::Basis => lang.pick("산출기초", "Basis").into(),
         Col::Stated => lang.pick("명시 금액", "Stated amount").into(),
+        Col::Percent => lang.pick("비율(%)", "Share (%)").into(),
+        Col::Weight => lang.pick("매칭 비율", "Matching weight").into(),
+        Col::Quota => lang.pick("정원", "Quota").into(),
+        Col::Current => lang.pick("현원", "Current").into(),
+        Col::FirstYear => lang.pick("첫 연도", "First year").into(),
+        Col::LastYear => lang.pick("마지막 연도", "Last year").into(),
+        Col::BaseYear => lang.pick("기준연도", "Base year").into(),
     }
 }
 

@@ -225,6 +225,15 @@ impl ScheduleRow {
         self.years.get(&year).copied().unwrap_or_default()
     }
 
+    /// The amount in one column.
+    pub fn cell(&self, column: Column) -> Amount {
+        match column {
+            Column::Before => self.before,
+            Column::After => self.after,
+            Column::Year(y) => self.year(y),
+        }
+    }
+
     /// The source's share of the schedule: every column added up.
     pub fn total(&self) -> Amount {
         self.cells().map(|(_, a)| a).sum()
@@ -239,6 +248,13 @@ impl ScheduleRow {
 }
 
 impl Schedule {
+    /// Whether any cell holds money or any row a note.
+    pub fn has_figures(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| !r.note.is_empty() || r.cells().any(|(_, a)| !a.is_zero()))
+    }
+
     /// The row of a source, if it has one.
     pub fn row(&self, source: &str) -> Option<&ScheduleRow> {
         self.rows.iter().find(|r| r.source == source)
@@ -282,7 +298,7 @@ impl Schedule {
 }
 
 /// A column of a schedule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Column {
     /// 기투자
     Before,
@@ -438,6 +454,24 @@ pub struct Indicator {
     pub stated_actual_total: Option<Quantity>,
 }
 
+impl Indicator {
+    /// Whether any year has a target, an actual or a note, or a total is stated.
+    pub fn has_figures(&self) -> bool {
+        !self.years.is_empty()
+            || self.stated_target_total.is_some()
+            || self.stated_actual_total.is_some()
+    }
+}
+
+impl Pledge {
+    /// Whether the pledge holds money, a stated total or an indicator with figures.
+    pub fn has_figures(&self) -> bool {
+        self.schedule.has_figures()
+            || self.stated_total.is_some()
+            || self.indicators.iter().any(Indicator::has_figures)
+    }
+}
+
 /// One year of an indicator.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IndicatorYear {
@@ -505,6 +539,17 @@ impl Plan {
 }
 
 impl Program {
+    /// Whether the program holds any figure (money, a stated total, a line
+    /// item, a ratio): a nameless program that does is missing its name.
+    pub fn has_figures(&self) -> bool {
+        self.budget
+            .is_some_and(|b| !b.this_year.is_zero() || !b.prior_year.is_zero())
+            || self.schedule.has_figures()
+            || self.stated_total.is_some()
+            || !self.line_items.is_empty()
+            || !self.matching.is_empty()
+    }
+
     /// An empty program over a period.
     pub fn new(id: ProgramId, name: &str, period: YearRange) -> Program {
         Program {

@@ -13,7 +13,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::amount::{parse_figure, round_half_up, AmountError, Unit};
+use crate::amount::{round_half_up, Unit};
 use crate::edit::{Edit, Owner};
 use crate::foot::{foot, foot_to};
 use crate::plan::{Column, Plan, ProgramId, RatioShare, ScheduleRow, SourceId, Year};
@@ -87,25 +87,6 @@ pub fn share_percents(shares: &[Amount], stated: Amount) -> Option<(Vec<Decimal>
 pub fn percent_to_amount(percent: Decimal, stated: Amount, unit: Unit) -> Amount {
     let figure = stated.as_decimal() / unit.won_per_unit() * percent / Decimal::ONE_HUNDRED;
     unit.to_amount(round_half_up(figure, 0))
-}
-
-/// Reads a typed percentage: `50`, `37.5`, `37.5%`, `△5`.
-pub fn parse_percent(text: &str) -> Result<Decimal, AmountError> {
-    let text = text.trim();
-    let text = text
-        .strip_suffix('%')
-        .or_else(|| text.strip_suffix('％'))
-        .unwrap_or(text);
-    parse_figure(text)
-}
-
-/// Reads a matching weight: a whole number, empty meaning 0.
-pub fn parse_weight(text: &str) -> Option<u32> {
-    let text = text.trim();
-    if text.is_empty() || text == "-" {
-        return Some(0);
-    }
-    text.parse().ok()
 }
 
 /// The year a split opens on: the program's only year, else the base year
@@ -308,12 +289,6 @@ mod tests {
             percent_to_amount(dec("0.05"), thousand(1_000), Unit::Thousand),
             thousand(1)
         );
-        assert_eq!(parse_percent("37.5%"), Ok(dec("37.5")));
-        assert_eq!(parse_percent(" 50 "), Ok(dec("50")));
-        assert!(parse_percent("half").is_err());
-        assert_eq!(parse_weight("30"), Some(30));
-        assert_eq!(parse_weight(""), Some(0));
-        assert_eq!(parse_weight("3.5"), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::amount::{format_figure, round_half_up, Amount, Unit};
 use crate::basis::{evaluate_basis, split_stated, BasisErrorKind};
 use crate::derive::{indicator_summary, schedule_sum};
+use crate::figure::{FigureError, FigureKind};
 use crate::i18n::{unit_name, Lang};
 use crate::plan::{
     Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, Schedule, ScheduleRow, SourceId,
@@ -80,6 +81,9 @@ pub enum Code {
     PeriodOutsideRange,
     /// An SDG number outside 1–17.
     InvalidSdg,
+    /// Text typed into a figure cell that the plan cannot take (a letter, a
+    /// figure beyond its limit); the plan keeps the value it had.
+    UnreadableEntry,
 }
 
 impl Code {
@@ -105,6 +109,7 @@ impl Code {
             Code::UnknownSource => "schedule.unknown_source",
             Code::PeriodOutsideRange => "program.period_outside_range",
             Code::InvalidSdg => "pledge.invalid_sdg",
+            Code::UnreadableEntry => "entry.unreadable",
         }
     }
 
@@ -157,6 +162,8 @@ pub enum Row {
     Link(usize),
     /// The SDG tags.
     Sdg,
+    /// A row of the staffing table, by position.
+    Staffing(usize),
 }
 
 /// The column within a row.
@@ -176,6 +183,20 @@ pub enum Col {
     Basis,
     /// A line item's stated amount.
     Stated,
+    /// A source's share as a percentage (the funding split).
+    Percent,
+    /// A source's weight in a matching ratio.
+    Weight,
+    /// 정원 of a staffing row.
+    Quota,
+    /// 현원 of a staffing row.
+    Current,
+    /// The plan's first year.
+    FirstYear,
+    /// The plan's last year.
+    LastYear,
+    /// The plan's base year (기준연도).
+    BaseYear,
 }
 
 /// Exactly where a problem is: place → row → column.
@@ -221,6 +242,7 @@ impl Location {
                 Row::Period => "period".into(),
                 Row::Link(i) => format!("link-{i}"),
                 Row::Sdg => "sdg".into(),
+                Row::Staffing(i) => format!("staffing-{i}"),
             });
         }
         if let Some(column) = &self.column {
@@ -234,6 +256,13 @@ impl Location {
                 Col::PriorYear => "prior-year".into(),
                 Col::Basis => "basis".into(),
                 Col::Stated => "stated".into(),
+                Col::Percent => "percent".into(),
+                Col::Weight => "weight".into(),
+                Col::Quota => "quota".into(),
+                Col::Current => "current".into(),
+                Col::FirstYear => "first-year".into(),
+                Col::LastYear => "last-year".into(),
+                Col::BaseYear => "base-year".into(),
             });
         }
         id
@@ -281,10 +310,12 @@ pub enum Detail {
     RoundingUnit(Unit),
     /// Why a basis cannot be read, and where (1-based character).
     Basis(BasisErrorKind, usize),
+    /// Why a typed entry cannot be taken, and what kind of figure it is for.
+    Entry(FigureError, FigureKind),
 }
 
 impl Problem {
-    fn new(code: Code, location: Location) -> Problem {
+    pub(crate) fn new(code: Code, location: Location) -> Problem {
         Problem {
             code,
             severity: code.severity(),
@@ -295,12 +326,12 @@ impl Problem {
         }
     }
 
-    fn expected(mut self, value: Value) -> Problem {
+    pub(crate) fn expected(mut self, value: Value) -> Problem {
         self.expected = Some(value);
         self
     }
 
-    fn actual(mut self, value: Value) -> Problem {
+    pub(crate) fn actual(mut self, value: Value) -> Problem {
         self.actual = Some(value);
         self
     }
@@ -366,6 +397,7 @@ impl Problem {
             (PeriodOutsideRange, Lang::Ko) => format!("사업기간 {actual}이(가) 계획 기간 {expected}을(를) 벗어납니다"),
             (InvalidSdg, Lang::En) => format!("SDG {actual} does not exist (1–17)"),
             (InvalidSdg, Lang::Ko) => format!("SDG {actual}번은 없습니다(1–17)"),
+            (UnreadableEntry, lang) => entry_message(self, lang, &actual, &expected),
         }
     }
 }
@@ -397,6 +429,30 @@ fn gap_words_figure(short_by: Decimal, lang: Lang) -> String {
         (true, Lang::En) => format!("{size} over"),
         (false, Lang::Ko) => format!("{size} 부족"),
         (true, Lang::Ko) => format!("{size} 초과"),
+    }
+}
+
+/// "the entry “12,3450” cannot be taken: commas …; the plan keeps 12,340".
+fn entry_message(problem: &Problem, lang: Lang, typed: &str, kept: &str) -> String {
+    let why = match &problem.detail {
+        Some(Detail::Entry(error, kind)) => error.message(*kind, lang),
+        _ => String::new(),
+    };
+    // Zero is "-" in a table, but "0" is what the cell shows.
+    let kept = if kept == "-" { "0" } else { kept };
+    match (lang, kept.is_empty()) {
+        (Lang::En, false) => {
+            format!("the entry “{typed}” cannot be taken: {why} The plan keeps {kept}.")
+        }
+        (Lang::En, true) => {
+            format!("the entry “{typed}” cannot be taken: {why} The cell stays empty in the plan.")
+        }
+        (Lang::Ko, false) => format!(
+            "입력한 “{typed}”을(를) 받을 수 없습니다: {why} 계획에는 {kept}이(가) 그대로 있습니다."
+        ),
+        (Lang::Ko, true) => format!(
+            "입력한 “{typed}”을(를) 받을 수 없습니다: {why} 계획에는 빈 칸으로 남아 있습니다."
+        ),
     }
 }
 
@@ -446,7 +502,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let known_sources: HashSet<&str> = plan.sources.iter().map(|s| s.id.as_str()).collect();
     for program in &plan.programs {
         let place = || Place::Program(program.id);
-        if program.name.trim().is_empty() {
+        // A new row starts without a name: that is a problem once it holds figures.
+        if program.name.trim().is_empty() && program.has_figures() {
             out.push(Problem::new(
                 Code::EmptyName,
                 Location::at(place(), Row::Name, None),
@@ -524,7 +581,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let program_ids: HashSet<ProgramId> = plan.programs.iter().map(|p| p.id).collect();
     for pledge in &plan.pledges {
         let place = || Place::Pledge(pledge.id);
-        if pledge.title.trim().is_empty() {
+        if pledge.title.trim().is_empty() && pledge.has_figures() {
             out.push(Problem::new(
                 Code::EmptyName,
                 Location::at(place(), Row::Name, None),
@@ -568,7 +625,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
         for indicator in &pledge.indicators {
             let place = || Place::Indicator(pledge.id, indicator.id);
-            if indicator.name.trim().is_empty() {
+            if indicator.name.trim().is_empty() && indicator.has_figures() {
                 out.push(Problem::new(
                     Code::EmptyName,
                     Location::at(place(), Row::Name, None),

@@ -5,32 +5,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::amount::{format_figure, format_figure_for_editing, parse_figure, round_half_up};
-use crate::amount::{Amount, AmountError};
+use crate::amount::Amount;
+use crate::amount::{format_figure, round_half_up};
 use crate::basis::{evaluate_basis, split_stated, BasisError};
 use crate::derive::indicator_summary;
-use crate::file::YEAR_LIMITS;
-use crate::i18n::Lang;
 use crate::plan::{Indicator, LineItem, Quantity, Year, YearRange};
-
-/// The longest plan term the settings accept: a planning horizon, not a
-/// typing slip that would give a table of two thousand columns.
-pub const MAX_PLAN_YEARS: usize = 30;
-
-/// Reads an indicator figure as planners type it (`1,941`, `12.5`); an empty
-/// cell or `-` means "not reported", which is not the same as zero.
-pub fn parse_quantity(text: &str) -> Result<Option<Quantity>, AmountError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() || matches!(trimmed, "-" | "－" | "–") {
-        return Ok(None);
-    }
-    parse_figure(trimmed).map(Some)
-}
-
-/// An indicator figure in its input cell: separators, and empty when not reported.
-pub fn quantity_for_editing(value: Option<Quantity>) -> String {
-    value.map(format_figure_for_editing).unwrap_or_default()
-}
 
 /// An indicator figure in a derived cell: separators, `-` for zero or nothing.
 pub fn quantity_shown(value: Option<Quantity>) -> String {
@@ -174,91 +153,6 @@ pub fn check_line_item(item: &LineItem) -> LineItemCheck {
     }
 }
 
-/// Why a typed year or year range is refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum YearError {
-    /// Not a whole number.
-    NotAYear,
-    /// Outside 1900–2200: surely a slip.
-    OutOfLimits,
-    /// The last year comes before the first.
-    Reversed,
-    /// Longer than [`MAX_PLAN_YEARS`].
-    TooLong,
-    /// A base year outside the plan's years.
-    OutsideTerm,
-}
-
-impl YearError {
-    /// What to tell the user beside the field.
-    pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (YearError::NotAYear, Lang::Ko) => "연도는 2022처럼 네 자리 숫자로 씁니다.".into(),
-            (YearError::NotAYear, Lang::En) => "Write a year as four digits, such as 2022.".into(),
-            (YearError::OutOfLimits, Lang::Ko) => format!(
-                "연도는 {}년부터 {}년 사이여야 합니다.",
-                YEAR_LIMITS.0, YEAR_LIMITS.1
-            ),
-            (YearError::OutOfLimits, Lang::En) => format!(
-                "The year must be between {} and {}.",
-                YEAR_LIMITS.0, YEAR_LIMITS.1
-            ),
-            (YearError::Reversed, Lang::Ko) => "마지막 연도가 첫 연도보다 앞섭니다.".into(),
-            (YearError::Reversed, Lang::En) => "The last year comes before the first.".into(),
-            (YearError::TooLong, Lang::Ko) => {
-                format!("계획 기간은 {MAX_PLAN_YEARS}년을 넘을 수 없습니다.")
-            }
-            (YearError::TooLong, Lang::En) => {
-                format!("A plan spans at most {MAX_PLAN_YEARS} years.")
-            }
-            (YearError::OutsideTerm, Lang::Ko) => "기준연도는 계획 기간 안이어야 합니다.".into(),
-            (YearError::OutsideTerm, Lang::En) => {
-                "The base year must be within the plan's years.".into()
-            }
-        }
-    }
-}
-
-/// Reads a typed year (`2022`), refusing anything outside 1900–2200.
-pub fn parse_year(text: &str) -> Result<Year, YearError> {
-    let text = text.trim();
-    if text.is_empty() || text.len() > 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(YearError::NotAYear);
-    }
-    let year: Year = text.parse().map_err(|_| YearError::NotAYear)?;
-    if (YEAR_LIMITS.0..=YEAR_LIMITS.1).contains(&year) {
-        Ok(year)
-    } else {
-        Err(YearError::OutOfLimits)
-    }
-}
-
-/// A plan term from its first and last year, if it is one a plan can have.
-pub fn plan_years(first: Year, last: Year) -> Result<YearRange, YearError> {
-    for year in [first, last] {
-        if !(YEAR_LIMITS.0..=YEAR_LIMITS.1).contains(&year) {
-            return Err(YearError::OutOfLimits);
-        }
-    }
-    let range = YearRange::new(first, last);
-    if last < first {
-        Err(YearError::Reversed)
-    } else if range.len() > MAX_PLAN_YEARS {
-        Err(YearError::TooLong)
-    } else {
-        Ok(range)
-    }
-}
-
-/// A base year, if it falls within the plan's years.
-pub fn base_year(year: Year, years: YearRange) -> Result<Year, YearError> {
-    if years.contains(year) {
-        Ok(year)
-    } else {
-        Err(YearError::OutsideTerm)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,19 +164,7 @@ mod tests {
     }
 
     #[test]
-    fn quantities_read_as_typed_and_blank_is_not_zero() {
-        assert_eq!(parse_quantity("1,941"), Ok(Some(d("1941"))));
-        assert_eq!(parse_quantity(" 12.5 "), Ok(Some(d("12.5"))));
-        assert_eq!(parse_quantity("0"), Ok(Some(Decimal::ZERO)));
-        assert_eq!(parse_quantity(""), Ok(None));
-        assert_eq!(parse_quantity("-"), Ok(None));
-        assert!(matches!(
-            parse_quantity("12a"),
-            Err(AmountError::UnexpectedChar { ch: 'a', .. })
-        ));
-        assert_eq!(quantity_for_editing(Some(d("1941"))), "1,941");
-        assert_eq!(quantity_for_editing(Some(Decimal::ZERO)), "0");
-        assert_eq!(quantity_for_editing(None), "");
+    fn quantities_show_as_tables_print_them() {
         assert_eq!(quantity_shown(None), "-");
         assert_eq!(quantity_shown(Some(d("3000"))), "3,000");
     }
@@ -390,24 +272,5 @@ mod tests {
         };
         assert_eq!(check_line_item(&blank).error, None);
         assert_eq!(check_line_item(&blank).evaluated, None);
-    }
-
-    #[test]
-    fn years_are_checked_before_they_reach_the_plan() {
-        assert_eq!(parse_year("2022"), Ok(2022));
-        assert_eq!(parse_year("20a2"), Err(YearError::NotAYear));
-        assert_eq!(parse_year("2"), Err(YearError::OutOfLimits));
-        assert_eq!(plan_years(2018, 2022), Ok(YearRange::new(2018, 2022)));
-        assert_eq!(plan_years(2022, 2018), Err(YearError::Reversed));
-        assert_eq!(plan_years(1900, 2100), Err(YearError::TooLong));
-        assert_eq!(base_year(2020, YearRange::new(2018, 2022)), Ok(2020));
-        assert_eq!(
-            base_year(2030, YearRange::new(2018, 2022)),
-            Err(YearError::OutsideTerm)
-        );
-        for error in [YearError::NotAYear, YearError::TooLong] {
-            assert!(!error.message(Lang::Ko).is_empty());
-            assert!(!error.message(Lang::En).is_empty());
-        }
     }
 }

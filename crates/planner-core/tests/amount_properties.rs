@@ -29,11 +29,19 @@ proptest! {
         let _ = parse_figure(&text);
     }
 
-    /// The file form of an amount round-trips exactly.
+    /// The file form of an amount within the limits round-trips exactly.
     #[test]
-    fn amounts_round_trip_through_json(n in -1_000_000_000_000_000_000i64..=1_000_000_000_000_000_000i64, scale in 0u32..3) {
+    fn amounts_round_trip_through_json(n in -1_000_000_000_000_000i64..=1_000_000_000_000_000i64, scale in 0u32..7) {
         let a = Amount::from_won(Decimal::new(n, scale));
         let text = serde_json::to_string(&a).unwrap();
         prop_assert_eq!(serde_json::from_str::<Amount>(&text).unwrap(), a);
+    }
+
+    /// An amount beyond the limit of one figure is refused by the reader.
+    #[test]
+    fn amounts_beyond_the_limit_are_refused(n in 1_000_000_000_000_001i64..=i64::MAX, negative: bool) {
+        let n = if negative { -n } else { n };
+        let text = format!("\"{n}\"");
+        prop_assert!(serde_json::from_str::<Amount>(&text).is_err());
     }
 }

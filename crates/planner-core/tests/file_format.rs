@@ -95,7 +95,7 @@ fn program(id: u32) -> impl Strategy<Value = Program> {
         vec(
             (
                 prop_oneof![Just("city".to_string()), Just("x".to_string())],
-                any::<u32>(),
+                0u32..=1_000_000,
             ),
             0..3,
         ),
@@ -251,7 +251,7 @@ fn plan() -> impl Strategy<Value = Plan> {
     (
         (text(), text(), years(), 1990i32..2100, unit()),
         (0usize..4, 0usize..3),
-        vec((text(), text(), any::<u32>(), any::<u32>()), 0..4),
+        vec((text(), text(), 0u32..=1_000_000, 0u32..=1_000_000), 0..4),
     )
         .prop_flat_map(
             |((title, organisation, years, base_year, unit), (n_programs, n_pledges), staff)| {

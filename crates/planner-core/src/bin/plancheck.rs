@@ -277,6 +277,7 @@ fn describe(location: &Location, plan: &Plan) -> String {
             Row::Period => if is_pledge { "term" } else { "period" }.into(),
             Row::Link(index) => format!("linked program {}", index.saturating_add(1)),
             Row::Sdg => "SDGs".into(),
+            Row::Staffing(index) => format!("staffing row {}", index.saturating_add(1)),
         });
     }
     // The stated total sits in the 계 row's total column: say "total" once.
@@ -294,6 +295,13 @@ fn describe(location: &Location, plan: &Plan) -> String {
             Col::PriorYear => "prior year".into(),
             Col::Basis => "basis".into(),
             Col::Stated => "stated".into(),
+            Col::Percent => "percent".into(),
+            Col::Weight => "weight".into(),
+            Col::Quota => "quota".into(),
+            Col::Current => "current".into(),
+            Col::FirstYear => "first year".into(),
+            Col::LastYear => "last year".into(),
+            Col::BaseYear => "base year".into(),
         });
     }
     parts.join(" › ")

@@ -1,0 +1,228 @@
+//! Any plan that accepted edits make can be stored and read back: for any
+//! sequence of edits (typed figures of every field, raw edits with figures
+//! beyond every limit, structural edits), the edits the plan accepts leave a
+//! plan that encodes, decodes to an equal plan, validates without a panic,
+//! and whose summary is written to the library index and read back.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use planner_core::amount::{Amount, Unit};
+use planner_core::demo::demo_plan;
+use planner_core::edit::{BudgetColumn, IndicatorRow, StaffingColumn};
+use planner_core::field::{Field, PlanYear};
+use planner_core::file::{decode, encode_compact};
+use planner_core::library::{Library, PlanSummary};
+use planner_core::plan::{Column, RatioShare, YearRange};
+use planner_core::validate::validate;
+use planner_core::{Edit, Owner, Plan};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+/// Texts a planner might type, including every boundary and junk.
+fn typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{1,20}",
+        "[△-]?[0-9]{1,3}(,[0-9]{3}){0,6}(\\.[0-9]{1,8})?",
+        Just("1000000000000000000000000000000".to_string()),
+        Just("79228162514264337593543950335".to_string()),
+        Just("1,000,000,000,000".to_string()),
+        Just("1,000,000,000,001".to_string()),
+        Just("4294967295".to_string()),
+        Just("0.0000001".to_string()),
+        Just(String::new()),
+        Just("-".to_string()),
+        "[0-9a-z,.△]{0,12}",
+    ]
+}
+
+/// A decimal anywhere in `Decimal`'s range, boundaries included.
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        (any::<i64>(), 0u32..10).prop_map(|(n, s)| Decimal::new(n, s)),
+        Just(Decimal::MAX),
+        Just(Decimal::MIN),
+        Just(Decimal::from(1_000_000_000_000_000_i64)),
+        Just(Decimal::from(1_000_000_000_000_001_i64)),
+    ]
+}
+
+fn field() -> impl Strategy<Value = Field> {
+    let source = prop_oneof![
+        Just("national".to_string()),
+        Just("city".to_string()),
+        Just("district".to_string()),
+        Just("other".to_string())
+    ];
+    let owner = prop_oneof![(1u32..8).prop_map(Owner::Program), Just(Owner::Pledge(1))];
+    let column = prop_oneof![
+        Just(Column::Before),
+        Just(Column::After),
+        (2014i32..2023).prop_map(Column::Year)
+    ];
+    prop_oneof![
+        ((1u32..8), any::<bool>()).prop_map(|(program, this)| Field::Budget {
+            program,
+            column: if this {
+                BudgetColumn::ThisYear
+            } else {
+                BudgetColumn::PriorYear
+            }
+        }),
+        (owner.clone(), source.clone(), column).prop_map(|(owner, source, column)| Field::Cell {
+            owner,
+            source,
+            column
+        }),
+        owner.prop_map(|owner| Field::StatedTotal { owner }),
+        ((5u32..8), source.clone(), 2018i32..2023).prop_map(|(program, source, year)| {
+            Field::Share {
+                program,
+                source,
+                year,
+            }
+        }),
+        ((5u32..8), source.clone(), 2018i32..2023).prop_map(|(program, source, year)| {
+            Field::SharePercent {
+                program,
+                source,
+                year,
+            }
+        }),
+        ((5u32..8), source).prop_map(|(program, source)| Field::Weight { program, source }),
+        (2018i32..2023, any::<bool>()).prop_map(|(year, target)| Field::Indicator {
+            pledge: 1,
+            indicator: 1,
+            year,
+            row: if target {
+                IndicatorRow::Target
+            } else {
+                IndicatorRow::Actual
+            }
+        }),
+        ((0usize..4), any::<bool>()).prop_map(|(row, quota)| Field::Staffing {
+            row,
+            column: if quota {
+                StaffingColumn::Quota
+            } else {
+                StaffingColumn::Current
+            }
+        }),
+        prop_oneof![
+            Just(PlanYear::First),
+            Just(PlanYear::Last),
+            Just(PlanYear::Base)
+        ]
+        .prop_map(Field::PlanYear),
+    ]
+}
+
+fn unit() -> impl Strategy<Value = Unit> {
+    prop_oneof![Just(Unit::Won), Just(Unit::Thousand), Just(Unit::Million)]
+}
+
+/// One step: a typed figure, or a raw edit carrying any value at all.
+#[derive(Clone, Debug)]
+enum Step {
+    Typed(Field, Unit, String),
+    Raw(Edit),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (field(), unit(), typed()).prop_map(|(f, u, t)| Step::Typed(f, u, t)),
+        1 => (1u32..8, any_decimal()).prop_map(|(program, d)| Step::Raw(Edit::SetBudget {
+            program,
+            column: BudgetColumn::ThisYear,
+            amount: Amount::from_won(d),
+        })),
+        1 => (any_decimal(), -3000i32..5000).prop_map(|(d, year)| Step::Raw(Edit::SetCell {
+            owner: Owner::Pledge(1),
+            source: "city".into(),
+            column: Column::Year(year),
+            amount: Amount::from_won(d),
+        })),
+        1 => (any_decimal(), -3000i32..5000).prop_map(|(d, year)| Step::Raw(Edit::SetIndicatorFigure {
+            pledge: 1,
+            indicator: 1,
+            year,
+            row: IndicatorRow::Target,
+            value: Some(d),
+        })),
+        1 => any::<u32>().prop_map(|weight| Step::Raw(Edit::SetMatching {
+            program: 6,
+            ratio: vec![RatioShare { source: "city".into(), weight }],
+        })),
+        1 => (any::<i32>(), any::<i32>()).prop_map(|(a, b)| Step::Raw(Edit::SetYears(YearRange::new(a, b)))),
+        1 => any::<i32>().prop_map(|y| Step::Raw(Edit::SetBaseYear(y))),
+        1 => any::<u32>().prop_map(|count| Step::Raw(Edit::SetStaffingCount {
+            row: 0,
+            column: StaffingColumn::Quota,
+            count,
+        })),
+        1 => Just(Step::Raw(Edit::AddStaffingRow)),
+        1 => Just(Step::Raw(Edit::AddProgram { name: String::new(), status_row: true })),
+        1 => (1u32..8).prop_map(|program| Step::Raw(Edit::RemoveProgram { program })),
+    ]
+}
+
+fn apply(plan: &mut Plan, step: &Step) {
+    let edit = match step {
+        Step::Typed(field, unit, text) => match field.accept(plan, *unit, text) {
+            Ok(Some(edit)) => edit,
+            _ => return,
+        },
+        Step::Raw(edit) => edit.clone(),
+    };
+    let before = plan.clone();
+    if plan.apply(edit).is_err() {
+        assert_eq!(*plan, before, "a refused edit changes nothing");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_plan_made_by_accepted_edits_is_stored_and_read_back(steps in proptest::collection::vec(step(), 1..25)) {
+        let mut plan = demo_plan();
+        for step in &steps {
+            apply(&mut plan, step);
+        }
+        let text = encode_compact(&plan, "test", "2026-12-01T00:00:00Z");
+        let read = decode(&text);
+        prop_assert!(read.is_ok(), "{:?}", read.err());
+        prop_assert_eq!(&read.unwrap().plan, &plan);
+        let problems = validate(&plan);
+        let mut library = Library::new();
+        library.upsert(PlanSummary::of(1, &plan, &problems, "2026-12-01T00:00:00Z"));
+        library.open = Some(1);
+        let back = Library::decode(&library.encode());
+        prop_assert_eq!(back, Ok(library));
+    }
+
+    /// A typed text is taken exactly (the plan then reads back its value) or
+    /// refused with the plan untouched.
+    #[test]
+    fn a_typed_text_is_taken_exactly_or_not_at_all(field in field(), unit in unit(), text in typed()) {
+        let mut plan = demo_plan();
+        let before = plan.clone();
+        match field.accept(&plan, unit, &text) {
+            Ok(Some(edit)) => {
+                let value = field.format(unit).parse(&text).unwrap();
+                if plan.apply(edit).is_ok() {
+                    let exact = !matches!(field, Field::SharePercent { .. });
+                    if exact {
+                        prop_assert_eq!(
+                            field.read(&plan).flatten().map(|v| v.normalize()),
+                            value.map(|v| v.normalize())
+                        );
+                    }
+                } else {
+                    prop_assert_eq!(&plan, &before);
+                }
+            }
+            Ok(None) => {}
+            Err(_) => prop_assert_eq!(&plan, &before),
+        }
+    }
+}
