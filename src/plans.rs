@@ -99,12 +99,18 @@ impl AppState {
         for id in orphans {
             library.plans.push(self.summary_from_entry(id));
         }
+        self.write_index(&library);
+        library
+    }
+
+    /// Writes an index that is not on screen yet (repaired or rebuilt), when
+    /// this tab may write.
+    fn write_index(&self, library: &Library) {
         if self.writable.get_value() {
             let _ = self
                 .store
                 .with_value(|s| s.save(INDEX_KEY, &library.encode()));
         }
-        library
     }
 
     /// A plan's summary as its stored entry gives it; a placeholder marked
@@ -174,11 +180,7 @@ impl AppState {
         for id in self.plan_ids_in_storage() {
             library.plans.push(self.summary_from_entry(id));
         }
-        if self.writable.get_value() {
-            let _ = self
-                .store
-                .with_value(|s| s.save(INDEX_KEY, &library.encode()));
-        }
+        self.write_index(&library);
         library
     }
 

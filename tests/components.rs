@@ -124,6 +124,33 @@ fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
         .unchecked_into()
 }
 
+fn js(args: &str, body: &str) -> js_sys::Function {
+    js_sys::Function::new_with_args(args, body)
+}
+
+/// Focus as a click or Tab gives it. Headless pages may not have window
+/// focus: the focus is announced as the browser would.
+fn focus(target: &HtmlInputElement) {
+    target.focus().unwrap();
+    js(
+        "el",
+        "el.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, target)
+    .unwrap();
+}
+
+/// A paste of `text` (as a spreadsheet puts it on the clipboard) into `target`.
+fn paste(target: &HtmlInputElement, text: &str) {
+    js(
+        "el, text",
+        "const dt = new DataTransfer(); dt.setData('text/plain', text);\
+         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+    )
+    .call2(&wasm_bindgen::JsValue::NULL, target, &text.into())
+    .unwrap();
+}
+
 /// Types `value` into an input the way the browser reports it: set, then `input`.
 fn type_into(field: &HtmlInputElement, value: &str) {
     field.set_value(value);

@@ -15,24 +15,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::{input, mount_at, settle, text_of, type_into, MemoryStore};
+use super::{focus, input, js, mount_at, paste, settle, text_of, type_into, MemoryStore};
 use budget_planner::storage::{drafts_key, plan_key, INDEX_KEY};
-
-fn js(args: &str, body: &str) -> js_sys::Function {
-    js_sys::Function::new_with_args(args, body)
-}
-
-/// Focus as a click or Tab gives it (headless pages may lack window focus,
-/// so the focus is announced as the browser would).
-fn enter(target: &HtmlInputElement) {
-    target.focus().unwrap();
-    js(
-        "el",
-        "el.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));",
-    )
-    .call1(&wasm_bindgen::JsValue::NULL, target)
-    .unwrap();
-}
 
 fn press(target: &HtmlInputElement, key: &str) {
     js(
@@ -40,16 +24,6 @@ fn press(target: &HtmlInputElement, key: &str) {
         "el.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));",
     )
     .call2(&wasm_bindgen::JsValue::NULL, target, &key.into())
-    .unwrap();
-}
-
-fn paste(target: &HtmlInputElement, text: &str) {
-    js(
-        "el, text",
-        "const dt = new DataTransfer(); dt.setData('text/plain', text);\
-         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
-    )
-    .call2(&wasm_bindgen::JsValue::NULL, target, &text.into())
     .unwrap();
 }
 
@@ -78,7 +52,7 @@ async fn a_refused_text_keeps_the_entered_value_is_listed_and_survives_a_reload(
     let root = mount_at(store.clone(), Lang::En, "#status");
     settle().await;
     let cell = input(&root, "#program-4-budget-this-year");
-    enter(&cell);
+    focus(&cell);
     settle().await;
     // Entering selects the whole figure, as a spreadsheet does.
     let len = cell.value().encode_utf16().count() as u32;
@@ -120,7 +94,7 @@ async fn a_refused_text_keeps_the_entered_value_is_listed_and_survives_a_reload(
     assert!(text_of(&root, "#program-4-budget-this-year-msg").contains("cannot be taken"));
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,780,060");
     // Esc puts back the value the cell was entered with and drops the draft.
-    enter(&cell);
+    focus(&cell);
     press(&cell, "Escape");
     settle().await;
     assert_eq!(cell.value(), "75,762");
@@ -135,7 +109,7 @@ async fn a_draft_outlives_a_view_change_and_a_fixed_text_is_taken() {
     let root = mount_at(store.clone(), Lang::En, "#schedule/pledge-1");
     settle().await;
     let cell = input(&root, "#pledge-1-source-city-y2019");
-    enter(&cell);
+    focus(&cell);
     type_into(&cell, "5x0");
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=grid-total]"), "3,528");
@@ -156,7 +130,7 @@ async fn a_draft_outlives_a_view_change_and_a_fixed_text_is_taken() {
     let cell = input(&root, "#pledge-1-source-city-y2019");
     assert_eq!(cell.value(), "5x0");
     assert!(text_of(&root, "#pledge-1-source-city-y2019-msg").contains("'x'"));
-    enter(&cell);
+    focus(&cell);
     type_into(&cell, "550");
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=grid-total]"), "3,538");
@@ -173,7 +147,7 @@ async fn a_figure_beyond_its_limit_is_refused_and_never_reaches_the_totals() {
     let root = mount_at(store.clone(), Lang::En, "#status");
     settle().await;
     let cell = input(&root, "#program-4-budget-this-year");
-    enter(&cell);
+    focus(&cell);
     // Typed digit by digit: every prefix up to the limit is taken, the rest not.
     let mut text = String::from("1");
     type_into(&cell, &text);

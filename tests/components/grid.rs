@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::{input, mount_at, text_of, type_into, MemoryStore};
+use super::{focus, input, js, mount_at, paste, text_of, type_into, MemoryStore};
 
 /// Lets effects, microtasks and one macrotask run.
 async fn settle() {
@@ -34,10 +34,6 @@ fn close(root: HtmlElement) {
     web_sys::window().unwrap().location().set_hash("").unwrap();
 }
 
-fn js(args: &str, body: &str) -> js_sys::Function {
-    js_sys::Function::new_with_args(args, body)
-}
-
 /// A keydown as the browser sends it; true when the page did not cancel it.
 fn key(target: &HtmlInputElement, key: &str, code: &str, ctrl: bool, shift: bool) -> bool {
     let f = js(
@@ -55,28 +51,6 @@ fn key(target: &HtmlInputElement, key: &str, code: &str, ctrl: bool, shift: bool
         .unwrap()
         .as_bool()
         .unwrap()
-}
-
-/// A paste of `text` (as a spreadsheet puts it on the clipboard) into `target`.
-fn paste(target: &HtmlInputElement, text: &str) {
-    js(
-        "el, text",
-        "const dt = new DataTransfer(); dt.setData('text/plain', text);\
-         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
-    )
-    .call2(&wasm_bindgen::JsValue::NULL, target, &text.into())
-    .unwrap();
-}
-
-fn focus(target: &HtmlInputElement) {
-    target.focus().unwrap();
-    // Headless pages may not have window focus: announce the focus as the browser would.
-    js(
-        "el",
-        "el.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));",
-    )
-    .call1(&wasm_bindgen::JsValue::NULL, target)
-    .unwrap();
 }
 
 fn click(root: &HtmlElement, selector: &str) {

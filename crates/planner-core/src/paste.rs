@@ -711,6 +711,21 @@ mod tests {
         plan.sources.iter().map(|s| s.id.clone()).collect()
     }
 
+    /// A block pasted into pledge 1's grid (in 백만원, as it opens) at `at`.
+    fn pledge_paste(plan: &Plan, text: &str, at: (usize, usize)) -> Result<Pasted, PasteError> {
+        let owner = Owner::Pledge(1);
+        let grid = grid_model(plan, owner, Unit::Million).unwrap();
+        let block = Block::from_tsv(text);
+        paste_schedule(
+            owner,
+            &block,
+            &sources(plan),
+            &grid.columns,
+            at,
+            Unit::Million,
+        )
+    }
+
     #[test]
     fn clipboard_text_is_a_block_or_a_value() {
         let block = Block::from_tsv("1\t2\r\n3\t4\r\n");
@@ -727,18 +742,8 @@ mod tests {
     fn a_pasted_block_fills_right_and_down_as_one_edit() {
         let mut plan = demo_plan();
         let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
-        let block = Block::from_tsv("1,000\t△21\t-\n\t5\t7\n");
         // From 시비 · 2019 (row 1, column 2).
-        let pasted = paste_schedule(
-            owner,
-            &block,
-            &sources(&plan),
-            &grid.columns,
-            (1, 2),
-            Unit::Million,
-        )
-        .unwrap();
+        let pasted = pledge_paste(&plan, "1,000\t△21\t-\n\t5\t7\n", (1, 2)).unwrap();
         let Edit::Many(edits) = &pasted.edit else {
             panic!("one step")
         };
@@ -761,47 +766,21 @@ mod tests {
     fn a_schedule_row_with_its_printed_total_is_checked_not_written_into_the_last_column() {
         let mut plan = demo_plan();
         let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
-        let columns = &grid.columns;
         // 시비 2018–2022 and its 합계, pasted at 2018: one column wider than the
         // years, or exactly reaching 장기 — either way the 합계 is not 장기.
-        let wide = Block::from_tsv("440\t540\t500\t490\t480\t-\t2,450\n");
-        let pasted = paste_schedule(
-            owner,
-            &wide,
-            &sources(&plan),
-            columns,
-            (1, 1),
-            Unit::Million,
-        )
-        .unwrap();
+        let wide_text = "440\t540\t500\t490\t480\t-\t2,450\n";
+        let pasted = pledge_paste(&plan, wide_text, (1, 1)).unwrap();
         assert_eq!(pasted.totals_checked, 1);
-        let reaching = Block::from_tsv("440\t540\t500\t490\t480\t2,450\n");
-        let pasted = paste_schedule(
-            owner,
-            &reaching,
-            &sources(&plan),
-            columns,
-            (1, 1),
-            Unit::Million,
-        )
-        .unwrap();
+        let reaching_text = "440\t540\t500\t490\t480\t2,450\n";
+        let pasted = pledge_paste(&plan, reaching_text, (1, 1)).unwrap();
         assert_eq!(pasted.totals_checked, 1);
         plan.apply(pasted.edit).unwrap();
         let model = grid_model(&plan, owner, Unit::Million).unwrap();
         assert_eq!(model.total, d("3528"), "the grand total is not doubled");
         assert!(validate(&plan).is_empty());
         // A printed total that is not the row's sum refuses the paste.
-        let wrong = Block::from_tsv("440\t540\t500\t490\t480\t-\t2,451\n");
-        let error = paste_schedule(
-            owner,
-            &wrong,
-            &sources(&plan),
-            columns,
-            (1, 1),
-            Unit::Million,
-        )
-        .unwrap_err();
+        let wrong_text = "440\t540\t500\t490\t480\t-\t2,451\n";
+        let error = pledge_paste(&plan, wrong_text, (1, 1)).unwrap_err();
         assert_eq!(
             error,
             PasteError::PrintedTotalDiffers {
@@ -813,34 +792,16 @@ mod tests {
         );
         assert!(error.message(&plan, Lang::En).contains("2,451"));
         // A 장기 that is not everything else added up is a 장기.
-        let after = Block::from_tsv("440\t540\t500\t490\t480\t7\n");
-        let pasted = paste_schedule(
-            owner,
-            &after,
-            &sources(&plan),
-            columns,
-            (1, 1),
-            Unit::Million,
-        )
-        .unwrap();
+        let after_text = "440\t540\t500\t490\t480\t7\n";
+        let pasted = pledge_paste(&plan, after_text, (1, 1)).unwrap();
         assert_eq!(pasted.totals_checked, 0);
     }
 
     #[test]
     fn one_bad_figure_refuses_the_whole_block_and_names_the_cell() {
         let plan = demo_plan();
-        let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
-        let block = Block::from_tsv("1\t2\n3\t4x\n");
-        let error = paste_schedule(
-            owner,
-            &block,
-            &sources(&plan),
-            &grid.columns,
-            (1, 1),
-            Unit::Million,
-        )
-        .unwrap_err();
+        let block_text = "1\t2\n3\t4x\n";
+        let error = pledge_paste(&plan, block_text, (1, 1)).unwrap_err();
         let PasteError::Unreadable {
             row,
             column,
@@ -866,31 +827,13 @@ mod tests {
     #[test]
     fn a_block_too_big_for_the_grid_is_refused() {
         let plan = demo_plan();
-        let owner = Owner::Pledge(1);
-        let grid = grid_model(&plan, owner, Unit::Million).unwrap();
         // 1 + 2 = 3, but a block that does not reach over the years has no total.
-        let wide = Block::from_tsv("1\t2\t3");
-        let error = paste_schedule(
-            owner,
-            &wide,
-            &sources(&plan),
-            &grid.columns,
-            (0, 5),
-            Unit::Million,
-        )
-        .unwrap_err();
+        let wide_text = "1\t2\t3";
+        let error = pledge_paste(&plan, wide_text, (0, 5)).unwrap_err();
         assert_eq!(error, PasteError::TooWide { width: 3, room: 2 });
         assert!(error.message(&plan, Lang::En).contains("3 columns"));
-        let tall = Block::from_tsv("1\n2\n3");
-        let error = paste_schedule(
-            owner,
-            &tall,
-            &sources(&plan),
-            &grid.columns,
-            (2, 0),
-            Unit::Million,
-        )
-        .unwrap_err();
+        let tall_text = "1\n2\n3";
+        let error = pledge_paste(&plan, tall_text, (2, 0)).unwrap_err();
         assert_eq!(error, PasteError::TooTall { height: 3, room: 2 });
         assert!(error.message(&plan, Lang::Ko).contains("3행"));
     }
