@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use planner_core::amount::format_figure;
 use planner_core::demo::demo_plan;
+use planner_core::figure::{FigureFormat, FigureKind};
 use planner_core::library::{PlanId, PlanSummary};
+use planner_core::limits::span_fits;
 use planner_core::plan::YearRange;
 use planner_core::{Lang, Unit};
 
@@ -179,17 +181,20 @@ fn NewPlanForm() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = state.lang.get_untracked();
-        let years = match (
-            first.get_untracked().trim().parse(),
-            last.get_untracked().trim().parse(),
-        ) {
-            (Ok(f), Ok(l)) if (1900..=2200).contains(&f) && f <= l && l - f < 50 => {
-                YearRange::new(f, l)
-            }
+        // Read as every year cell reads a year, and held to the same limits.
+        let year = |text: String| {
+            FigureFormat::required(FigureKind::Year)
+                .parse(&text)
+                .ok()
+                .flatten()
+                .and_then(|y| i32::try_from(y.mantissa()).ok())
+        };
+        let years = match (year(first.get_untracked()), year(last.get_untracked())) {
+            (Some(f), Some(l)) if span_fits(f, l) => YearRange::new(f, l),
             _ => {
                 error.set(Some(lang.pick(
-                    "연도를 확인하세요: 시작 연도가 끝 연도보다 늦을 수 없습니다.",
-                    "Check the years: the first year cannot be after the last.",
+                    "연도를 확인하세요: 1900–2200년 사이의 네 자리 연도로, 시작 연도가 끝 연도보다 늦지 않게, 50년 이내로 씁니다.",
+                    "Check the years: four digits between 1900 and 2200, the first not after the last, at most 50 years.",
                 )));
                 return;
             }
