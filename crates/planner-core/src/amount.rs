@@ -89,8 +89,8 @@ impl schemars::JsonSchema for Amount {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
-            "description": "An amount in won written as a decimal string, such as \"625648000\" or \"-21634000\"; never a JSON number."
+            "pattern": crate::schema::DECIMAL_PATTERN,
+            "description": "An amount in won written as a decimal string, such as \"625648000\" or \"-21634000\"; never a JSON number. No leading or trailing zeros, at most 10^15 won and 6 decimals."
         })
     }
 }
@@ -384,16 +384,26 @@ pub mod any_size {
     }
 }
 
-/// Whether `text` is a plain decimal as files write numbers: `-`, digits,
-/// optionally `.` and digits; at most 40 characters. No separators, no
-/// exponent, no `+`: one spelling per number keeps files comparable.
+/// Whether `text` is a decimal in the one spelling files use for numbers:
+/// `0`, or an optional `-`, the integer part without leading zeros, and
+/// optionally `.` and a fraction without trailing zeros (`-21634000`, `0.5`).
+/// No separators, exponent, `+`, `-0` or `1.50`: one spelling per number keeps
+/// files comparable, and the JSON Schema says the same with one pattern.
 pub fn is_plain_decimal(text: &str) -> bool {
+    if text == "0" {
+        return true;
+    }
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let mut parts = digits.splitn(2, '.');
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
     let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    digits.len() <= 40
-        && parts.next().is_some_and(all_digits)
-        && parts.next().is_none_or(all_digits)
+    let int_ok = all_digits(int) && (int == "0" || !int.starts_with('0'));
+    let frac_ok = frac.is_none_or(|f| all_digits(f) && !f.ends_with('0'));
+    // `0` alone is written without a sign; `0.5` needs its fraction.
+    let not_zero = int != "0" || frac.is_some();
+    text.len() <= 40 && int_ok && frac_ok && not_zero
 }
 
 /// The file form of an amount: a plain decimal number of won (`-21634000`, `0.5`).

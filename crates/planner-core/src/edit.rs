@@ -46,13 +46,19 @@ impl Owner {
 
     /// The owner a prefix names (`program-6`, `pledge-1`): URL fragments and
     /// deck entries write owners this way.
+    /// The id is digits without a leading zero (`program-06` and
+    /// `program-+6` name nothing), as the file format's schema says.
     pub fn parse(text: &str) -> Option<Owner> {
-        if let Some(id) = text.strip_prefix("program-") {
-            id.parse().ok().map(Owner::Program)
+        let id = |digits: &str| -> Option<u32> {
+            let plain = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits == "0" || !digits.starts_with('0'));
+            plain.then(|| digits.parse().ok()).flatten()
+        };
+        if let Some(digits) = text.strip_prefix("program-") {
+            id(digits).map(Owner::Program)
         } else {
-            text.strip_prefix("pledge-")
-                .and_then(|id| id.parse().ok())
-                .map(Owner::Pledge)
+            text.strip_prefix("pledge-").and_then(id).map(Owner::Pledge)
         }
     }
 }

@@ -226,7 +226,7 @@ fn write_record<'a>(out: &mut String, fields: impl IntoIterator<Item = Field<'a>
         match field {
             Field::Number(text) => push_quoted(out, text),
             Field::Text(text) => {
-                if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                if starts_a_formula(text) {
                     let guarded = format!("'{text}");
                     push_quoted(out, &guarded);
                 } else {
@@ -236,6 +236,16 @@ fn write_record<'a>(out: &mut String, fields: impl IntoIterator<Item = Field<'a>
         }
     }
     out.push_str("\r\n");
+}
+
+/// Whether a spreadsheet could read the text as a formula: it starts (after
+/// any spaces, which spreadsheets skip) with `=`, `+`, `-`, `@` or their
+/// full-width forms, or with a tab or carriage return.
+fn starts_a_formula(text: &str) -> bool {
+    text.starts_with(['\t', '\r'])
+        || text
+            .trim_start_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{a0}')
+            .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
 }
 
 /// RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its quotes doubled.
@@ -428,6 +438,26 @@ mod tests {
         // Numbers keep their minus sign: they are not text.
         assert_eq!(city[9], "-1500");
         assert_eq!(city[10], "-1.5");
+    }
+
+    #[test]
+    fn a_formula_behind_spaces_or_in_full_width_is_guarded_too() {
+        for text in [
+            " =1+1",
+            "\u{3000}=A1",
+            "＝SUM(A1)",
+            "＋1",
+            "－1",
+            "＠x",
+            "  @x",
+            "\t1",
+            "=x",
+        ] {
+            assert!(starts_a_formula(text), "{text:?}");
+        }
+        for text in ["1=1", "a-b", "사업 = 1", "", " "] {
+            assert!(!starts_a_formula(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The plan file, format version 1: how a plan is exported, imported and kept
-//! in storage. docs/FILE-FORMAT.md describes it; docs/plan-file.schema.json is
+//! The plan file, format version 2 (version 1 files are read too): how a
+//! plan is exported, imported and kept in storage. docs/FILE-FORMAT.md describes it; docs/plan-file.schema.json is
 //! generated from these types (feature `schema`) and a test keeps it equal.
 //!
 //! Reading takes two steps. The text is parsed into the plain file types below
@@ -30,8 +30,8 @@ pub const FORMAT_NAME: &str = "budget-planner/plan";
 pub const FORMAT_VERSION: u32 = 2;
 pub use crate::limits::MAX_FILE_BYTES;
 use crate::limits::{
-    quantity_fits, span_fits, year_fits, MAX_COUNT, MAX_ITEMS, MAX_TERM_YEARS, MAX_WEIGHT,
-    YEAR_LIMITS,
+    quantity_fits, span_fits, year_fits, MAX_COUNT, MAX_DEPTH, MAX_ITEMS, MAX_TERM_YEARS,
+    MAX_TEXT_CHARS, MAX_WEIGHT, YEAR_LIMITS,
 };
 
 #[cfg(feature = "schema")]
@@ -43,8 +43,10 @@ use schemars::JsonSchema;
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     /// Always `budget-planner/plan`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = FORMAT_NAME)))]
     pub format: String,
-    /// The file format version; 1 for this build.
+    /// The file format version: 1 or 2 (this build writes 2).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = FORMAT_VERSION)))]
     pub version: u32,
     /// The app version that wrote the file, for support.
     pub app_version: String,
@@ -54,7 +56,8 @@ pub struct PlanFile {
     pub plan: PlanV1,
 }
 
-/// A plan as version 1 files write it.
+/// A plan as plan files write it (the `V1` types are the shapes since
+/// version 1; version 2 added `deck`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -67,6 +70,7 @@ pub struct PlanV1 {
     /// The plan's years.
     pub years: YearsV1,
     /// The year the plan speaks from (기준연도).
+    #[cfg_attr(feature = "schema", schemars(range(min = YEAR_LIMITS.0, max = YEAR_LIMITS.1)))]
     pub base_year: Year,
     /// The unit tables are entered and shown in.
     pub unit: Unit,
@@ -96,7 +100,7 @@ pub struct DeckV1 {
     pub entries: Vec<DeckEntryV1>,
     /// Presenter notes by slide key (`summary`, `program-6`, `pledge-1`,
     /// `changes`, `problems`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub notes: BTreeMap<String, String>,
 }
 
@@ -112,6 +116,7 @@ impl DeckV1 {
 #[serde(deny_unknown_fields)]
 pub struct DeckEntryV1 {
     /// `program-6` or `pledge-1`.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::schema::SLIDE_PATTERN)))]
     pub slide: String,
     /// False when the planner left it out of the deck.
     pub shown: bool,
@@ -123,8 +128,10 @@ pub struct DeckEntryV1 {
 #[serde(deny_unknown_fields)]
 pub struct YearsV1 {
     /// First year.
+    #[cfg_attr(feature = "schema", schemars(range(min = YEAR_LIMITS.0, max = YEAR_LIMITS.1)))]
     pub first: Year,
     /// Last year (inclusive).
+    #[cfg_attr(feature = "schema", schemars(range(min = YEAR_LIMITS.0, max = YEAR_LIMITS.1)))]
     pub last: Year,
 }
 
@@ -133,7 +140,8 @@ pub struct YearsV1 {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceV1 {
-    /// The key schedule rows use (`national`).
+    /// The key schedule rows use (`national`); not empty.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub id: String,
     /// Korean name (국비).
     pub name_ko: String,
@@ -198,6 +206,11 @@ pub struct ScheduleRowV1 {
     /// 기투자.
     pub before: Amount,
     /// Money per year, keyed by the year.
+    #[serde(deserialize_with = "year_keys")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "year_map_schema::<Amount>")
+    )]
     pub years: BTreeMap<Year, Amount>,
     /// 장기.
     pub after: Amount,
@@ -236,6 +249,7 @@ pub struct RatioV1 {
     /// The source's key.
     pub source: String,
     /// Its weight.
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_WEIGHT)))]
     pub weight: u32,
 }
 
@@ -315,6 +329,11 @@ pub struct IndicatorV1 {
     /// Its unit (건, 명, %).
     pub unit: String,
     /// Target, actual and note per year.
+    #[serde(deserialize_with = "year_keys")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "year_map_schema::<IndicatorYearV1>")
+    )]
     pub years: BTreeMap<Year, IndicatorYearV1>,
     /// The stated total target.
     #[serde(default)]
@@ -350,8 +369,10 @@ pub struct StaffingV1 {
     /// Grade.
     pub grade: String,
     /// 정원.
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_COUNT)))]
     pub quota: u32,
     /// 현원.
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_COUNT)))]
     pub current: u32,
 }
 
@@ -394,10 +415,104 @@ impl JsonSchema for Figure {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
-            "description": "A decimal number written as a string, such as \"1941\" or \"64.7\"."
+            "pattern": crate::schema::DECIMAL_PATTERN,
+            "description": "A decimal number written as a string, such as \"1941\" or \"64.7\": no leading or trailing zeros, at most 10^15 and 6 decimals."
         })
     }
+}
+
+/// Whether a year key is written as files write years: four digits, 1900–2200
+/// (`"2019"`; not `"02019"`, `"-0"` or `"٢٠١٩"`).
+pub fn is_year_key(key: &str) -> bool {
+    key.len() == 4
+        && key.bytes().all(|b| b.is_ascii_digit())
+        && key.parse::<Year>().is_ok_and(year_fits)
+}
+
+/// Reads a map keyed by year, refusing a key in any other spelling and a key
+/// given twice (which a schema cannot see, so the reader says it). A bad key
+/// is refused as soon as it is read, so the error's path names it.
+fn year_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<Year, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    read_map(deserializer, |key: &str| {
+        if is_year_key(key) {
+            Ok(key.parse().unwrap_or_default())
+        } else {
+            Err(format!(
+                "“{}” is not a year key: four digits, {}–{}",
+                key.chars().take(20).collect::<String>(),
+                YEAR_LIMITS.0,
+                YEAR_LIMITS.1
+            ))
+        }
+    })
+}
+
+/// Reads a map of string keys, refusing a key given twice.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    read_map(deserializer, |key: &str| Ok(key.to_string()))
+}
+
+/// Reads a JSON object into a map, each key through `key` (which may refuse
+/// it), refusing a key given twice.
+fn read_map<'de, D, K, V>(
+    deserializer: D,
+    key: impl Fn(&str) -> Result<K, String>,
+) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Ord,
+    V: Deserialize<'de>,
+{
+    struct Keys<F, K, V>(F, std::marker::PhantomData<(K, V)>);
+    impl<'de, F, K, V> serde::de::Visitor<'de> for Keys<F, K, V>
+    where
+        F: Fn(&str) -> Result<K, String>,
+        K: Ord,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(text) = map.next_key::<String>()? {
+                let key = (self.0)(&text).map_err(serde::de::Error::custom)?;
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the key “{}” is given twice",
+                        text.chars().take(20).collect::<String>()
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Keys(key, std::marker::PhantomData))
+}
+
+#[cfg(feature = "schema")]
+fn year_map_schema<V: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let value = generator.subschema_for::<V>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "pattern": crate::schema::YEAR_KEY_PATTERN },
+        "additionalProperties": value,
+        "maxProperties": MAX_ITEMS
+    })
 }
 
 /// Why a file could not be read as a plan. The current work is untouched.
@@ -541,9 +656,12 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: text.len() });
     }
+    // Windows editors save UTF-8 with a byte order mark in front.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !text.trim_start().starts_with('{') {
         return Err(FileError::NotAPlanFile);
     }
+    check_shape(text)?;
     #[derive(Deserialize)]
     struct Header {
         format: Option<serde_json::Value>,
@@ -558,6 +676,12 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
     match header.version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(v) if v > u64::from(FORMAT_VERSION) => {
             return Err(FileError::NewerVersion { version: v })
+        }
+        Some(0) => {
+            return Err(FileError::Malformed {
+                path: "$.version".into(),
+                detail: format!("the version is 1 to {FORMAT_VERSION}"),
+            })
         }
         Some(_) => {}
         None => {
@@ -603,9 +727,13 @@ pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
         end -= 1;
     }
     let mut stack: Vec<Frame> = Vec::new();
-    let mut chars = text[..end].chars();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if at >= end {
+            break;
+        }
         match c {
+            '{' | '[' if stack.len() >= MAX_DEPTH => break,
             '{' => stack.push(Frame::Object {
                 key: None,
                 expecting_key: true,
@@ -628,19 +756,26 @@ pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
                 }
             }
             '"' => {
+                // Read to the closing quote even past the spot: a key the
+                // error lies inside is named whole (up to a readable length).
                 let mut string = String::new();
+                let mut length = 0usize;
                 let mut escaped = false;
-                for c in chars.by_ref() {
+                for (_, c) in chars.by_ref() {
                     match (escaped, c) {
                         (false, '\\') => escaped = true,
                         (false, '"') => break,
                         _ => {
                             escaped = false;
-                            if string.len() < 200 {
+                            length += 1;
+                            if length <= MAX_KEY_CHARS {
                                 string.push(c);
                             }
                         }
                     }
+                }
+                if length > MAX_KEY_CHARS {
+                    string.push('…');
                 }
                 if let Some(Frame::Object {
                     key,
@@ -668,11 +803,119 @@ pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
 }
 
 fn malformed(path: String, error: &serde_json::Error) -> FileError {
-    // serde_json's message ends with its own "at line L column C": keep it, it helps find the spot.
+    // serde_json's message ends with its own "at line L column C": keep it, it
+    // helps find the spot; but it quotes what it found (a field name of any
+    // length), so it is cut to a readable length.
     FileError::Malformed {
         path,
-        detail: error.to_string(),
+        detail: bounded(&error.to_string(), MAX_DETAIL_CHARS),
     }
+}
+
+/// The longest key a JSON path names, in characters.
+const MAX_KEY_CHARS: usize = 40;
+
+/// The longest detail of a file error, in characters: a message stays short
+/// whatever the file holds.
+const MAX_DETAIL_CHARS: usize = 300;
+
+/// `text` cut to `max` characters, with `…` where it was cut.
+fn bounded(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut out: String = text.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Refuses JSON nested deeper than any plan file is ([`MAX_DEPTH`]), and any
+/// text (a string, or a key) longer than [`MAX_TEXT_CHARS`], before any parser
+/// sees it: one linear pass, no allocation, so 20 MB of `[` is refused at
+/// once, at the place it goes too deep.
+fn check_shape(text: &str) -> Result<(), FileError> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut hex = 0u8; // hex digits of a \u escape still to come
+    let mut high_surrogate = false;
+    let mut chars = 0usize;
+    let refuse = |at: usize, detail: String| {
+        let line = 1 + bytes[..at].iter().filter(|&&c| c == b'\n').count();
+        let column = at
+            - bytes[..at]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        FileError::Malformed {
+            path: json_path_at(text, line, column),
+            detail: format!("{detail} (at line {line} column {column})"),
+        }
+    };
+    let mut code = 0u32;
+    for (at, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if hex > 0 {
+                code = code * 16 + char::from(b).to_digit(16).unwrap_or(0);
+                hex -= 1;
+                // A surrogate pair is one character: count it at its first half.
+                if hex == 0 {
+                    high_surrogate = (0xD800..0xDC00).contains(&code);
+                    let low = (0xDC00..0xE000).contains(&code);
+                    if low {
+                        chars = chars.saturating_sub(1);
+                    }
+                }
+                continue;
+            }
+            match (escaped, b) {
+                (true, b'u') => {
+                    escaped = false;
+                    hex = 4;
+                    code = 0;
+                    chars += 1;
+                }
+                (true, _) => {
+                    escaped = false;
+                    chars += 1;
+                }
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                // Count characters, not bytes: UTF-8 continuation bytes are not new characters.
+                (false, c) if c & 0xC0 != 0x80 => chars += 1,
+                _ => {}
+            }
+            if !high_surrogate && chars > MAX_TEXT_CHARS {
+                return Err(refuse(
+                    at,
+                    format!("a text of more than {MAX_TEXT_CHARS} characters"),
+                ));
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                chars = 0;
+                high_surrogate = false;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(refuse(
+                        at,
+                        format!("nested more than {MAX_DEPTH} levels deep; a plan file never is"),
+                    ));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn invalid(path: impl Into<String>, detail: impl Into<String>) -> FileError {
@@ -949,7 +1192,7 @@ impl TryFrom<PlanV1> for Plan {
         check_len("$.plan.staffing", file.staffing.len())?;
         let deck = deck(file.deck)?;
         for (index, source) in file.sources.iter().enumerate() {
-            if source.id.trim().is_empty() {
+            if source.id.is_empty() {
                 return Err(invalid(
                     format!("$.plan.sources[{index}].id"),
                     "a funding source needs a key",
@@ -964,6 +1207,7 @@ impl TryFrom<PlanV1> for Plan {
         for (index, p) in file.programs.into_iter().enumerate() {
             let path = format!("$.plan.programs[{index}]");
             check_len(&format!("{path}.line_items"), p.line_items.len())?;
+            check_len(&format!("{path}.matching"), p.matching.len())?;
             for (i, r) in p.matching.iter().enumerate() {
                 if r.weight > MAX_WEIGHT {
                     return Err(invalid(
@@ -1010,6 +1254,16 @@ impl TryFrom<PlanV1> for Plan {
         let mut pledges = Vec::with_capacity(file.pledges.len());
         for (index, p) in file.pledges.into_iter().enumerate() {
             let path = format!("$.plan.pledges[{index}]");
+            check_len(&format!("{path}.programs"), p.programs.len())?;
+            check_len(&format!("{path}.indicators"), p.indicators.len())?;
+            check_len(
+                &format!("{path}.classification.actors"),
+                p.classification.actors.len(),
+            )?;
+            check_len(
+                &format!("{path}.classification.sdgs"),
+                p.classification.sdgs.len(),
+            )?;
             unique(
                 &format!("{path}.indicators"),
                 p.indicators.iter().map(|i| i.id),
@@ -1133,11 +1387,11 @@ fn deck(file: DeckV1) -> Result<Deck, FileError> {
     })
 }
 
-/// The JSON Schema of plan files, generated from the types above.
+/// The JSON Schema of plan files, generated from the types above and the
+/// reader's limits ([`crate::schema`]).
 #[cfg(feature = "schema")]
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(PlanFile);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    crate::schema::plan_file_schema()
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ pub mod limits;
 pub mod locate;
 pub mod paste;
 pub mod plan;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod slide;
 pub mod split;
 pub mod validate;

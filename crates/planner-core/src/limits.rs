@@ -50,6 +50,9 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_FIGURES: usize = MAX_FILE_BYTES / 4;
 /// The most items of any one list (programs, rows, years…) a plan may hold.
 pub const MAX_ITEMS: usize = 100_000;
+/// The deepest nesting of a plan file's JSON: a plan file is about eight
+/// levels deep, so anything beyond this is refused before it is parsed.
+pub const MAX_DEPTH: usize = 32;
 /// The longest text of one field (a name, a note), in characters: far more
 /// than any name or note, and (at three bytes a character) a fraction of a
 /// plan file. A whole plan's size is bounded first by the browser's storage

@@ -19,6 +19,20 @@ use crate::foot::{foot, foot_to};
 use crate::plan::{Column, Plan, ProgramId, RatioShare, ScheduleRow, SourceId, Year};
 use crate::Amount;
 
+/// `value × part / whole`, exact whenever the product is a `Decimal` (always,
+/// within the limits: see [`crate::limits`]); dividing first otherwise, so
+/// that no weight can make it overflow (`part ≤ whole`).
+pub fn part_of(value: Decimal, part: u64, whole: u64) -> Decimal {
+    if whole == 0 {
+        return Decimal::ZERO;
+    }
+    let (part, whole) = (Decimal::from(part), Decimal::from(whole));
+    value
+        .checked_mul(part)
+        .and_then(|x| x.checked_div(whole))
+        .unwrap_or_else(|| value / whole * part)
+}
+
 /// Splits `total` by the weights so the parts add up to `total` exactly:
 /// each part is rounded to a whole `unit` (largest remainder, ties to the
 /// earlier source), or to the won when the total itself is not a whole
@@ -40,7 +54,7 @@ pub fn ratio_shares(total: Amount, ratio: &[RatioShare], unit: Unit) -> Vec<(Sou
     let figure = won / step;
     let exact: Vec<Decimal> = ratio
         .iter()
-        .map(|r| figure * Decimal::from(r.weight) / Decimal::from(weights))
+        .map(|r| part_of(figure, u64::from(r.weight), weights))
         .collect();
     let whole = figure.trunc();
     let mut parts: Vec<Amount> = foot_to(&exact, 0, whole)

@@ -873,7 +873,7 @@ fn check_matching(
     };
     for share in ratio {
         let expected = Amount::from_won(round_half_up(
-            total * Decimal::from(share.weight) / Decimal::from(weights),
+            crate::split::part_of(total, u64::from(share.weight), weights),
             0,
         ));
         report(&share.source, expected, share_of(&share.source));

@@ -52,7 +52,7 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Vec<u8> {
     let mut zip = Zip::default();
     let mut types = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
     );
     let mut workbook = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -73,7 +73,7 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Vec<u8> {
     }
     types.push_str("</Types>");
     workbook.push_str("</sheets></workbook>");
-    rels.push_str(&format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#, names.len() + 1));
+    rels.push_str(&format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>"#, names.len() + 1, names.len() + 2));
 
     zip.add("[Content_Types].xml", types.as_bytes());
     zip.add("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -88,6 +88,7 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Vec<u8> {
     zip.add("xl/workbook.xml", workbook.as_bytes());
     zip.add("xl/_rels/workbook.xml.rels", rels.as_bytes());
     zip.add("xl/styles.xml", STYLES.as_bytes());
+    zip.add("xl/theme/theme1.xml", THEME.as_bytes());
     for (i, (_, sheet)) in sheets.into_iter().enumerate() {
         zip.add(
             &format!("xl/worksheets/sheet{}.xml", i + 1),
@@ -422,6 +423,12 @@ const TEXT_RIGHT: Style = 10;
 const SUBTITLE: Style = 11;
 const TEXT_PLAIN: Style = 0;
 
+/// The workbook's theme: the colours and fonts Excel's default "Office" theme
+/// names, with 맑은 고딕 for Hangul. Excel-compatibility validators require a
+/// theme part; the cells' own styles do not depend on it.
+const THEME: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements><a:clrScheme name="Office"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="44546A"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2><a:accent1><a:srgbClr val="4472C4"/></a:accent1><a:accent2><a:srgbClr val="ED7D31"/></a:accent2><a:accent3><a:srgbClr val="A5A5A5"/></a:accent3><a:accent4><a:srgbClr val="FFC000"/></a:accent4><a:accent5><a:srgbClr val="5B9BD5"/></a:accent5><a:accent6><a:srgbClr val="70AD47"/></a:accent6><a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme><a:fontScheme name="Office"><a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hang" typeface="맑은 고딕"/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hang" typeface="맑은 고딕"/></a:minorFont></a:fontScheme><a:fmtScheme name="Office"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="12700"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="19050"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"#;
+
 /// Number formats 164 (figures: separators, △, - for zero) and 165 (rates with
 /// a literal %, so the cell holds 64.7, not 0.647); fonts: normal, bold, title;
 /// borders: none, thin.
@@ -519,10 +526,20 @@ fn column_name(index: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-/// Text as a cell may hold it: at most 32,767 characters, and a literal
+/// The most a cell holds, in UTF-16 units (what Excel counts: an emoji is two).
+const CELL_UTF16_UNITS: usize = 32_767;
+
+/// Text as a cell may hold it: at most 32,767 UTF-16 units, and a literal
 /// `_xHHHH_` kept literal (Excel would otherwise read it as an escaped character).
 fn cell_text(text: &str) -> String {
-    let text: String = text.chars().take(32_767).collect();
+    let mut units = 0;
+    let text: String = text
+        .chars()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units <= CELL_UTF16_UNITS
+        })
+        .collect();
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     for (i, ch) in text.char_indices() {
@@ -745,6 +762,17 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_holds_at_most_32767_utf16_units() {
+        // An emoji is two UTF-16 units: 20,000 of them are 40,000 units.
+        let text = cell_text(&"😀".repeat(20_000));
+        assert_eq!(text.encode_utf16().count(), 32_766);
+        assert_eq!(
+            cell_text(&"가".repeat(40_000)).encode_utf16().count(),
+            32_767
+        );
+    }
+
+    #[test]
     fn the_workbook_is_a_well_formed_zip_of_well_formed_parts() {
         let bytes = plan_xlsx(&demo_plan(), Lang::Ko);
         assert_eq!(&bytes[..4], b"PK\x03\x04");
@@ -756,6 +784,7 @@ mod tests {
             "xl/workbook.xml",
             "xl/_rels/workbook.xml.rels",
             "xl/styles.xml",
+            "xl/theme/theme1.xml",
             "xl/worksheets/sheet4.xml",
         ] {
             assert!(

@@ -26,8 +26,9 @@ use planner_core::Lang;
 const USAGE: &str = "\
 Usage: plancheck [--lang en|ko] FILE...
 
-Checks budget planner plan files (format version 1): reads each file,
-validates the plan and prints one line per problem, then a summary.
+Checks budget planner plan files (format version 2; version 1 is read
+too): reads each file, validates the plan and prints one line per
+problem, then a summary.
 
 Options:
   --lang en|ko   language of the messages (default: en)
