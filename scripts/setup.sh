@@ -29,9 +29,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   cargo install wasm-bindgen-cli --version "=$wbg" --force
 fi
 
-# 4. Node tools: binaryen 132's wasm-opt, playwright-core, axe-core.
+# 4. Node tools: binaryen 132's wasm-opt, playwright-core, axe-core, ajv (the
+#    schema agreement test).
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
-   || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+   || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -d node_modules/ajv ]; then
   say "installing node tools (npm ci)"
   npm ci --no-audit --no-fund
 fi
@@ -51,6 +53,12 @@ if ! command -v soffice >/dev/null 2>&1; then
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends libreoffice-calc-nogui
+fi
+
+# 7. Python's jsonschema, the second validator of the schema agreement test.
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+  say "installing jsonschema (Python)"
+  python3 -m pip install --quiet 'jsonschema==4.26.0'
 fi
 
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null), $(soffice --version 2>/dev/null | head -1)"

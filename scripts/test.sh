@@ -12,6 +12,9 @@ export WASM_BINDGEN_TEST_TIMEOUT=300
 
 echo "== 1/3 domain: native unit and property tests"
 cargo test -p planner-core --features schema
+echo "== 1/3 domain: the JSON Schema agrees with plancheck (ajv strict, Python jsonschema)"
+cargo build -q -p planner-core --bin plancheck
+node --test tests/schema/
 
 echo "== 2/3 components: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p budget-planner --test components

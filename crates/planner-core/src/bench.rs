@@ -30,6 +30,63 @@ pub fn validate_and_derive(plan: &Plan) -> usize {
     n
 }
 
+/// Everything the app draws from a plan, in both languages and every unit:
+/// problems and their messages and places, derived tables, the overview's
+/// documents, every grid, the deck's slides, the CSV and XLSX exports and a
+/// comparison with the demo. The fuzz target and the mutation test run it on
+/// every file the reader accepts: none of it may panic or stall. Returns a
+/// checksum so the work cannot be optimised away.
+pub fn everything(plan: &Plan) -> usize {
+    use crate::amount::Unit;
+    use crate::edit::Owner;
+    use crate::i18n::Lang;
+    use crate::locate::describe;
+    let problems = validate(plan);
+    let mut n = validate_and_derive(plan);
+    for lang in Lang::ALL {
+        for problem in &problems {
+            for unit in Unit::ALL {
+                n += problem.message(lang, unit).len();
+            }
+            n += describe(&problem.location, plan, lang).len();
+        }
+        for slide in crate::deck::slides(plan, problems.len()) {
+            for table in [false, true] {
+                n += crate::slide::slide_html(plan, slide, lang, table, &problems).len();
+            }
+        }
+        n += crate::export::plan_csv(plan, lang).len();
+        n += crate::xlsx::plan_xlsx(plan, lang).len();
+        n += crate::compare::differences(&crate::demo::demo_plan(), plan, lang).len();
+    }
+    for unit in Unit::ALL {
+        n += crate::document::status_document(plan, unit).rows.len();
+        n += crate::document::split_lines(plan, unit).len();
+        let owners = plan
+            .programs
+            .iter()
+            .map(|p| Owner::Program(p.id))
+            .chain(plan.pledges.iter().map(|p| Owner::Pledge(p.id)));
+        for owner in owners {
+            n += crate::grid::grid_model(plan, owner, unit).map_or(0, |g| g.rows.len());
+        }
+    }
+    for pledge in &plan.pledges {
+        for indicator in &pledge.indicators {
+            n += crate::document::indicator_document(indicator, pledge.term)
+                .targets
+                .len();
+            n += crate::worksheet::indicator_table(indicator, pledge.term)
+                .columns
+                .len();
+        }
+    }
+    n += crate::document::staffing_document(&plan.staffing)
+        .grades
+        .len();
+    n
+}
+
 /// The benchmark plan of the issues (200 × 10 × 5, 50 × 3).
 pub fn benchmark_plan() -> Plan {
     generated_plan(Size::BENCHMARK, 1)

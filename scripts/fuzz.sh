@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fuzzes the plan-file reader and everything drawn from what it reads, for a
+# bounded time (FUZZ_SECONDS, default 600), starting from the example files.
+# Needs a nightly toolchain and cargo-fuzz, installed here if missing (this is
+# a developer's tool: CI stays on stable and runs the seeded mutation test).
+# A crash leaves its input under fuzz/artifacts/plan_file/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m[fuzz]\033[0m %s\n' "$*"; }
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain (for cargo fuzz only)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
+corpus=fuzz/corpus/plan_file
+mkdir -p "$corpus"
+cp -n examples/*.json "$corpus"/ 2>/dev/null || true
+seconds="${FUZZ_SECONDS:-600}"
+say "fuzzing for ${seconds} s"
+cd fuzz
+exec cargo +nightly fuzz run plan_file "../$corpus" -- \
+  -max_total_time="$seconds" -rss_limit_mb=1024 -max_len=1048576 -timeout=10
