@@ -66,6 +66,12 @@ test('bad files get a clear message and change nothing', async () => {
     ['newer.json', demo.replace('"version": 2', '"version": 99'), /format version 99, newer than this app/],
     ['huge.json', '{"format":"budget-planner/plan","version":1,"pad":"' + 'x'.repeat(30 * 1024 * 1024) + '"}', /at most 20971520 bytes/],
     ['not-a-plan.json', '{"hello": "world"}', /not a budget planner plan file/],
+    // The files that once crashed or stalled the reader (issue 12).
+    ['max-target.json', demo.replace('"target": "500"', '"target": "79228162514264337593543950335"'), /indicators\[0\]\.years\.2018\.target/],
+    ['min-target.json', demo.replace('"target": "500"', '"target": "-79228162514264337593543950335"'), /indicators\[0\]\.years\.2018\.target/],
+    ['big-weight.json', demo.replace('"matching": []', '"matching": [{"source": "national", "weight": 4294967295}]'), /weight is at most 1000000/],
+    ['big-amount.json', demo.replace('"622500000"', '"1000000000000000000"'), /beyond 10\^15 won/],
+    ['brackets.json', '{"format":"budget-planner/plan","version":2,"plan":' + '['.repeat(19_900_000), /nested more than 32 levels/],
   ];
   for (const [name, body, message] of cases) {
     const path = join(TMP, name);
@@ -79,9 +85,18 @@ test('bad files get a clear message and change nothing', async () => {
     assert.match(await error.innerText(), message, name);
     assert.match(await error.innerText(), new RegExp(name.replace('.', '\\.')));
     if (name === 'truncated.json') await screenshot(page, 'import-bad-file-en');
+    if (name === 'brackets.json') await screenshot(page, 'import-nesting-en');
+    assert.ok((await error.innerText()).length < 1024, `${name}: a short message`);
+    assert.equal(await page.locator('#panic-banner').count(), 0, `${name}: no crash`);
     assert.deepEqual(await storageSnapshot(page), before, `${name} changed nothing`);
     await page.getByRole('button', { name: 'Close' }).click();
   }
+  // A file saved with a byte order mark (as Windows editors do) is a plan file.
+  const bom = join(TMP, 'bom.json');
+  await writeFile(bom, `\ufeff${demo}`);
+  await importFile(page, bom);
+  await page.getByRole('button', { name: 'Add as a new plan' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
   assert.deepEqual(record.errors, []);
   await context.close();
 });
@@ -108,6 +123,18 @@ test('a file with <script> in every name imports as plain text', async () => {
   for (const view of ['overview', 'schedule/program-6', 'pledge/pledge-1', 'settings', 'plans']) {
     await page.goto(`${app.server.url}#${view}`);
     await page.waitForSelector('.app[data-ready] main section.view');
+  }
+  // The deck sets its slides as HTML: every name in it is text there too.
+  await page.goto(`${app.server.url}#deck`);
+  await page.waitForSelector('.deck');
+  for (let n = 0; n < 12; n += 1) {
+    const slide = page.locator('.slide.current');
+    assert.equal(await slide.locator('script, img, [onerror]').count(), 0, `slide ${n + 1}: no element was injected`);
+    if (n === 1) {
+      assert.match(await slide.innerText(), /<script>alert\(1\)<\/script>/, 'the name is shown as text');
+      await screenshot(page, 'deck-script-names-en');
+    }
+    await page.keyboard.press('ArrowRight');
   }
   assert.equal(dialogs, 0, 'no script ran');
   assert.deepEqual(record.errors, []);
