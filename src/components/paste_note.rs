@@ -39,6 +39,16 @@ pub fn pasted_block(ev: &ClipboardEvent) -> Option<(Block, HtmlInputElement, usi
     Some((Block::from_tsv(&text), input, column))
 }
 
+/// The key of the table row that holds `input` (its `attribute`, such as
+/// `data-program`), so a table finds the row a block starts in.
+pub fn row_key(input: &HtmlInputElement, attribute: &str) -> Option<String> {
+    input
+        .closest(&format!("tr[{attribute}]"))
+        .ok()
+        .flatten()
+        .and_then(|tr| tr.get_attribute(attribute))
+}
+
 /// Carries out a paste: dispatched as one step, or refused, and says which.
 pub fn apply_paste(state: AppState, result: Result<Pasted, PasteError>) -> PasteOutcome {
     match result {

@@ -20,7 +20,7 @@ use planner_core::worksheet::{
 use planner_core::{Edit, Owner};
 
 use crate::components::figure_cell::{cell_mark, CellMessage, FigureCell};
-use crate::components::paste_note::{apply_paste, pasted_block, PasteNote, PasteOutcome};
+use crate::components::paste_note::{apply_paste, pasted_block, row_key, PasteNote, PasteOutcome};
 use crate::state::{use_state, AppState, View};
 
 /// The pledge view: a picker, then the chosen pledge's card.
@@ -592,11 +592,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
         let Some((block, input, column)) = pasted_block(&ev) else {
             return;
         };
-        let row = input
-            .closest("tr[data-row]")
-            .ok()
-            .flatten()
-            .and_then(|tr| tr.get_attribute("data-row"))
+        let row = row_key(&input, "data-row")
             .and_then(|r| r.parse().ok())
             .unwrap_or(0);
         let result = paste_indicator(

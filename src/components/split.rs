@@ -25,7 +25,7 @@ use planner_core::{Amount, Owner};
 use rust_decimal::Decimal;
 
 use crate::components::figure_cell::FigureCell;
-use crate::components::paste_note::{apply_paste, pasted_block, PasteNote, PasteOutcome};
+use crate::components::paste_note::{apply_paste, pasted_block, row_key, PasteNote, PasteOutcome};
 use crate::components::schedule_grid::{fitting_owner, OwnerPicker};
 use crate::state::{use_state, View};
 
@@ -151,11 +151,7 @@ fn Split(program: ProgramId) -> impl IntoView {
         let Some((block, input, column)) = pasted_block(&ev) else {
             return;
         };
-        let row = input
-            .closest("tr[data-source]")
-            .ok()
-            .flatten()
-            .and_then(|tr| tr.get_attribute("data-source"))
+        let row = row_key(&input, "data-source")
             .and_then(|s| sources.with_untracked(|all| all.iter().position(|x| *x == s)))
             .unwrap_or(0);
         let result = state.plan.with_untracked(|p| {

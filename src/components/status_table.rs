@@ -13,7 +13,7 @@ use planner_core::plan::ProgramId;
 use planner_core::{Amount, Edit, Msg};
 
 use crate::components::figure_cell::FigureCell;
-use crate::components::paste_note::{apply_paste, pasted_block, PasteNote, PasteOutcome};
+use crate::components::paste_note::{apply_paste, pasted_block, row_key, PasteNote, PasteOutcome};
 use crate::state::use_state;
 
 /// From how many rows on the table renders only the rows in view.
@@ -73,11 +73,7 @@ pub fn StatusTable() -> impl IntoView {
         let Some((block, input, column)) = pasted_block(&ev) else {
             return;
         };
-        let row = input
-            .closest("tr[data-program]")
-            .ok()
-            .flatten()
-            .and_then(|tr| tr.get_attribute("data-program"))
+        let row = row_key(&input, "data-program")
             .and_then(|id| id.parse::<ProgramId>().ok())
             .and_then(|id| program_ids.with_untracked(|ids| ids.iter().position(|p| *p == id)))
             .unwrap_or(0);

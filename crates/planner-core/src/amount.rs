@@ -11,7 +11,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::limits::{amount_fits, MAX_AMOUNT};
+use crate::limits::{amount_fits, shortened, MAX_AMOUNT};
 
 /// An exact amount of money in won. Never binary floating point: budget tables
 /// must foot to the won, and a reviewer re-adds them by hand.
@@ -414,18 +414,18 @@ impl FromStr for Amount {
         if !well_formed {
             return Err(format!(
                 "\"{}\" is not an amount in won",
-                truncate(text, 40)
+                shortened(text, 40)
             ));
         }
         let value = Decimal::from_str_exact(text)
-            .map_err(|_| format!("\"{}\" is too large for an amount", truncate(text, 40)))?;
+            .map_err(|_| format!("\"{}\" is too large for an amount", shortened(text, 40)))?;
         if value.abs() > MAX_AMOUNT {
-            return Err(format!("\"{}\" is beyond 10^15 won", truncate(text, 40)));
+            return Err(format!("\"{}\" is beyond 10^15 won", shortened(text, 40)));
         }
         if !amount_fits(value) {
             return Err(format!(
                 "\"{}\" has more than 6 decimals of a won",
-                truncate(text, 40)
+                shortened(text, 40)
             ));
         }
         Ok(Amount::from_won(value))
@@ -436,17 +436,6 @@ impl fmt::Display for Amount {
     /// Won with separators and `△`, for messages and logs.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&format_figure(self.0))
-    }
-}
-
-/// Shortens user text quoted in a message, on a character boundary.
-fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_string()
-    } else {
-        let mut out: String = text.chars().take(max_chars).collect();
-        out.push('…');
-        out
     }
 }
 

@@ -30,8 +30,8 @@ pub const FORMAT_NAME: &str = "budget-planner/plan";
 pub const FORMAT_VERSION: u32 = 2;
 pub use crate::limits::MAX_FILE_BYTES;
 use crate::limits::{
-    quantity_fits, span_fits, year_fits, MAX_COUNT, MAX_DEPTH, MAX_ITEMS, MAX_TERM_YEARS,
-    MAX_TEXT_CHARS, MAX_WEIGHT, YEAR_LIMITS,
+    quantity_fits, shortened, span_fits, year_fits, MAX_COUNT, MAX_DEPTH, MAX_ITEMS,
+    MAX_TERM_YEARS, MAX_TEXT_CHARS, MAX_WEIGHT, YEAR_LIMITS,
 };
 
 #[cfg(feature = "schema")]
@@ -808,7 +808,7 @@ fn malformed(path: String, error: &serde_json::Error) -> FileError {
     // length), so it is cut to a readable length.
     FileError::Malformed {
         path,
-        detail: bounded(&error.to_string(), MAX_DETAIL_CHARS),
+        detail: shortened(&error.to_string(), MAX_DETAIL_CHARS),
     }
 }
 
@@ -818,17 +818,6 @@ const MAX_KEY_CHARS: usize = 40;
 /// The longest detail of a file error, in characters: a message stays short
 /// whatever the file holds.
 const MAX_DETAIL_CHARS: usize = 300;
-
-/// `text` cut to `max` characters, with `…` where it was cut.
-fn bounded(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut out: String = text.chars().take(max).collect();
-        out.push('…');
-        out
-    }
-}
 
 /// Refuses JSON nested deeper than any plan file is ([`MAX_DEPTH`]), and any
 /// text (a string, or a key) longer than [`MAX_TEXT_CHARS`], before any parser

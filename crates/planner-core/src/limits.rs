@@ -89,6 +89,18 @@ pub fn text_fits(text: &str) -> bool {
     text.len() <= MAX_TEXT_CHARS || text.chars().count() <= MAX_TEXT_CHARS
 }
 
+/// `text` cut to `max_chars` characters, with `…` where it was cut: what a
+/// message quotes of a user's text or of a file, whatever its length.
+pub fn shortened(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        let mut out: String = text.chars().take(max_chars).collect();
+        out.push('…');
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
