@@ -11,7 +11,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=300
 
 echo "== 1/3 domain: native unit and property tests"
-cargo test -p planner-core --features schema
+cargo test -p planner-core --features schema,fixtures
 echo "== 1/3 domain: the JSON Schema agrees with plancheck (ajv strict, Python jsonschema)"
 cargo build -q -p planner-core --bin plancheck
 node --test tests/schema/

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use planner_core::field::Draft;
-use planner_core::library::PlanId;
+use planner_core::change::field::Draft;
+use planner_core::file::library::PlanId;
 
 use crate::state::AppState;
 use crate::storage::{drafts_key, Stored};

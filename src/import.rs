@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use planner_core::file::{decode, FileError, MAX_FILE_BYTES};
-use planner_core::validate::{count_by_severity, validate};
+use planner_core::rules::validate::{count_by_severity, validate};
 use planner_core::Plan;
 use wasm_bindgen::JsCast;
 

@@ -5,12 +5,12 @@
 //! and an unreadable entry is set aside, never overwritten.
 
 use leptos::prelude::*;
-use planner_core::demo::demo_plan;
+use planner_core::change::history::History;
+use planner_core::file::library::{Library, LibraryError, PlanId, PlanSummary};
 use planner_core::file::{decode, encode, encode_compact};
-use planner_core::history::History;
-use planner_core::library::{Library, LibraryError, PlanId, PlanSummary};
-use planner_core::plan::YearRange;
-use planner_core::validate::validate;
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::plan::YearRange;
+use planner_core::rules::validate::validate;
 use planner_core::{Lang, Plan, Unit};
 
 use crate::browser;

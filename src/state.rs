@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
+use planner_core::change::history::History;
+use planner_core::file::library::{Library, PlanId, PlanSummary};
 use planner_core::file::{decode, encode, encode_compact};
-use planner_core::history::History;
-use planner_core::library::{Library, PlanId, PlanSummary};
-use planner_core::plan::YearRange;
-use planner_core::validate::{validate, Problem};
+use planner_core::model::plan::YearRange;
+use planner_core::rules::validate::{validate, Problem};
 use planner_core::{Edit, Lang, Owner, Plan};
 
 use crate::browser;

@@ -7,11 +7,11 @@
 //! the UI can explain, and the previously saved value stays as it was.
 
 use gloo_storage::{LocalStorage, Storage as _};
-use planner_core::library::PlanId;
+use planner_core::file::library::PlanId;
 use planner_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The index of every plan ([`planner_core::library::Library`]).
+/// The index of every plan ([`planner_core::file::library::Library`]).
 pub const INDEX_KEY: &str = "budget-planner/index";
 /// Where the one plan of the first release lived; migrated into the library on load.
 pub const LEGACY_PLAN_KEY: &str = "budget-planner/plan";

@@ -6,8 +6,8 @@
 //! A tab that finds storage written by a newer version of the app stops writing.
 
 use leptos::prelude::*;
+use planner_core::file::library::{Library, LibraryError};
 use planner_core::file::{decode, FileError};
-use planner_core::library::{Library, LibraryError};
 
 use crate::state::{AppState, Conflict, SaveStatus, StorageNotice};
 use crate::storage::{plan_key, SaveError, Stored, INDEX_KEY};

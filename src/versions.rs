@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use planner_core::file::decode;
-use planner_core::library::PlanId;
+use planner_core::file::library::PlanId;
 use planner_core::Plan;
 
 use crate::state::AppState;

@@ -1,6 +1,6 @@
 //! Any bytes as a plan file: read, and when read, validated, derived,
 //! documented, drawn as slides and exported in both languages
-//! (`planner_core::bench::everything`). Nothing may panic, hang or run out
+//! (`planner_core::fixtures::bench::everything`). Nothing may panic, hang or run out
 //! of memory.
 #![no_main]
 
@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         if let Ok(file) = planner_core::file::decode(text) {
-            planner_core::bench::everything(&file.plan);
+            planner_core::fixtures::bench::everything(&file.plan);
         }
     }
 });

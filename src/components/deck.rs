@@ -1,13 +1,14 @@
 //! The briefing deck: the plan presented one topic a slide, full screen, for a
 //! council briefing. Which slides, and what each shows (the overview's own
-//! footed figures, charts drawn as SVG), come from `planner_core::deck` and
-//! `planner_core::slide`; this component only frames them, follows the
+//! footed figures, charts drawn as SVG), come from `planner_core::views::deck` and
+//! `planner_core::render::slide`; this component only frames them, follows the
 //! presenter's keys and sends the deck's edits (arrangement, notes).
 
 use leptos::prelude::*;
-use planner_core::deck::{arrangement, entry_name, moved, slides, DeckEntry, Slide};
-use planner_core::plan::Plan;
-use planner_core::slide::slide_html;
+use planner_core::model::plan::DeckEntry;
+use planner_core::model::plan::Plan;
+use planner_core::render::slide::slide_html;
+use planner_core::views::deck::{arrangement, entry_name, moved, slides, Slide};
 use planner_core::{Edit, Owner};
 
 use crate::browser;

@@ -20,9 +20,9 @@
 
 use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
-use planner_core::field::{Draft, Field};
-use planner_core::paste::{single_value, Block};
-use planner_core::validate::Severity;
+use planner_core::change::field::{Draft, Field};
+use planner_core::rules::validate::Severity;
+use planner_core::views::paste::{single_value, Block};
 use planner_core::{Edit, Unit};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;

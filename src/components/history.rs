@@ -3,7 +3,7 @@
 //! is kept as a version first).
 
 use leptos::prelude::*;
-use planner_core::compare::differences;
+use planner_core::views::compare::differences;
 
 use crate::state::use_state;
 use crate::versions::Version;

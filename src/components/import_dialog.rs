@@ -4,8 +4,8 @@
 //! before the user chooses.
 
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::library::grand_total;
+use planner_core::file::library::grand_total;
+use planner_core::model::amount::format_figure;
 use planner_core::Unit;
 use wasm_bindgen::JsCast;
 

@@ -1,15 +1,15 @@
 //! 산출기초: a program's line items with their calculation basis. The planner
 //! types `5,000원 × 300부` and sees what the formula gives next to the stated
 //! amount and the difference, as a reviewer re-computes it (DOMAIN.md §2).
-//! The arithmetic is [`planner_core::worksheet::check_line_item`].
+//! The arithmetic is [`planner_core::views::worksheet::check_line_item`].
 
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::field::Field;
-use planner_core::i18n::unit_caption;
-use planner_core::plan::{LineItem, ProgramId};
-use planner_core::validate::Severity;
-use planner_core::worksheet::check_line_item;
+use planner_core::change::field::Field;
+use planner_core::model::amount::format_figure;
+use planner_core::model::plan::{LineItem, ProgramId};
+use planner_core::model::words::unit_caption;
+use planner_core::rules::validate::Severity;
+use planner_core::views::worksheet::check_line_item;
 use planner_core::{Amount, Edit, Owner};
 
 use crate::components::figure_cell::{cell_mark, CellMessage, FigureCell};

@@ -1,23 +1,24 @@
 //! The overview: the whole plan as a document in the official table forms of
 //! DOMAIN.md §1 (예산현황, 소요예산 lines, each pledge's card, schedule and
 //! indicators, 인력), each with its unit caption. It is read-only and is also
-//! what prints. The figures come from `planner_core::document`, which foots
+//! what prints. The figures come from `planner_core::views::document`, which foots
 //! every table in the display unit; the only edit sent from here is the unit.
 //!
 //! Large plans (200 programs, 50 pledges) render a first part of each long
 //! section and more on request; printing renders everything.
 
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::document::{
+use planner_core::model::amount::format_figure;
+use planner_core::model::words::column_name;
+use planner_core::views::document::{
     count_text, indicator_document, percent_text, quantity_text, schedule_document, split_lines,
     staffing_document, status_document, IndicatorDocument, ScheduleDocument,
 };
-use planner_core::grid::column_name;
-use planner_core::i18n::{unit_caption, unit_name};
-use planner_core::plan::{
+
+use planner_core::model::plan::{
     Actor, Classification, Column, Completion, Horizon, Novelty, PledgeId, PledgeStatus,
 };
+use planner_core::model::words::{unit_caption, unit_name};
 use planner_core::{Edit, Lang, Msg, Owner, Unit};
 use rust_decimal::Decimal;
 
@@ -589,7 +590,7 @@ fn schedule_table(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView 
         .iter()
         .map(|(_, y)| view! { <th scope="col">{y.to_string()}</th> })
         .collect_view();
-    let line = |line: &planner_core::document::ScheduleLine, testid: Option<String>| {
+    let line = |line: &planner_core::views::document::ScheduleLine, testid: Option<String>| {
         let pick_cell = |i: Option<usize>| i.map_or(Decimal::ZERO, |i| line.cells[i]);
         let year_cells = years
             .iter()

@@ -4,7 +4,7 @@
 
 use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
-use planner_core::paste::{Block, PasteError, Pasted};
+use planner_core::views::paste::{Block, PasteError, Pasted};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 

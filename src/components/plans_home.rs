@@ -3,12 +3,12 @@
 //! revision) and delete with undo.
 
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::demo::demo_plan;
-use planner_core::figure::{FigureFormat, FigureKind};
-use planner_core::library::{PlanId, PlanSummary};
-use planner_core::limits::span_fits;
-use planner_core::plan::YearRange;
+use planner_core::file::library::{PlanId, PlanSummary};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::format_figure;
+use planner_core::model::figure::{FigureFormat, FigureKind};
+use planner_core::model::limits::span_fits;
+use planner_core::model::plan::YearRange;
 use planner_core::{Lang, Unit};
 
 use crate::components::import_dialog::ImportButton;
@@ -219,7 +219,7 @@ fn NewPlanForm() -> impl IntoView {
             state.go(View::Overview, None);
         }
     };
-    let unit_name = move |u: Unit, lang: Lang| planner_core::i18n::unit_name(u, lang);
+    let unit_name = move |u: Unit, lang: Lang| planner_core::model::words::unit_name(u, lang);
 
     view! {
         <form class="new-plan" on:submit=create aria-labelledby="new-plan-title">

@@ -2,19 +2,19 @@
 //! number, title, term and classification, then each indicator's yearly
 //! targets and actuals with 이행율, yearly and cumulative rates, a progress bar
 //! and a note per year. Every figure is computed by
-//! [`planner_core::worksheet`]; this view only shows it and sends edits.
+//! [`planner_core::views::worksheet`]; this view only shows it and sends edits.
 
 use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
-use planner_core::edit::IndicatorRow;
-use planner_core::field::Field;
-use planner_core::paste::paste_indicator;
-use planner_core::plan::{
+use planner_core::change::edit::IndicatorRow;
+use planner_core::change::field::Field;
+use planner_core::model::plan::{
     Actor, Classification, Completion, Horizon, IndicatorId, Novelty, PledgeId, PledgeStatus,
     Quantity,
 };
-use planner_core::validate::{Code, Severity};
-use planner_core::worksheet::{
+use planner_core::rules::validate::{Code, Severity};
+use planner_core::views::paste::paste_indicator;
+use planner_core::views::worksheet::{
     format_percent, indicator_table, progress_width, quantity_shown, IndicatorTable,
 };
 use planner_core::{Edit, Owner};

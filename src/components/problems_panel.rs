@@ -3,8 +3,8 @@
 //! recomputed after every keystroke; there is no "validate" button.
 
 use leptos::prelude::*;
-use planner_core::locate::{describe, sheet_of, Sheet};
-use planner_core::validate::{count_by_severity, Severity};
+use planner_core::rules::validate::{count_by_severity, Severity};
+use planner_core::views::locate::{describe, sheet_of, Sheet};
 
 use crate::browser;
 use crate::state::{use_state, View};

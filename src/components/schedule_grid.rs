@@ -23,14 +23,13 @@
 
 use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::field::Field;
-use planner_core::grid::{
-    column_name, document_unit, fill_right_edits, grid_model, source_name, GridModel,
-};
-use planner_core::i18n::{unit_caption, unit_name};
-use planner_core::paste::paste_schedule;
-use planner_core::plan::{Column, Plan, SourceId, YearRange};
+use planner_core::change::field::Field;
+use planner_core::model::amount::format_figure;
+use planner_core::model::plan::{Column, Plan, SourceId, YearRange};
+use planner_core::model::words::{column_name, source_name};
+use planner_core::model::words::{unit_caption, unit_name};
+use planner_core::views::grid::{document_unit, fill_right_edits, grid_model, GridModel};
+use planner_core::views::paste::paste_schedule;
 use planner_core::{Amount, Edit, Owner, Unit};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -634,16 +633,17 @@ fn SourceRow(
         let lang = lang();
         state.plan.with(|p| source_name(p, &src, lang))
     });
-    let row_figure = move |pick: fn(&planner_core::grid::GridRow) -> rust_decimal::Decimal| {
-        Signal::derive(move || {
-            model.with(|m| {
-                m.as_ref()
-                    .and_then(|m| m.rows.get(row))
-                    .map(pick)
-                    .unwrap_or_default()
+    let row_figure =
+        move |pick: fn(&planner_core::views::grid::GridRow) -> rust_decimal::Decimal| {
+            Signal::derive(move || {
+                model.with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.rows.get(row))
+                        .map(pick)
+                        .unwrap_or_default()
+                })
             })
-        })
-    };
+        };
     let key = source.clone();
     let mut cells = Vec::new();
     let mut before = None;

@@ -3,12 +3,12 @@
 //! a summary, the JSON export a planner sends to colleagues, and the demo plan.
 
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::demo::demo_plan;
-use planner_core::derive::status_total;
-use planner_core::field::{Field, PlanYear};
-use planner_core::i18n::{unit_caption, unit_name};
-use planner_core::plan::YearRange;
+use planner_core::change::field::{Field, PlanYear};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::format_figure;
+use planner_core::model::plan::YearRange;
+use planner_core::model::words::{unit_caption, unit_name};
+use planner_core::rules::derive::status_total;
 use planner_core::{Edit, Msg, Unit};
 
 use crate::browser;
@@ -34,7 +34,7 @@ pub fn Settings() -> impl IntoView {
         let name = state.plan.with_untracked(|p| {
             format!(
                 "{}-{}.json",
-                planner_core::file::file_stem(&p.title),
+                planner_core::render::names::file_stem(&p.title),
                 browser::today()
             )
         });
@@ -48,20 +48,20 @@ pub fn Settings() -> impl IntoView {
     let export_csv = move |_| {
         let (name, bytes) = state.plan.with_untracked(|p| {
             (
-                planner_core::export::csv_file_name(p),
-                planner_core::export::plan_csv(p, state.lang.get_untracked()),
+                planner_core::render::csv::csv_file_name(p),
+                planner_core::render::csv::plan_csv(p, state.lang.get_untracked()),
             )
         });
-        browser::download_bytes(&dated(name), planner_core::export::CSV_MIME, &bytes);
+        browser::download_bytes(&dated(name), planner_core::render::csv::CSV_MIME, &bytes);
     };
     let export_xlsx = move |_| {
         let (name, bytes) = state.plan.with_untracked(|p| {
             (
-                planner_core::xlsx::xlsx_file_name(p),
-                planner_core::xlsx::plan_xlsx(p, state.lang.get_untracked()),
+                planner_core::render::xlsx::xlsx_file_name(p),
+                planner_core::render::xlsx::plan_xlsx(p, state.lang.get_untracked()),
             )
         });
-        browser::download_bytes(&dated(name), planner_core::xlsx::XLSX_MIME, &bytes);
+        browser::download_bytes(&dated(name), planner_core::render::xlsx::XLSX_MIME, &bytes);
     };
     let reset = move |_| {
         if browser::confirm(t(Msg::ResetDemoConfirm)) {

@@ -3,7 +3,7 @@
 //! matching ratio, and the difference to the stated total always in view.
 //!
 //! A share is the source's whole schedule total. Edits go through one year
-//! of the schedule, the split year (see `planner_core::split`): for a
+//! of the schedule, the split year (see `planner_core::change::split`): for a
 //! single-year program, which every §1.2 split is, the share IS that year's
 //! cell; for a multi-year program the planner picks the year that absorbs a
 //! change, and the other years stay as the schedule grid has them.
@@ -12,15 +12,15 @@
 
 use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::field::Field;
-use planner_core::grid::source_name;
-use planner_core::i18n::unit_caption;
-use planner_core::paste::paste_split;
-use planner_core::plan::{ProgramId, SourceId, Year};
-use planner_core::split::{
-    apply_ratio_edit, default_split_year, remainder_edit, share_of, share_percents, split_total,
-};
+use planner_core::change::field::Field;
+use planner_core::model::amount::format_figure;
+use planner_core::model::words::source_name;
+
+use planner_core::change::split::{apply_ratio_edit, default_split_year, remainder_edit};
+use planner_core::model::plan::{ProgramId, SourceId, Year};
+use planner_core::model::words::unit_caption;
+use planner_core::rules::shares::{share_of, share_percents, split_total};
+use planner_core::views::paste::paste_split;
 use planner_core::{Amount, Owner};
 use rust_decimal::Decimal;
 

@@ -3,10 +3,10 @@
 //! quota, △ where staff are missing) and the totals are derived.
 
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::derive::staffing_totals;
-use planner_core::edit::StaffingColumn;
-use planner_core::field::Field;
+use planner_core::change::edit::StaffingColumn;
+use planner_core::change::field::Field;
+use planner_core::model::amount::format_figure;
+use planner_core::rules::derive::staffing_totals;
 use planner_core::Edit;
 use rust_decimal::Decimal;
 

@@ -3,13 +3,13 @@
 
 use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
-use planner_core::amount::format_figure;
-use planner_core::derive::status_total;
-use planner_core::edit::BudgetColumn;
-use planner_core::field::Field;
-use planner_core::i18n::unit_caption;
-use planner_core::paste::paste_status;
-use planner_core::plan::ProgramId;
+use planner_core::change::edit::BudgetColumn;
+use planner_core::change::field::Field;
+use planner_core::model::amount::format_figure;
+use planner_core::model::plan::ProgramId;
+use planner_core::model::words::unit_caption;
+use planner_core::rules::derive::status_total;
+use planner_core::views::paste::paste_status;
 use planner_core::{Amount, Edit, Msg};
 
 use crate::components::figure_cell::FigureCell;

@@ -167,22 +167,26 @@ async fn a_note_and_a_new_order_are_saved_with_the_plan() {
         "program 5 left out"
     );
     let plan = stored_plan(&store);
-    assert_eq!(planner_core::deck::slides(&plan, 0), {
-        let mut expected = vec![planner_core::deck::Slide::Summary];
+    assert_eq!(planner_core::views::deck::slides(&plan, 0), {
+        let mut expected = vec![planner_core::views::deck::Slide::Summary];
         expected.extend(keys[1..].iter().filter_map(|k| match k.split_once('-') {
-            Some(("program", id)) => Some(planner_core::deck::Slide::Program(id.parse().unwrap())),
-            Some(("pledge", id)) => Some(planner_core::deck::Slide::Pledge(id.parse().unwrap())),
+            Some(("program", id)) => Some(planner_core::views::deck::Slide::Program(
+                id.parse().unwrap(),
+            )),
+            Some(("pledge", id)) => Some(planner_core::views::deck::Slide::Pledge(
+                id.parse().unwrap(),
+            )),
             _ => None,
         }));
-        expected.push(planner_core::deck::Slide::Changes);
+        expected.push(planner_core::views::deck::Slide::Changes);
         expected
     });
 }
 
 #[wasm_bindgen_test]
 async fn an_open_problem_adds_the_closing_slide() {
-    let mut plan = planner_core::demo::demo_plan();
-    plan.programs[5].stated_total = Some(planner_core::plan::Stated {
+    let mut plan = planner_core::fixtures::demo::demo_plan();
+    plan.programs[5].stated_total = Some(planner_core::model::plan::Stated {
         amount: planner_core::Amount::won(1_000),
         unit: planner_core::Unit::Thousand,
     });

@@ -6,10 +6,10 @@
 
 use std::rc::Rc;
 
-use planner_core::demo::demo_plan;
 use planner_core::file::encode_compact;
-use planner_core::library::{Library, PlanSummary};
-use planner_core::validate::validate;
+use planner_core::file::library::{Library, PlanSummary};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::rules::validate::validate;
 use planner_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

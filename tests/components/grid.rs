@@ -209,7 +209,7 @@ async fn a_bad_paste_changes_nothing_and_says_which_cell() {
         .plan;
     assert_eq!(
         stored,
-        planner_core::demo::demo_plan(),
+        planner_core::fixtures::demo::demo_plan(),
         "nothing changed in storage"
     );
     // A block wider than the grid is refused too.

@@ -1,7 +1,7 @@
 //! The plans home, the library in storage, autosave and the problems panel.
 
 use super::*;
-use planner_core::library::Library;
+use planner_core::file::library::Library;
 
 fn click(root: &HtmlElement, selector: &str) {
     let element: HtmlElement = root
@@ -45,7 +45,7 @@ async fn a_first_visit_stores_the_demo_plan_in_the_library_and_opens_it() {
 #[wasm_bindgen_test]
 async fn the_first_release_plan_is_moved_into_the_library() {
     let store = Rc::new(MemoryStore::default());
-    let mut plan = planner_core::demo::demo_plan();
+    let mut plan = planner_core::fixtures::demo::demo_plan();
     plan.title = "옛 계획".into();
     let text = planner_core::file::encode(&plan, "0.1.0", "2026-11-01T00:00:00Z");
     store
@@ -258,12 +258,14 @@ async fn a_problem_appears_at_the_cell_and_in_the_panel_and_goes_when_fixed() {
 pub(crate) fn store_with(plan: &planner_core::Plan) -> Rc<MemoryStore> {
     let store = Rc::new(MemoryStore::default());
     let mut index = Library::new();
-    index.plans.push(planner_core::library::PlanSummary::of(
-        1,
-        plan,
-        &[],
-        "2026-11-23T00:00:00Z",
-    ));
+    index
+        .plans
+        .push(planner_core::file::library::PlanSummary::of(
+            1,
+            plan,
+            &[],
+            "2026-11-23T00:00:00Z",
+        ));
     index.open = Some(1);
     store
         .entries
@@ -278,7 +280,7 @@ pub(crate) fn store_with(plan: &planner_core::Plan) -> Rc<MemoryStore> {
 
 #[wasm_bindgen_test]
 async fn a_table_of_hundreds_of_rows_renders_only_what_is_in_view() {
-    use planner_core::generate::{generated_plan, Size};
+    use planner_core::fixtures::generate::{generated_plan, Size};
     let plan = generated_plan(Size::BENCHMARK, 1);
     let root = mount(store_with(&plan), Lang::En);
     settle().await;
@@ -291,10 +293,10 @@ async fn a_table_of_hundreds_of_rows_renders_only_what_is_in_view() {
         "{rendered} rows rendered of 200"
     );
     // The total still covers every row.
-    let total = planner_core::derive::status_total(&plan).this_year;
+    let total = planner_core::rules::derive::status_total(&plan).this_year;
     assert_eq!(
         text_of(&root, "[data-testid=total-this-year]"),
-        planner_core::amount::format_figure(plan.unit.shown_figure(total))
+        planner_core::model::amount::format_figure(plan.unit.shown_figure(total))
     );
     // Scrolling to the end brings the last rows in.
     let scroller: HtmlElement = root
@@ -338,7 +340,7 @@ async fn an_imported_file_is_previewed_then_added_and_a_bad_one_changes_nothing(
         document().body().unwrap().dispatch_event(&event).unwrap();
     };
     let good = planner_core::file::encode(
-        &planner_core::demo::demo_plan(),
+        &planner_core::fixtures::demo::demo_plan(),
         "test",
         "2026-11-23T00:00:00Z",
     );

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use planner_core::file::{decode, encode};
-use planner_core::generate::{generated_plan, Size};
+use planner_core::fixtures::generate::{generated_plan, Size};
 use planner_core::{Lang, Unit};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

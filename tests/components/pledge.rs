@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use planner_core::file::decode;
-use planner_core::plan::{Actor, PledgeStatus};
+use planner_core::model::plan::{Actor, PledgeStatus};
 use planner_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

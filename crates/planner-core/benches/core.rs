@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use planner_core::bench::{
+use planner_core::fixtures::bench::{
     benchmark_plan, import, median_p95, plan_file_of_size, validate_and_derive,
 };
 

@@ -2,7 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::amount::{format_figure, parse_figure, Amount};
+use planner_core::model::amount::{format_figure, parse_figure, Amount};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

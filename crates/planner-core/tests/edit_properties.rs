@@ -6,14 +6,14 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::amount::{Amount, Unit};
-use planner_core::demo::demo_plan;
-use planner_core::edit::{BudgetColumn, IndicatorRow, StaffingColumn};
-use planner_core::field::{Field, PlanYear};
+use planner_core::change::edit::{BudgetColumn, IndicatorRow, StaffingColumn};
+use planner_core::change::field::{Field, PlanYear};
+use planner_core::file::library::{Library, PlanSummary};
 use planner_core::file::{decode, encode_compact};
-use planner_core::library::{Library, PlanSummary};
-use planner_core::plan::{Column, RatioShare, YearRange};
-use planner_core::validate::validate;
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::{Amount, Unit};
+use planner_core::model::plan::{Column, RatioShare, YearRange};
+use planner_core::rules::validate::validate;
 use planner_core::{Edit, Owner, Plan};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

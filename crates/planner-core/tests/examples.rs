@@ -4,9 +4,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::demo::demo_plan;
 use planner_core::file::encode;
-use planner_core::generate::{generated_plan, Size};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::fixtures::generate::{generated_plan, Size};
 
 const APP_VERSION: &str = "0.1.0";
 const SAVED_AT: &str = "2026-11-23T00:00:00Z";

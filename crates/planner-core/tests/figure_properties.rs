@@ -5,9 +5,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::amount::Unit;
-use planner_core::figure::{FigureFormat, FigureKind};
-use planner_core::limits::{MAX_AMOUNT, MAX_COUNT, MAX_PERCENT, MAX_QUANTITY, MAX_WEIGHT};
+use planner_core::model::amount::Unit;
+use planner_core::model::figure::{FigureFormat, FigureKind};
+use planner_core::model::limits::{MAX_AMOUNT, MAX_COUNT, MAX_PERCENT, MAX_QUANTITY, MAX_WEIGHT};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -3,17 +3,19 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use planner_core::model::plan::{Deck, DeckEntry};
 use std::collections::BTreeMap;
 
-use planner_core::amount::{Amount, Unit};
-use planner_core::demo::demo_plan;
-use planner_core::file::{decode, encode, file_stem, FileError, MAX_FILE_BYTES};
-use planner_core::generate::{generated_plan, Size};
-use planner_core::plan::{
+use planner_core::file::{decode, encode, FileError, MAX_FILE_BYTES};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::fixtures::generate::{generated_plan, Size};
+use planner_core::model::amount::{Amount, Unit};
+use planner_core::model::plan::{
     Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
     Novelty, Plan, Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow,
     Stated, YearBudget, YearRange,
 };
+use planner_core::render::names::file_stem;
 use planner_core::Lang;
 use proptest::collection::vec;
 use proptest::option;
@@ -287,8 +289,7 @@ fn plan() -> impl Strategy<Value = Plan> {
 
 /// A deck over the generated programs and pledges: the last first, every
 /// other one left out, a note holding the title (any text a name may hold).
-fn deck_of(programs: usize, pledges: usize, note: &str) -> planner_core::deck::Deck {
-    use planner_core::deck::{Deck, DeckEntry};
+fn deck_of(programs: usize, pledges: usize, note: &str) -> planner_core::model::plan::Deck {
     use planner_core::Owner;
     let mut entries: Vec<DeckEntry> = (1..=programs as u32)
         .map(Owner::Program)

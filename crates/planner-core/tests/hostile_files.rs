@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use planner_core::demo::demo_plan;
 use planner_core::file::{decode, encode, FileError};
+use planner_core::fixtures::demo::demo_plan;
 
 struct TempFile(PathBuf);
 

@@ -13,10 +13,10 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
-use planner_core::bench::everything;
-use planner_core::demo::demo_plan;
 use planner_core::file::{decode, encode, encode_compact};
-use planner_core::generate::{generated_plan, Size};
+use planner_core::fixtures::bench::everything;
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::fixtures::generate::{generated_plan, Size};
 
 /// A small seeded generator (xorshift), so a failing run can be replayed.
 struct Rng(u64);

@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use planner_core::amount::{Amount, Unit};
-use planner_core::demo::demo_plan;
 use planner_core::file::encode;
-use planner_core::plan::{Plan, Program, Schedule, Stated, YearRange};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::{Amount, Unit};
+use planner_core::model::plan::{Plan, Program, Schedule, Stated, YearRange};
 
 const APP_VERSION: &str = "0.1.0";
 const SAVED_AT: &str = "2026-11-23T00:00:00Z";

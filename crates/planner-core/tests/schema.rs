@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use planner_core::demo::demo_plan;
 use planner_core::file::{decode, encode, json_schema};
-use planner_core::validate::validate;
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::rules::validate::validate;
 use serde_json::Value;
 
 const REGENERATE: &str =

@@ -2,16 +2,17 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::amount::{format_figure, parse_amount, Amount, Unit};
-use planner_core::demo::demo_plan;
-use planner_core::derive::{
+use planner_core::change::edit::{BudgetColumn, Edit, EditError};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::{format_figure, parse_amount, Amount, Unit};
+use planner_core::model::plan::Owner;
+use planner_core::model::plan::{Column, Plan, Program, Schedule, Stated, YearRange};
+use planner_core::rules::derive::{
     indicator_summary, percent, schedule_totals, source_shares, staffing_totals, status_total,
     StatusRow,
 };
-use planner_core::edit::{BudgetColumn, Edit, EditError, Owner};
-use planner_core::foot::{foot_amounts, percent_shares};
-use planner_core::plan::{Column, Plan, Program, Schedule, Stated, YearRange};
-use planner_core::validate::{validate, Code, Severity};
+use planner_core::rules::foot::{foot_amounts, percent_shares};
+use planner_core::rules::validate::{validate, Code, Severity};
 use planner_core::Lang;
 use rust_decimal::Decimal;
 
@@ -261,7 +262,7 @@ fn s2_rounded_tables_foot_when_shown() {
         .to_vec();
     let naive: Decimal = parts
         .iter()
-        .map(|p| planner_core::amount::round_half_up(*p / Decimal::from(1000), 2))
+        .map(|p| planner_core::model::amount::round_half_up(*p / Decimal::from(1000), 2))
         .sum();
     assert_eq!(naive.to_string(), "100.01");
     assert_eq!(
@@ -320,11 +321,13 @@ fn s2_a_difference_within_rounding_is_a_warning_not_an_error() {
 #[test]
 fn s2_calculation_basis_is_recomputed() {
     let mut program = Program::new(1, "홍보물 제작", YearRange::new(2020, 2020));
-    program.line_items.push(planner_core::plan::LineItem {
-        name: "홍보물".into(),
-        basis: "5,000원 × 300부 = 1,500".into(),
-        stated: Amount::won(1_500_000),
-    });
+    program
+        .line_items
+        .push(planner_core::model::plan::LineItem {
+            name: "홍보물".into(),
+            basis: "5,000원 × 300부 = 1,500".into(),
+            stated: Amount::won(1_500_000),
+        });
     assert_eq!(validate(&plan_with_program(program.clone())), vec![]);
     program.line_items[0].stated = Amount::won(1_600_000);
     let problems = validate(&plan_with_program(program.clone()));

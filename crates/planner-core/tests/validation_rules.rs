@@ -3,10 +3,10 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::amount::{Amount, Unit};
-use planner_core::demo::demo_plan;
-use planner_core::plan::{Column, Plan, RatioShare};
-use planner_core::validate::{validate, Code, Problem, Severity};
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::{Amount, Unit};
+use planner_core::model::plan::{Column, Plan, RatioShare};
+use planner_core::rules::validate::{validate, Code, Problem, Severity};
 use planner_core::Lang;
 use rust_decimal::Decimal;
 

@@ -3,7 +3,7 @@
 //! Run: `bash scripts/bench.sh` (see docs/PERFORMANCE.md).
 #![cfg(target_arch = "wasm32")]
 
-use planner_core::bench::{
+use planner_core::fixtures::bench::{
     benchmark_plan, import, median_p95, plan_file_of_size, validate_and_derive,
 };
 use wasm_bindgen_test::*;

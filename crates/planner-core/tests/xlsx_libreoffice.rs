@@ -12,9 +12,9 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use planner_core::amount::Unit;
-use planner_core::demo::demo_plan;
-use planner_core::xlsx::plan_xlsx;
+use planner_core::fixtures::demo::demo_plan;
+use planner_core::model::amount::Unit;
+use planner_core::render::xlsx::plan_xlsx;
 use planner_core::Lang;
 
 const INSTALL: &str = "LibreOffice is needed for this test: run `bash scripts/setup.sh`, or \

@@ -19,8 +19,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use planner_core::file::{decode, FileError, MAX_FILE_BYTES};
-use planner_core::plan::{Column, Plan};
-use planner_core::validate::{count_by_severity, validate, Col, Location, Place, Row};
+use planner_core::model::plan::{Column, Plan};
+use planner_core::rules::validate::{count_by_severity, validate, Col, Location, Place, Row};
 use planner_core::Lang;
 
 const USAGE: &str = "\

@@ -1,0 +1,185 @@
+//! Undo and redo of edits. Typing into one field is one step, however many
+//! keystrokes it takes: consecutive edits of the same target coalesce.
+
+use crate::change::edit::Edit;
+use crate::model::amount::Amount;
+use crate::model::plan::Plan;
+
+/// The field an edit types into, for coalescing keystrokes into one undo
+/// step. Two edits with equal targets type into the same field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditTarget(Edit);
+
+impl Edit {
+    /// The field the edit types into, if it is one; structural edits (add,
+    /// remove, change unit, a pasted block) have none and are always steps of
+    /// their own.
+    pub fn target(&self) -> Option<EditTarget> {
+        let mut field = self.clone();
+        // The typed value is blanked: what is left names the field.
+        match &mut field {
+            Edit::SetTitle(v) | Edit::SetOrganisation(v) => v.clear(),
+            Edit::SetProgramName { name, .. } => name.clear(),
+            Edit::SetBudget { amount, .. } | Edit::SetCell { amount, .. } => *amount = Amount::ZERO,
+            Edit::SetShareNote { note, .. }
+            | Edit::SetIndicatorNote { note, .. }
+            | Edit::SetSlideNote { note, .. } => note.clear(),
+            Edit::SetStatedTotal { total, .. } => *total = None,
+            Edit::SetLineItem { item, .. } => *item = Default::default(),
+            Edit::SetPledgeTitle { title, .. } => title.clear(),
+            Edit::SetPledgeNumber { number, .. } => number.clear(),
+            Edit::SetIndicatorName { name, .. } => name.clear(),
+            Edit::SetIndicatorUnit { unit, .. } => unit.clear(),
+            Edit::SetIndicatorFigure { value, .. } => *value = None,
+            Edit::SetStaffingCount { count, .. } => *count = 0,
+            Edit::SetStaffingText { group, grade, .. } => {
+                group.clear();
+                grade.clear();
+            }
+            Edit::SetMatching { ratio, .. } => ratio.clear(),
+            Edit::RenameSource {
+                name_ko, name_en, ..
+            } => {
+                name_ko.clear();
+                name_en.clear();
+            }
+            _ => return None,
+        }
+        Some(EditTarget(field))
+    }
+}
+
+/// The plans before (and after) each step, newest last.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    past: Vec<Plan>,
+    future: Vec<Plan>,
+    last_target: Option<EditTarget>,
+}
+
+/// How many steps back a user can go; older ones are dropped.
+pub const UNDO_LIMIT: usize = 200;
+
+impl History {
+    /// Records that `edit` changed the plan from `before`. A further keystroke
+    /// in the field the previous edit typed into joins that step.
+    pub fn record(&mut self, before: Plan, edit: &Edit) {
+        let target = edit.target();
+        let coalesce = target.is_some() && target == self.last_target && !self.past.is_empty();
+        if !coalesce {
+            self.past.push(before);
+            if self.past.len() > UNDO_LIMIT {
+                self.past.remove(0);
+            }
+        }
+        self.future.clear();
+        self.last_target = target;
+    }
+
+    /// Records a whole-plan replacement (restore demo, import) as one step.
+    pub fn record_replacement(&mut self, before: Plan) {
+        self.past.push(before);
+        self.future.clear();
+        self.last_target = None;
+    }
+
+    /// The plan one step back, taking `current` onto the redo list.
+    pub fn undo(&mut self, current: Plan) -> Option<Plan> {
+        let previous = self.past.pop()?;
+        self.future.push(current);
+        self.last_target = None;
+        Some(previous)
+    }
+
+    /// The plan one step forward again, taking `current` onto the undo list.
+    pub fn redo(&mut self, current: Plan) -> Option<Plan> {
+        let next = self.future.pop()?;
+        self.past.push(current);
+        self.last_target = None;
+        Some(next)
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::change::edit::BudgetColumn;
+    use crate::fixtures::demo::demo_plan;
+    use crate::model::plan::ProgramId;
+
+    fn edit(plan: &mut Plan, history: &mut History, edit: Edit) {
+        let before = plan.clone();
+        plan.apply(edit.clone()).unwrap();
+        history.record(before, &edit);
+    }
+
+    fn budget(program: ProgramId, won: i64) -> Edit {
+        Edit::SetBudget {
+            program,
+            column: BudgetColumn::ThisYear,
+            amount: Amount::won(won),
+        }
+    }
+
+    #[test]
+    fn keystrokes_in_one_cell_are_one_step_and_redo_restores_them() {
+        let original = demo_plan();
+        let mut plan = original.clone();
+        let mut history = History::default();
+        for won in [5_000, 50_000, 500_000] {
+            edit(&mut plan, &mut history, budget(4, won));
+        }
+        edit(&mut plan, &mut history, budget(3, 1));
+        let typed = plan.clone();
+        let after_first_cell = history.undo(plan).unwrap();
+        assert_eq!(
+            after_first_cell.programs[3].budget.unwrap().this_year,
+            Amount::won(500_000)
+        );
+        let back = history.undo(after_first_cell).unwrap();
+        assert_eq!(back, original);
+        assert!(!history.can_undo());
+        let again = history.redo(back).unwrap();
+        let again = history.redo(again).unwrap();
+        assert_eq!(again, typed);
+        assert!(!history.can_redo());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo_and_structural_edits_never_coalesce() {
+        let mut plan = demo_plan();
+        let mut history = History::default();
+        edit(
+            &mut plan,
+            &mut history,
+            Edit::AddProgram {
+                name: "a".into(),
+                status_row: true,
+            },
+        );
+        edit(
+            &mut plan,
+            &mut history,
+            Edit::AddProgram {
+                name: "b".into(),
+                status_row: true,
+            },
+        );
+        let one = history.undo(plan).unwrap();
+        assert!(history.can_redo());
+        let mut plan = one;
+        edit(&mut plan, &mut history, budget(1, 7));
+        assert!(!history.can_redo());
+        assert_eq!(plan.programs.len(), demo_plan().programs.len() + 1);
+    }
+}

@@ -1,0 +1,7 @@
+//! How a plan changes: every edit as data and the one path that applies it,
+//! the undo history, the fields figures are typed into, split edits.
+
+pub mod edit;
+pub mod field;
+pub mod history;
+pub mod split;

@@ -1,0 +1,315 @@
+//! The one place where the planner's words live, in Korean and English.
+//!
+//! Components never hold a Korean or English literal: they ask for a [`Msg`]
+//! in the current [`Lang`]. A missing translation is a compile error, since
+//! every key must be matched for both languages.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::amount::{AmountError, Unit};
+use crate::model::plan::{Column, Plan};
+
+/// The language the UI speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// 한국어, the language of the documents.
+    #[default]
+    #[serde(rename = "ko")]
+    Ko,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Ko, Lang::En];
+
+    /// Picks the UI language from a browser language tag (`ko-KR` → Korean,
+    /// anything else → English), for a first visit.
+    pub fn from_browser_tag(tag: &str) -> Lang {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if primary == "ko" {
+            Lang::Ko
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The BCP 47 code, for `<html lang>` and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored language code back.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// One of two texts: for UI words that only one component uses, kept
+    /// beside it rather than in [`Msg`].
+    pub fn pick(self, ko: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Ko => ko,
+            Lang::En => en,
+        }
+    }
+
+    /// The language's own name, for the switch (always in that language).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ko => "한국어",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// Every fixed text the UI shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Msg {
+    AppName,
+    LanguageLabel,
+    NavLabel,
+    NavStatus,
+    NavPlan,
+    StatusTitle,
+    StatusTableCaption,
+    ColUnitProgram,
+    ColThisYear,
+    ColPriorYear,
+    ColChange,
+    RowTotal,
+    AddProgram,
+    RemoveProgram,
+    NewProgramName,
+    ProgramNameLabel,
+    SavedLocally,
+    Saving,
+    NotSavedStorageBlocked,
+    NotSavedQuota,
+    NotSavedOther,
+    StorageBlockedBanner,
+    StoredPlanUnreadable,
+    PlanTitleLabel,
+    OrganisationLabel,
+    UnitLabel,
+    ExportJson,
+    PlanFacts,
+    ProgramCount,
+    GrandTotalThisYear,
+    PanicTitle,
+    PanicBody,
+    PanicDownload,
+    PanicReload,
+    EditHint,
+    ResetDemo,
+    ResetDemoConfirm,
+    Undo,
+    Redo,
+    EditHistory,
+}
+
+impl Msg {
+    /// The text in the given language.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Lang::*;
+        use Msg::*;
+        match (self, lang) {
+            (AppName, Ko) => "예산 계획기",
+            (AppName, En) => "Budget Planner",
+            (LanguageLabel, Ko) => "언어",
+            (LanguageLabel, En) => "Language",
+            (NavLabel, Ko) => "계획 보기",
+            (NavLabel, En) => "Plan views",
+            (NavStatus, Ko) => "예산현황",
+            (NavStatus, En) => "Budget status",
+            (NavPlan, Ko) => "계획 정보",
+            (NavPlan, En) => "Plan details",
+            (StatusTitle, Ko) => "예산현황",
+            (StatusTitle, En) => "Budget status",
+            (StatusTableCaption, Ko) => "단위사업별 예산액과 전년도 대비 증감",
+            (StatusTableCaption, En) => "Budget by unit program, with change from the prior year",
+            (ColUnitProgram, Ko) => "단위사업명",
+            (ColUnitProgram, En) => "Unit program",
+            (ColThisYear, Ko) => "예산액",
+            (ColThisYear, En) => "This year",
+            (ColPriorYear, Ko) => "전년도 예산액",
+            (ColPriorYear, En) => "Prior year",
+            (ColChange, Ko) => "증(△)감",
+            (ColChange, En) => "Change (△)",
+            (RowTotal, Ko) => "계",
+            (RowTotal, En) => "Total",
+            (AddProgram, Ko) => "단위사업 추가",
+            (AddProgram, En) => "Add unit program",
+            (RemoveProgram, Ko) => "삭제",
+            (RemoveProgram, En) => "Remove",
+            (NewProgramName, Ko) => "새 단위사업",
+            (NewProgramName, En) => "New unit program",
+            (ProgramNameLabel, Ko) => "단위사업명",
+            (ProgramNameLabel, En) => "Unit program name",
+            (SavedLocally, Ko) => "이 브라우저에 저장됨",
+            (SavedLocally, En) => "Saved in this browser",
+            (Saving, Ko) => "저장 중…",
+            (Saving, En) => "Saving…",
+            (NotSavedStorageBlocked, Ko) => "저장되지 않음: 이 브라우저의 저장소를 쓸 수 없습니다. 파일로 내보내세요.",
+            (NotSavedStorageBlocked, En) => "Not saved: this browser's storage is blocked. Export the plan to a file.",
+            (NotSavedQuota, Ko) => "저장되지 않음: 저장 공간이 가득 찼습니다. 마지막 저장본은 그대로입니다. 파일로 내보내세요.",
+            (NotSavedQuota, En) => "Not saved: storage is full. The last saved version is intact. Export the plan to a file.",
+            (NotSavedOther, Ko) => "저장되지 않음: 브라우저가 저장을 거부했습니다. 마지막 저장본은 그대로입니다.",
+            (NotSavedOther, En) => "Not saved: the browser refused to save. The last saved version is intact.",
+            (StorageBlockedBanner, Ko) => "이 브라우저는 저장소를 막고 있습니다(사생활 보호 모드이거나 사용 안 함). 작업은 이 탭에서만 유지되니 파일로 내보내세요.",
+            (StorageBlockedBanner, En) => "This browser blocks storage (private mode or disabled). Work stays in this tab only: export it to a file.",
+            (StoredPlanUnreadable, Ko) => "저장된 계획을 읽을 수 없어 건드리지 않고 따로 보관했습니다. 다른 계획은 그대로 열 수 있습니다.",
+            (StoredPlanUnreadable, En) => "A stored plan could not be read; it was set aside untouched. The other plans still open.",
+            (PlanTitleLabel, Ko) => "계획 이름",
+            (PlanTitleLabel, En) => "Plan title",
+            (OrganisationLabel, Ko) => "기관",
+            (OrganisationLabel, En) => "Organisation",
+            (UnitLabel, Ko) => "표시 단위",
+            (UnitLabel, En) => "Display unit",
+            (ExportJson, Ko) => "JSON 파일로 내보내기",
+            (ExportJson, En) => "Export as JSON file",
+            (PlanFacts, Ko) => "계획 요약",
+            (PlanFacts, En) => "Plan at a glance",
+            (ProgramCount, Ko) => "단위사업 수",
+            (ProgramCount, En) => "Unit programs",
+            (GrandTotalThisYear, Ko) => "올해 예산 합계",
+            (GrandTotalThisYear, En) => "This year's budget, total",
+            (PanicTitle, Ko) => "예기치 못한 오류가 발생했습니다",
+            (PanicTitle, En) => "Something went wrong",
+            (PanicBody, Ko) => "앱이 멈췄습니다. 마지막으로 저장된 계획은 이 브라우저에 남아 있습니다. 아래에서 현재 계획을 내려받은 뒤 새로 고치세요.",
+            (PanicBody, En) => "The app stopped. The last saved plan is still in this browser. Download the current plan below, then reload.",
+            (PanicDownload, Ko) => "현재 계획 내려받기 (JSON)",
+            (PanicDownload, En) => "Download the current plan (JSON)",
+            (PanicReload, Ko) => "새로 고침",
+            (PanicReload, En) => "Reload",
+            (EditHint, Ko) => "금액은 1,234,567 · 1234567 · △21,634 · -21634 처럼 입력합니다. 합계와 증감은 바로 계산됩니다. 스프레드시트에서 복사한 표(사업명·예산액·전년도 예산액)를 붙여넣으면 행과 열대로 채워지고, 함께 복사된 계 행과 증감 열은 채우지 않고 맞는지 확인합니다.",
+            (EditHint, En) => "Type amounts as 1,234,567 · 1234567 · △21,634 · -21634. Totals and change update as you type. A table copied from a spreadsheet (name, this year, prior year) fills rows and columns; a 계 row and a change column that come with it are checked, not filled in.",
+            (ResetDemo, Ko) => "예시 계획으로 되돌리기",
+            (ResetDemo, En) => "Restore the demo plan",
+            (ResetDemoConfirm, Ko) => "현재 계획을 예시 계획으로 바꿀까요? 실행 취소로 되돌릴 수 있습니다.",
+            (ResetDemoConfirm, En) => "Replace the current plan with the demo plan? Undo brings it back.",
+            (Undo, Ko) => "실행 취소",
+            (Undo, En) => "Undo",
+            (Redo, Ko) => "다시 실행",
+            (Redo, En) => "Redo",
+            (EditHistory, Ko) => "편집 기록",
+            (EditHistory, En) => "Edit history",
+        }
+    }
+}
+
+/// A grid column's heading as the table prints it (기투자, 2019, 장기).
+pub fn column_name(column: Column, lang: Lang) -> String {
+    match column {
+        Column::Before => lang.pick("기투자", "Before the term").to_string(),
+        Column::After => lang.pick("장기", "After the term").to_string(),
+        Column::Year(y) => y.to_string(),
+    }
+}
+
+/// A source's name in `lang`, or its key if the plan does not list it.
+pub fn source_name(plan: &Plan, source: &str, lang: Lang) -> String {
+    plan.source(source).map_or_else(
+        || source.to_string(),
+        |s| match lang {
+            Lang::Ko => s.name_ko.clone(),
+            Lang::En => s.name_en.clone(),
+        },
+    )
+}
+
+/// A unit's caption above a table: `(단위: 천원)` / `(Unit: KRW 1,000)`.
+pub fn unit_caption(unit: Unit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (Unit::Won, Lang::Ko) => "(단위: 원)",
+        (Unit::Thousand, Lang::Ko) => "(단위: 천원)",
+        (Unit::Million, Lang::Ko) => "(단위: 백만원)",
+        (Unit::Won, Lang::En) => "(Unit: KRW)",
+        (Unit::Thousand, Lang::En) => "(Unit: KRW 1,000)",
+        (Unit::Million, Lang::En) => "(Unit: KRW 1,000,000)",
+    }
+}
+
+/// A unit's short name, for pickers.
+pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (Unit::Won, Lang::Ko) => "원",
+        (Unit::Thousand, Lang::Ko) => "천원",
+        (Unit::Million, Lang::Ko) => "백만원",
+        (Unit::Won, Lang::En) => "KRW",
+        (Unit::Thousand, Lang::En) => "KRW 1,000",
+        (Unit::Million, Lang::En) => "KRW 1,000,000",
+    }
+}
+
+/// What to tell the user at a cell whose figure could not be read. The last
+/// good value stays in the plan; the message says how to fix the entry.
+pub fn amount_error_message(error: &AmountError, lang: Lang) -> String {
+    match (error, lang) {
+        (AmountError::UnexpectedChar { ch, position }, Lang::Ko) => {
+            format!("숫자가 아닌 문자 '{ch}'({position}번째)가 있습니다. 숫자, 쉼표, △만 쓸 수 있습니다.")
+        }
+        (AmountError::UnexpectedChar { ch, position }, Lang::En) => {
+            format!(
+                "'{ch}' (character {position}) is not part of a number. Use digits, commas and △."
+            )
+        }
+        (AmountError::NoDigits, Lang::Ko) => "부호 뒤에 숫자가 없습니다.".into(),
+        (AmountError::NoDigits, Lang::En) => "There are no digits after the sign.".into(),
+        (AmountError::TwoDecimalPoints, Lang::Ko) => "소수점이 두 번 있습니다.".into(),
+        (AmountError::TwoDecimalPoints, Lang::En) => "There are two decimal points.".into(),
+        (AmountError::MisplacedSeparator, Lang::Ko) => {
+            "쉼표는 세 자리마다 찍어야 합니다(예: 1,234,567).".into()
+        }
+        (AmountError::MisplacedSeparator, Lang::En) => {
+            "Commas must separate groups of three digits (as in 1,234,567).".into()
+        }
+        (AmountError::MisplacedSign, Lang::Ko) => "△ 또는 - 는 숫자 앞에만 씁니다.".into(),
+        (AmountError::MisplacedSign, Lang::En) => "△ or - goes only in front of the number.".into(),
+        (AmountError::TooLarge, Lang::Ko) => "너무 큰 수입니다(10^15원 초과).".into(),
+        (AmountError::TooLarge, Lang::En) => "That number is too large (over 10^15 won).".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_language_picks_korean_only_for_korean() {
+        assert_eq!(Lang::from_browser_tag("ko-KR"), Lang::Ko);
+        assert_eq!(Lang::from_browser_tag("ko"), Lang::Ko);
+        assert_eq!(Lang::from_browser_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_browser_tag("de"), Lang::En);
+        assert_eq!(Lang::from_browser_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn cell_message_names_the_bad_character() {
+        let e = AmountError::UnexpectedChar {
+            ch: 'a',
+            position: 3,
+        };
+        assert!(amount_error_message(&e, Lang::En).contains("'a'"));
+        assert!(amount_error_message(&e, Lang::Ko).contains("'a'"));
+    }
+}

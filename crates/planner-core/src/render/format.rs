@@ -1,0 +1,1 @@
+//! The one written form of each kind of figure a table or slide shows.

@@ -1,0 +1,462 @@
+//! A slide's content as HTML text: heading, key figures, charts (or, with
+//! the table switch, the same figures as tables). Built here rather than in
+//! view code because the deck is seldom used and string building costs the
+//! wasm bundle a fraction of what the equivalent view code would; and
+//! because it is then tested natively like the rest of the domain. Every
+//! piece of the plan's own text is escaped.
+
+use crate::model::words::{column_name, source_name};
+use rust_decimal::Decimal;
+
+use crate::model::amount::format_figure;
+use crate::render::chart::{diverging_bars, donut, stacked_bars, target_bars, Bar};
+use crate::views::deck::{
+    chart_columns, indicator_table, pledge_heading, pledge_slide, program_slide, schedule_table,
+    status_table, summary_slide, Slide, SlideTable,
+};
+use crate::views::document::{amount_phrase, percent_text, status_document, ScheduleDocument};
+
+use crate::model::plan::Plan;
+use crate::model::words::{unit_caption, Lang};
+use crate::render::html::escape;
+use crate::rules::validate::{Problem, Severity};
+use crate::views::locate::describe;
+
+/// How many problems the closing slide lists; the rest are counted.
+pub const LISTED_ON_SLIDE: usize = 6;
+/// How many unit programs the changes chart draws; the table has them all.
+pub const CHANGES_DRAWN: usize = 10;
+
+/// The body of `slide` (without its footer): charts, or tables when `table`.
+pub fn slide_html(
+    plan: &Plan,
+    slide: Slide,
+    lang: Lang,
+    table: bool,
+    problems: &[Problem],
+) -> String {
+    let caption = unit_caption(plan.unit, lang);
+    match slide {
+        Slide::Summary => summary(plan, lang, table, caption),
+        Slide::Program(id) => program(plan, id, lang, table, caption),
+        Slide::Pledge(id) => pledge(plan, id, lang, table, caption),
+        Slide::Changes => changes(plan, lang, table, caption),
+        Slide::Problems => problems_slide(plan, lang, problems),
+    }
+}
+
+fn head(title: &str, sub: &str) -> String {
+    format!(
+        "<header class=\"slide-head\"><h2>{}</h2><p class=\"slide-sub\">{sub}</p></header>",
+        escape(title)
+    )
+}
+
+fn chart_box(svg: &str) -> String {
+    format!("<div class=\"chart-box\">{svg}</div>")
+}
+
+fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
+    let summary = summary_slide(plan);
+    let mut out = head(
+        &plan.title,
+        &format!(
+            "{} · {}–{} · {caption}",
+            escape(&plan.organisation),
+            plan.years.first,
+            plan.years.last
+        ),
+    );
+    if !summary.status.rows.is_empty() {
+        let t = summary.status.total;
+        out.push_str("<div class=\"key-figures\">");
+        for (label, value) in [
+            (lang.pick("올해 예산액 계", "Budget this year"), t.this_year),
+            (
+                lang.pick("전년도 예산액 계", "Budget last year"),
+                t.prior_year,
+            ),
+            (lang.pick("증(△)감", "Change (△)"), t.change),
+        ] {
+            out.push_str(&format!(
+                "<div class=\"key-figure\"><span class=\"key-label\">{label}</span><span class=\"key-value\" data-testid=\"key-figure\">{}</span></div>",
+                format_figure(value)
+            ));
+        }
+        out.push_str("</div>");
+    }
+    let title = lang.pick(
+        "사업별 소요예산 합계: 재원별·연도별",
+        "All programs: money by source and year",
+    );
+    out.push_str(&format!("<h3 class=\"chart-title\">{title}</h3>"));
+    if table {
+        out.push_str(&table_html(&schedule_table(
+            plan,
+            &summary.schedule,
+            title,
+            lang,
+        )));
+    } else {
+        out.push_str(&chart_box(&schedule_chart(
+            plan,
+            &summary.schedule,
+            title,
+            lang,
+        )));
+    }
+    out
+}
+
+fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> String {
+    let Some(program) = program_slide(plan, id) else {
+        return String::new();
+    };
+    let mut out = head(
+        &program.name,
+        &format!("{} · {caption}", escape(&program.owner)),
+    );
+    out.push_str(&format!(
+        "<p class=\"split-line\" data-testid=\"slide-split\">{}</p>",
+        escape(&program.split.text(&plan.sources, plan.unit, lang))
+    ));
+    if table {
+        out.push_str(&table_html(&schedule_table(
+            plan,
+            &program.schedule,
+            &program.name,
+            lang,
+        )));
+        return out;
+    }
+    let title = format!(
+        "{} {}",
+        program.name,
+        lang.pick("재원 분담", "funding split")
+    );
+    out.push_str("<div class=\"slide-charts\">");
+    let ring: Vec<(usize, Decimal)> = program
+        .split
+        .shares
+        .iter()
+        .zip(&program.percents)
+        .map(|(share, percent)| (source_index(plan, &share.source), *percent))
+        .collect();
+    match donut(&title, &format_figure(program.split.total), &ring) {
+        Some(svg) => {
+            out.push_str("<div class=\"donut-with-legend\">");
+            out.push_str(&chart_box(&svg));
+            out.push_str("<ul class=\"share-legend\">");
+            for (i, share) in program.split.shares.iter().enumerate() {
+                out.push_str(&format!(
+                    "<li><span class=\"swatch s{}\" aria-hidden=\"true\"></span><span class=\"share-name\">{}</span><span class=\"share-figure\">{}</span><span class=\"share-percent\" data-testid=\"share-percent\">{}</span></li>",
+                    source_index(plan, &share.source) % 6,
+                    escape(&source_name(plan, &share.source, lang)),
+                    format_figure(share.figure),
+                    program.percents.get(i).map(|p| format!("{p}%")).unwrap_or_default()
+                ));
+            }
+            out.push_str("</ul></div>");
+        }
+        // A negative share cannot be a slice of a ring: bars from zero instead.
+        None => {
+            let rows: Vec<(String, Decimal)> = program
+                .split
+                .shares
+                .iter()
+                .map(|s| (source_name(plan, &s.source, lang), s.figure))
+                .collect();
+            out.push_str(&chart_box(&diverging_bars(&title, &rows)));
+        }
+    }
+    if chart_columns(&program.schedule).len() > 1 {
+        out.push_str(&chart_box(&schedule_chart(
+            plan,
+            &program.schedule,
+            &program.name,
+            lang,
+        )));
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> String {
+    let Some(pledge) = pledge_slide(plan, id) else {
+        return String::new();
+    };
+    let mut out = head(
+        &pledge_heading(&pledge.number, &pledge.title, lang),
+        &format!(
+            "{}<strong data-testid=\"slide-pledge-total\">{}</strong> · {caption}",
+            lang.pick("총사업비 ", "Total "),
+            amount_phrase(pledge.schedule.total.grand_total, plan.unit, lang)
+        ),
+    );
+    let schedule_title = lang.pick("연차별 소요예산", "Schedule by year");
+    if table {
+        out.push_str(&table_html(&schedule_table(
+            plan,
+            &pledge.schedule,
+            schedule_title,
+            lang,
+        )));
+        for indicator in &pledge.indicators {
+            out.push_str(&table_html(&indicator_table(indicator, lang)));
+        }
+        return out;
+    }
+    let many = if pledge.indicators.len() > 1 {
+        " many"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "<div class=\"slide-charts{many}\"><figure><figcaption>{schedule_title}</figcaption>{}</figure>",
+        chart_box(&schedule_chart(
+            plan,
+            &pledge.schedule,
+            schedule_title,
+            lang
+        ))
+    ));
+    for doc in &pledge.indicators {
+        let name = format!("{} ({})", doc.name, doc.unit);
+        let years: Vec<String> = doc.years.iter().map(|y| y.to_string()).collect();
+        let svg = target_bars(
+            &name,
+            (lang.pick("목표", "Target"), lang.pick("실적", "Actual")),
+            &years,
+            &doc.targets,
+            &doc.actuals,
+        );
+        out.push_str(&format!(
+            "<figure class=\"indicator-chart\"><figcaption>{}<span class=\"achievement\">{}<strong data-testid=\"slide-achievement\">{}</strong></span></figcaption>{}</figure>",
+            escape(&name),
+            lang.pick("이행율 ", "Achievement "),
+            percent_text(doc.achievement),
+            chart_box(&svg)
+        ));
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
+    let status = status_document(plan, plan.unit);
+    let title = lang.pick("전년 대비 증감", "Change against last year");
+    let t = status.total;
+    let mut out = head(
+        title,
+        &format!(
+            "{}{}{}{}{}<strong data-testid=\"slide-change-total\">{}</strong> · {caption}",
+            lang.pick("예산액 계 ", "This year "),
+            format_figure(t.this_year),
+            lang.pick(" · 전년도 ", " · last year "),
+            format_figure(t.prior_year),
+            lang.pick(" · 증(△)감 ", " · change "),
+            format_figure(t.change)
+        ),
+    );
+    if table {
+        out.push_str(&table_html(&status_table(&status, lang)));
+        return out;
+    }
+    // A chart past a dozen rows is unreadable from the back of a room: the
+    // largest changes are drawn (in table order) and the rest counted; the
+    // table (T) has every row.
+    let mut rows: Vec<(usize, String, Decimal)> = status
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i, r.name.clone(), r.figures.change))
+        .collect();
+    let left_out = rows.len().saturating_sub(CHANGES_DRAWN);
+    if left_out > 0 {
+        rows.sort_by(|a, b| b.2.abs().cmp(&a.2.abs()).then(a.0.cmp(&b.0)));
+        rows.truncate(CHANGES_DRAWN);
+        rows.sort_by_key(|r| r.0);
+    }
+    let rows: Vec<(String, Decimal)> = rows.into_iter().map(|(_, n, v)| (n, v)).collect();
+    out.push_str(&chart_box(&diverging_bars(title, &rows)));
+    if left_out > 0 {
+        out.push_str(&match lang {
+            Lang::Ko => format!(
+                "<p class=\"slide-sub\">증감이 큰 {CHANGES_DRAWN}개 단위사업. 나머지 {left_out}개는 표(T)에 있습니다.</p>"
+            ),
+            Lang::En => format!(
+                "<p class=\"slide-sub\">The {CHANGES_DRAWN} largest changes; the other {left_out} unit programs are in the table (T).</p>"
+            ),
+        });
+    }
+    out
+}
+
+fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> String {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let heading = match lang {
+        Lang::Ko => format!("확인이 필요한 문제 {}건 (오류 {errors})", problems.len()),
+        Lang::En => format!("{} open problems ({errors} errors)", problems.len()),
+    };
+    let mut out = head(&heading, "");
+    out.push_str("<ul class=\"slide-problems\">");
+    for problem in problems.iter().take(LISTED_ON_SLIDE) {
+        out.push_str(&format!(
+            "<li><strong>{}</strong> {}</li>",
+            escape(&describe(&problem.location, plan, lang)),
+            escape(&problem.message(lang, plan.unit))
+        ));
+    }
+    out.push_str("</ul>");
+    let more = problems.len().saturating_sub(LISTED_ON_SLIDE);
+    if more > 0 {
+        out.push_str(&match lang {
+            Lang::Ko => format!("<p class=\"slide-sub\">외 {more}건</p>"),
+            Lang::En => format!("<p class=\"slide-sub\">and {more} more</p>"),
+        });
+    }
+    out
+}
+
+/// A source's place in the plan's list, which picks its colour, so a
+/// source keeps one colour on every slide.
+fn source_index(plan: &Plan, source: &str) -> usize {
+    plan.sources
+        .iter()
+        .position(|s| s.id == source)
+        .unwrap_or(plan.sources.len())
+}
+
+/// Stacked bars of a shown schedule: one bar per column with money (and
+/// each year of the term), one segment per source in the plan's order.
+fn schedule_chart(plan: &Plan, doc: &ScheduleDocument, title: &str, lang: Lang) -> String {
+    let series: Vec<String> = doc
+        .rows
+        .iter()
+        .map(|r| source_name(plan, r.source.as_deref().unwrap_or_default(), lang))
+        .collect();
+    let bars: Vec<Bar> = chart_columns(doc)
+        .into_iter()
+        .map(|c| Bar {
+            label: column_name(doc.columns[c], lang),
+            segments: doc.rows.iter().map(|r| r.cells[c]).collect(),
+        })
+        .collect();
+    stacked_bars(title, &series, &bars)
+}
+
+/// A slide's table: the keystroke-away alternative to its chart.
+fn table_html(table: &SlideTable) -> String {
+    let mut out = format!(
+        "<table class=\"slide-table\"><caption>{}</caption><thead><tr>",
+        escape(&table.caption)
+    );
+    for h in &table.head {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                out.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
+            } else {
+                out.push_str(&format!("<td>{}</td>", escape(cell)));
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::demo::demo_plan;
+    use crate::rules::validate::validate;
+
+    #[test]
+    fn the_summary_slide_leads_with_the_status_totals() {
+        let plan = demo_plan();
+        let html = slide_html(&plan, Slide::Summary, Lang::Ko, false, &[]);
+        assert!(html.contains("data-testid=\"key-figure\">1,780,060<"));
+        assert!(html.contains("data-testid=\"key-figure\">△21,634<") == false);
+        assert!(html.contains("<svg"));
+        let table = slide_html(&plan, Slide::Summary, Lang::Ko, true, &[]);
+        assert!(table.contains("<table") && !table.contains("<svg"));
+    }
+
+    #[test]
+    fn a_program_slide_has_its_split_line_and_a_ring_whose_labels_add_to_100() {
+        let plan = demo_plan();
+        let html = slide_html(&plan, Slide::Program(6), Lang::En, false, &[]);
+        assert!(html
+            .contains("KRW 1,167,388 thousand (National 622,500, City 247,313, District 297,575)"));
+        assert!(html.contains(">53.3%<") && html.contains(">21.2%<") && html.contains(">25.5%<"));
+        // Program 5 has no national share: city keeps city's colour in ring and legend.
+        let html = slide_html(&plan, Slide::Program(5), Lang::En, false, &[]);
+        assert!(html.contains("<circle cx=\"21\" cy=\"21\" r=\"15.9155\" class=\"s1\""));
+        assert!(html.contains("<span class=\"swatch s1\""));
+    }
+
+    #[test]
+    fn a_negative_share_is_drawn_as_bars_not_a_ring() {
+        let mut plan = demo_plan();
+        plan.apply(crate::Edit::SetCell {
+            owner: crate::Owner::Program(7),
+            source: "district".into(),
+            column: crate::model::plan::Column::Year(2019),
+            amount: crate::Amount::won(-7_000_000),
+        })
+        .unwrap();
+        let html = slide_html(&plan, Slide::Program(7), Lang::Ko, false, &[]);
+        assert!(!html.contains("class=\"chart donut\""));
+        assert!(html.contains("△7,000"));
+    }
+
+    #[test]
+    fn a_long_status_table_draws_its_largest_changes_and_counts_the_rest() {
+        let plan = crate::fixtures::generate::generated_plan(
+            crate::fixtures::generate::Size::BENCHMARK,
+            1,
+        );
+        let rows = plan.budget_rows().count();
+        assert!(rows > CHANGES_DRAWN);
+        let html = slide_html(&plan, Slide::Changes, Lang::En, false, &[]);
+        assert_eq!(html.matches("class=\"row-label\"").count(), CHANGES_DRAWN);
+        assert!(html.contains(&format!("the other {} unit programs", rows - CHANGES_DRAWN)));
+        let table = slide_html(&plan, Slide::Changes, Lang::En, true, &[]);
+        assert_eq!(
+            table.matches("<tr>").count(),
+            rows + 2,
+            "head, 계 and every row"
+        );
+    }
+
+    #[test]
+    fn the_problems_slide_counts_and_lists_them() {
+        let mut plan = demo_plan();
+        plan.programs[5].stated_total = Some(crate::model::plan::Stated {
+            amount: crate::Amount::won(1),
+            unit: crate::Unit::Thousand,
+        });
+        let problems = validate(&plan);
+        assert!(!problems.is_empty());
+        let html = slide_html(&plan, Slide::Problems, Lang::Ko, false, &problems);
+        assert!(html.contains(&format!("확인이 필요한 문제 {}건", problems.len())));
+    }
+
+    #[test]
+    fn the_plans_own_text_is_escaped() {
+        let mut plan = demo_plan();
+        plan.title = "<script>alert(1)</script>".into();
+        plan.programs[5].name = "<img src=x onerror=alert(1)>".into();
+        let html = slide_html(&plan, Slide::Summary, Lang::Ko, false, &[])
+            + &slide_html(&plan, Slide::Program(6), Lang::Ko, true, &[]);
+        assert!(!html.contains("<script") && !html.contains("<img"));
+    }
+}

@@ -1,0 +1,11 @@
+//! What the app shows of a plan, as plain data: the official documents, the
+//! schedule grid and its keys, the worksheets, the deck, where a problem is,
+//! what changed between versions, what a pasted block means.
+
+pub mod compare;
+pub mod deck;
+pub mod document;
+pub mod grid;
+pub mod locate;
+pub mod paste;
+pub mod worksheet;
