@@ -9,16 +9,17 @@
 
 use leptos::prelude::*;
 use planner_core::model::amount::format_figure;
+use planner_core::model::figure::{percent_text, quantity_text};
+use planner_core::model::plan::{Classification, Column, PledgeId};
 use planner_core::model::words::column_name;
+use planner_core::model::words::{
+    actor_word, budgetary_word, completion_word, horizon_word, novelty_word, pledge_label,
+    status_word, unit_caption, unit_name, within_words,
+};
 use planner_core::views::document::{
-    count_text, indicator_document, percent_text, quantity_text, schedule_document, split_lines,
-    staffing_document, status_document, IndicatorDocument, ScheduleDocument,
+    count_text, indicator_document, schedule_document, split_lines, staffing_document,
+    status_document, IndicatorDocument, ScheduleDocument,
 };
-
-use planner_core::model::plan::{
-    Actor, Classification, Column, Completion, Horizon, Novelty, PledgeId, PledgeStatus,
-};
-use planner_core::model::words::{unit_caption, unit_name};
 use planner_core::{Edit, Lang, Msg, Owner, Unit};
 use rust_decimal::Decimal;
 
@@ -134,7 +135,7 @@ fn UnitSwitch() -> impl IntoView {
                             <input
                                 type="radio"
                                 name="overview-unit"
-                                value=unit_code(u)
+                                value=u.code()
                                 prop:checked=move || unit.get() == u
                                 on:change=move |_| {
                                     if unit.get_untracked() != u {
@@ -148,15 +149,6 @@ fn UnitSwitch() -> impl IntoView {
                 })
                 .collect_view()}
         </fieldset>
-    }
-}
-
-/// The unit's key, for the radio's value and tests.
-fn unit_code(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Won => "won",
-        Unit::Thousand => "thousand",
-        Unit::Million => "million",
     }
 }
 
@@ -398,69 +390,50 @@ fn PledgeSection(limits: Limits) -> impl IntoView {
     }
 }
 
-/// The card's classification boxes as label–value pairs in `lang`.
+/// The card's classification boxes as label–value pairs in `lang`: the
+/// words are the ones the pledge card's chips use ([`planner_core::model::words`]).
 fn classification_items(c: &Classification, lang: Lang) -> Vec<(&'static str, String)> {
     let p = |ko: &'static str, en: &'static str| lang.pick(ko, en);
-    let status = match c.status {
-        PledgeStatus::OnTrack => p("정상추진", "On track"),
-        PledgeStatus::Done => p("완료", "Done"),
-        PledgeStatus::DoneContinuing => p("이행 후 계속추진", "Done, continuing"),
-        PledgeStatus::OnHold => p("보류", "On hold"),
-        PledgeStatus::Dropped => p("폐기", "Dropped"),
+    let listed = |words: Vec<String>| {
+        if words.is_empty() {
+            "-".to_string()
+        } else {
+            words.join(", ")
+        }
     };
-    let completion = match c.completion {
-        Completion::WithinTerm => p("임기내", "Within the term"),
-        Completion::AfterTerm => p("임기후", "After the term"),
-    };
-    let novelty = match c.novelty {
-        Novelty::New => p("신규", "New"),
-        Novelty::Continuing => p("계속", "Continuing"),
-    };
-    let actors: Vec<&str> = c
-        .actors
-        .iter()
-        .map(|a| match a {
-            Actor::Government => p("정부", "Government"),
-            Actor::City => p("시", "City"),
-            Actor::District => p("구", "District"),
-            Actor::Other => p("기타", "Other"),
-        })
-        .collect();
-    let horizon = match c.horizon {
-        Horizon::Short => p("단기", "Short"),
-        Horizon::Mid => p("중기", "Mid"),
-        Horizon::Long => p("장기", "Long"),
-    };
-    let sdgs: Vec<String> = c.sdgs.iter().map(u8::to_string).collect();
     vec![
-        (p("추진상황", "Status"), status.to_string()),
-        (p("사업완료 시점", "Completion"), completion.to_string()),
-        (p("신규·계속", "New or continuing"), novelty.to_string()),
+        (
+            p("추진상황", "Status"),
+            status_word(c.status, lang).to_string(),
+        ),
+        (
+            p("사업완료 시점", "Completion"),
+            completion_word(c.completion, lang).to_string(),
+        ),
+        (
+            p("신규·계속", "New or continuing"),
+            novelty_word(c.novelty, lang).to_string(),
+        ),
         (
             p("사업주체", "Carried by"),
-            if actors.is_empty() {
-                "-".into()
-            } else {
-                actors.join(", ")
-            },
+            listed(
+                c.actors
+                    .iter()
+                    .map(|a| actor_word(*a, lang).to_string())
+                    .collect(),
+            ),
         ),
-        (p("사업기간", "Horizon"), horizon.to_string()),
+        (
+            p("사업기간", "Horizon"),
+            horizon_word(c.horizon, lang).to_string(),
+        ),
         (
             p("예산구분", "Budget"),
-            if c.budgetary {
-                p("예산", "Budgetary")
-            } else {
-                p("비예산", "Non-budgetary")
-            }
-            .to_string(),
+            budgetary_word(c.budgetary, lang).to_string(),
         ),
         (
             p("UN 지속가능발전목표", "UN SDGs"),
-            if sdgs.is_empty() {
-                "-".into()
-            } else {
-                sdgs.join(", ")
-            },
+            listed(c.sdgs.iter().map(u8::to_string).collect()),
         ),
     ]
 }
@@ -524,18 +497,18 @@ fn PledgeDoc(id: PledgeId) -> impl IntoView {
             .into_iter()
             .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
             .collect_view();
-        let schedule = schedule_table(id, &doc, lang);
+        let schedule = pledge_schedule_doc(id, &doc, lang);
         let rounded = doc.schedule.rounded;
         let indicators = doc
             .indicators
             .iter()
-            .map(|ind| indicator_table(id, ind, lang))
+            .map(|ind| indicator_doc(id, ind, lang))
             .collect_view();
         view! {
             <article class="pledge-doc" data-pledge=id aria-labelledby=labelled_by.clone()>
                 <h4 id=heading_id.clone()>
                     <a class="subject" href=View::Pledge.href(Some(Owner::Pledge(id)))>
-                        {format!("{} {}. {}", p("공약", "Pledge"), doc.number, doc.title)}
+                        {pledge_label(&doc.number, &doc.title, lang)}
                     </a>
                 </h4>
                 <dl class="doc-classification">{items}</dl>
@@ -566,7 +539,7 @@ fn PledgeDoc(id: PledgeId) -> impl IntoView {
 }
 
 /// The §1.3 table: 구분 · 총계 · 기투자 · [임기 내: 소계 · years] · 장기.
-fn schedule_table(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView {
+fn pledge_schedule_doc(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView {
     let p = |ko: &'static str, en: &'static str| lang.pick(ko, en);
     let s = &doc.schedule;
     let years: Vec<(usize, i32)> = s
@@ -582,7 +555,7 @@ fn schedule_table(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView 
     let after = s.columns.iter().position(|c| *c == Column::After);
     let all_in_term = years.iter().all(|(_, y)| s.term.contains(*y));
     let group = if all_in_term {
-        p("임기 내", "Within the term")
+        within_words(true, lang)
     } else {
         p("연차별", "By year")
     };
@@ -646,7 +619,7 @@ fn schedule_table(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView 
 }
 
 /// The §1.4 table of one indicator: 목표 and 실적 with totals and 이행율.
-fn indicator_table(pledge: PledgeId, doc: &IndicatorDocument, lang: Lang) -> impl IntoView {
+fn indicator_doc(pledge: PledgeId, doc: &IndicatorDocument, lang: Lang) -> impl IntoView {
     let p = |ko: &'static str, en: &'static str| lang.pick(ko, en);
     let testid = format!("pledge-{pledge}-indicator-{}", doc.indicator);
     let year_heads = doc

@@ -241,12 +241,12 @@ fn NewPlanForm() -> impl IntoView {
                 {move || pick("단위", "Unit")}
                 <select name="unit" on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    if let Some(u) = Unit::ALL.into_iter().find(|u| unit_key(*u) == value) {
+                    if let Some(u) = Unit::ALL.into_iter().find(|u| u.code() == value) {
                         unit.set(u);
                     }
                 }>
                     {Unit::ALL.into_iter().map(|u| view! {
-                        <option value=unit_key(u) selected=move || unit.get() == u>{move || unit_name(u, state.lang.get())}</option>
+                        <option value=u.code() selected=move || unit.get() == u>{move || unit_name(u, state.lang.get())}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -263,15 +263,6 @@ fn NewPlanForm() -> impl IntoView {
 fn local_time(iso: &str) -> String {
     crate::browser::local_date_time(iso)
         .unwrap_or_else(|| iso.get(0..16).unwrap_or(iso).replace('T', " "))
-}
-
-/// The form value of a unit.
-fn unit_key(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Won => "won",
-        Unit::Thousand => "thousand",
-        Unit::Million => "million",
-    }
 }
 
 /// How full the browser's storage is, with a warning well before the limit,

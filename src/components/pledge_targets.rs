@@ -8,15 +8,18 @@ use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
 use planner_core::change::edit::IndicatorRow;
 use planner_core::change::field::Field;
+use planner_core::model::figure::{percent_text, quantity_text};
 use planner_core::model::plan::{
     Actor, Classification, Completion, Horizon, IndicatorId, Novelty, PledgeId, PledgeStatus,
     Quantity,
 };
+use planner_core::model::words::{
+    actor_word, budgetary_word, completion_word, horizon_word, novelty_word, pledge_label,
+    sdg_name, status_word, Lang,
+};
 use planner_core::rules::validate::{Code, Severity};
 use planner_core::views::paste::paste_indicator;
-use planner_core::views::worksheet::{
-    format_percent, indicator_table, progress_width, quantity_shown, IndicatorTable,
-};
+use planner_core::views::worksheet::{indicator_table, progress_width, IndicatorTable};
 use planner_core::{Edit, Owner};
 
 use crate::components::figure_cell::{cell_mark, CellMessage, FigureCell};
@@ -44,7 +47,7 @@ pub fn PledgeTargets() -> impl IntoView {
         state.plan.with(|p| {
             p.pledges
                 .iter()
-                .map(|pl| (pl.id, pledge_label(&pl.number, &pl.title, pl.id)))
+                .map(|pl| (pl.id, pledge_label(&pl.number, &pl.title, lang())))
                 .collect::<Vec<_>>()
         })
     });
@@ -102,20 +105,6 @@ pub fn PledgeTargets() -> impl IntoView {
                 }
             }}
         </section>
-    }
-}
-
-/// How the picker lists a pledge: `17. title`.
-fn pledge_label(number: &str, title: &str, id: PledgeId) -> String {
-    let title = if title.trim().is_empty() {
-        "…"
-    } else {
-        title
-    };
-    if number.trim().is_empty() {
-        format!("#{id} {title}")
-    } else {
-        format!("{}. {title}", number.trim())
     }
 }
 
@@ -274,40 +263,6 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let statuses = vec![
-        (PledgeStatus::OnTrack, "정상추진", "On track"),
-        (PledgeStatus::Done, "완료", "Done"),
-        (
-            PledgeStatus::DoneContinuing,
-            "이행 후 계속추진",
-            "Done, continuing",
-        ),
-        (PledgeStatus::OnHold, "보류", "On hold"),
-        (PledgeStatus::Dropped, "폐기", "Dropped"),
-    ];
-    let completions = vec![
-        (Completion::WithinTerm, "임기내", "Within term"),
-        (Completion::AfterTerm, "임기후", "After term"),
-    ];
-    let novelties = vec![
-        (Novelty::New, "신규", "New"),
-        (Novelty::Continuing, "계속", "Continuing"),
-    ];
-    let horizons = vec![
-        (Horizon::Short, "단기", "Short"),
-        (Horizon::Mid, "중기", "Medium"),
-        (Horizon::Long, "장기", "Long"),
-    ];
-    let budgetary = vec![
-        (true, "예산", "Budgetary"),
-        (false, "비예산", "Non-budgetary"),
-    ];
-    let actors = [
-        (Actor::Government, "정부", "Government"),
-        (Actor::City, "시", "City"),
-        (Actor::District, "구", "District"),
-        (Actor::Other, "기타", "Other"),
-    ];
     let name = |what: &str| format!("pledge-{id}-{what}");
     // An SDG outside 1–17 can only come from a file; validation says which.
     let sdg_message = cell_mark(state, format!("pledge-{id}-sdg"), move || {
@@ -319,29 +274,32 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
             <ChoiceGroup
                 legend=("추진상황", "Status")
                 name=name("status")
-                options=statuses
+                options=PledgeStatus::ALL.to_vec()
+                word=status_word
                 current=Signal::derive(move || class.get().status)
                 on_pick=Callback::new(move |v| update_classification(state, id, |c| c.status = v))
             />
             <ChoiceGroup
                 legend=("사업완료 시점", "Completion")
                 name=name("completion")
-                options=completions
+                options=Completion::ALL.to_vec()
+                word=completion_word
                 current=Signal::derive(move || class.get().completion)
                 on_pick=Callback::new(move |v| update_classification(state, id, |c| c.completion = v))
             />
             <ChoiceGroup
                 legend=("신규/계속", "New or continuing")
                 name=name("novelty")
-                options=novelties
+                options=Novelty::ALL.to_vec()
+                word=novelty_word
                 current=Signal::derive(move || class.get().novelty)
                 on_pick=Callback::new(move |v| update_classification(state, id, |c| c.novelty = v))
             />
             <fieldset class="chips">
                 <legend>{move || lang().pick("사업주체 (복수 선택)", "Carried by (one or more)")}</legend>
-                {actors
+                {Actor::ALL
                     .into_iter()
-                    .map(|(actor, ko, en)| {
+                    .map(|actor| {
                         let on = move || class.with(|c| c.actors.contains(&actor));
                         let toggle = move |_| {
                             update_classification(state, id, |c| {
@@ -362,7 +320,7 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                                 on:click=toggle
                             >
                                 <span class="check" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
-                                {move || lang().pick(ko, en)}
+                                {move || actor_word(actor, lang())}
                             </button>
                         }
                     })
@@ -371,14 +329,16 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
             <ChoiceGroup
                 legend=("사업기간", "Horizon")
                 name=name("horizon")
-                options=horizons
+                options=Horizon::ALL.to_vec()
+                word=horizon_word
                 current=Signal::derive(move || class.get().horizon)
                 on_pick=Callback::new(move |v| update_classification(state, id, |c| c.horizon = v))
             />
             <ChoiceGroup
                 legend=("예산 여부", "Budget")
                 name=name("budgetary")
-                options=budgetary
+                options=vec![true, false]
+                word=budgetary_word
                 current=Signal::derive(move || class.get().budgetary)
                 on_pick=Callback::new(move |v| update_classification(state, id, |c| c.budgetary = v))
             />
@@ -397,15 +357,15 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                                 }
                             })
                         };
-                        let (ko, en) = SDG_NAMES[usize::from(goal - 1)];
+                        let sdg = move || sdg_name(goal, lang()).unwrap_or_default();
                         view! {
                             <button
                                 type="button"
                                 class="chip sdg"
                                 data-sdg=goal
                                 aria-pressed=move || if on() { "true" } else { "false" }
-                                title=move || lang().pick(ko, en)
-                                aria-label=move || format!("SDG {goal} · {}", lang().pick(ko, en))
+                                title=sdg
+                                aria-label=move || format!("SDG {goal} · {}", sdg())
                                 on:click=toggle
                             >
                                 <span class="check" aria-hidden="true">{move || if on() { "✓" } else { "" }}</span>
@@ -424,10 +384,7 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
                             goals
                                 .iter()
                                 .filter(|g| (1..=17).contains(*g))
-                                .map(|g| {
-                                    let (ko, en) = SDG_NAMES[usize::from(*g - 1)];
-                                    format!("{g}. {}", l.pick(ko, en))
-                                })
+                                .filter_map(|g| sdg_name(*g, l).map(|name| format!("{g}. {name}")))
                                 .collect::<Vec<_>>()
                                 .join(" · ")
                         }
@@ -441,42 +398,6 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
     }
 }
 
-/// The seventeen UN goals, short names in Korean and English.
-const SDG_NAMES: [(&str, &str); 17] = [
-    ("빈곤 종식", "No poverty"),
-    ("기아 종식", "Zero hunger"),
-    ("건강과 웰빙", "Good health and well-being"),
-    ("양질의 교육", "Quality education"),
-    ("성평등", "Gender equality"),
-    ("깨끗한 물과 위생", "Clean water and sanitation"),
-    ("깨끗한 에너지", "Affordable and clean energy"),
-    (
-        "양질의 일자리와 경제성장",
-        "Decent work and economic growth",
-    ),
-    (
-        "산업, 혁신과 사회기반시설",
-        "Industry, innovation and infrastructure",
-    ),
-    ("불평등 감소", "Reduced inequalities"),
-    (
-        "지속가능한 도시와 공동체",
-        "Sustainable cities and communities",
-    ),
-    (
-        "책임 있는 소비와 생산",
-        "Responsible consumption and production",
-    ),
-    ("기후변화 대응", "Climate action"),
-    ("해양 생태계", "Life below water"),
-    ("육상 생태계", "Life on land"),
-    (
-        "평화, 정의와 제도",
-        "Peace, justice and strong institutions",
-    ),
-    ("목표를 위한 파트너십", "Partnerships for the goals"),
-];
-
 /// A single-choice box of the pledge card as a radio group (arrow keys move).
 #[component]
 fn ChoiceGroup<T>(
@@ -484,8 +405,10 @@ fn ChoiceGroup<T>(
     legend: (&'static str, &'static str),
     /// The radio group's name.
     name: String,
-    /// Each value with its Korean and English word.
-    options: Vec<(T, &'static str, &'static str)>,
+    /// Each value, in order.
+    options: Vec<T>,
+    /// A value's word (from `planner_core::model::words`).
+    word: fn(T, Lang) -> &'static str,
     /// The value the plan holds.
     current: Signal<T>,
     /// Called with the value picked.
@@ -501,7 +424,7 @@ where
             <legend>{move || lang().pick(legend.0, legend.1)}</legend>
             {options
                 .into_iter()
-                .map(|(value, ko, en)| {
+                .map(|value| {
                     let name = name.clone();
                     view! {
                         <label class="chip">
@@ -511,7 +434,7 @@ where
                                 prop:checked=move || current.get() == value
                                 on:change=move |_| on_pick.run(value)
                             />
-                            {move || lang().pick(ko, en)}
+                            {move || word(value, lang())}
                         </label>
                     }
                 })
@@ -560,7 +483,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
     let achievement_text = move || {
         achievement
             .get()
-            .map(format_percent)
+            .map(|r| percent_text(Some(r)))
             .unwrap_or_else(|| lang().pick("실적 없음", "no actuals").to_string())
     };
     let remove = move |_| {
@@ -615,7 +538,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                                     .and_then(|t| t.columns.iter().find(|c| c.year == year))
                                     .and_then(|c| if cumulative { c.cumulative } else { c.yearly })
                             })
-                            .map(format_percent)
+                            .map(|r| percent_text(Some(r)))
                             .unwrap_or_else(|| "-".into())
                     }}
                 </td>
@@ -688,7 +611,7 @@ fn IndicatorCard(pledge: PledgeId, indicator: IndicatorId) -> impl IntoView {
                                     {move || format!("{} · {}", name(), lang().pick("이행율", "achievement"))}
                                 </span>
                                 <span class="achievement-detail">
-                                    {move || with_table(|t| format!("{} / {}", quantity_shown(Some(t.actual_total)), quantity_shown(Some(t.target_total))))}
+                                    {move || with_table(|t| format!("{} / {}", quantity_text(Some(t.actual_total)), quantity_text(Some(t.target_total))))}
                                     " "
                                     {unit}
                                 </span>
@@ -783,7 +706,7 @@ fn TotalCell(
         move || state.problem_at(&cell_id).map(|p| p.code) == Some(Code::IndicatorTotalMismatch);
     view! {
         <td class="num derived total" id=id class:invalid=marked>
-            <span data-testid="figure">{move || quantity_shown(Some(sum.get()))}</span>
+            <span data-testid="figure">{move || quantity_text(Some(sum.get()))}</span>
             <Show when=marked>
                 <CellMessage id=message_id.clone() message=message/>
             </Show>

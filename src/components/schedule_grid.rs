@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use planner_core::change::field::Field;
 use planner_core::model::amount::format_figure;
 use planner_core::model::plan::{Column, Plan, SourceId, YearRange};
-use planner_core::model::words::{column_name, source_name};
+use planner_core::model::words::{column_name, pledge_label, source_name, within_words};
 use planner_core::model::words::{unit_caption, unit_name};
 use planner_core::views::grid::{document_unit, fill_right_edits, grid_model, GridModel};
 use planner_core::views::paste::paste_schedule;
@@ -413,25 +413,19 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
         })
     };
 
-    let within = move || match owner {
-        Owner::Pledge(_) => lang().pick("임기 내", "Within the term"),
-        Owner::Program(_) => lang().pick("사업기간 내", "Within the period"),
-    };
+    let within = move || within_words(matches!(owner, Owner::Pledge(_)), lang());
     let name = move || {
         state.plan.with(|p| match owner {
             Owner::Program(id) => p.program(id).map(|x| x.name.clone()),
             Owner::Pledge(id) => p
                 .pledge(id)
-                .map(|x| format!("{} {} {}", lang().pick("공약", "Pledge"), x.number, x.title)),
+                .map(|x| pledge_label(&x.number, &x.title, lang())),
         })
     };
 
     let on_unit = move |ev| {
         let value = event_target_value(&ev);
-        if let Some(u) = Unit::ALL
-            .into_iter()
-            .find(|u| u.won_per_unit().to_string() == value)
-        {
+        if let Some(u) = Unit::ALL.into_iter().find(|u| u.code() == value) {
             chosen_unit.set(Some(u));
         }
     };
@@ -559,11 +553,11 @@ fn ScheduleGrid(owner: Owner) -> impl IntoView {
             </p>
             <label class="grid-unit">
                 {move || lang().pick("이 표의 단위", "Unit of this table")}
-                <select on:change=on_unit prop:value=move || unit.get().won_per_unit().to_string()>
+                <select on:change=on_unit prop:value=move || unit.get().code()>
                     {Unit::ALL
                         .into_iter()
                         .map(|u| view! {
-                            <option value=u.won_per_unit().to_string()>{move || unit_name(u, lang())}</option>
+                            <option value=u.code()>{move || unit_name(u, lang())}</option>
                         })
                         .collect_view()}
                 </select>

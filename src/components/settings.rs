@@ -26,7 +26,7 @@ pub fn Settings() -> impl IntoView {
     let unit = move || state.plan.with(|p| p.unit);
     let on_unit = move |ev| {
         let code = event_target_value(&ev);
-        if let Some(unit) = Unit::ALL.into_iter().find(|u| unit_code(*u) == code) {
+        if let Some(unit) = Unit::ALL.into_iter().find(|u| u.code() == code) {
             state.dispatch(Edit::SetUnit(unit));
         }
     };
@@ -93,12 +93,12 @@ pub fn Settings() -> impl IntoView {
                     on:input=move |ev| state.dispatch(Edit::SetOrganisation(event_target_value(&ev)))
                 />
                 <label for="plan-unit">{move || t(Msg::UnitLabel)}</label>
-                <select id="plan-unit" on:change=on_unit prop:value=move || unit_code(unit())>
+                <select id="plan-unit" on:change=on_unit prop:value=move || unit().code()>
                     {Unit::ALL
                         .into_iter()
                         .map(|u| {
                             view! {
-                                <option value=unit_code(u) selected=move || unit() == u>
+                                <option value=u.code() selected=move || unit() == u>
                                     {move || unit_name(u, state.lang.get())}
                                 </option>
                             }
@@ -371,14 +371,5 @@ fn SourceRow(id: String, ids: Memo<Vec<String>>) -> impl IntoView {
                 </Show>
             </td>
         </tr>
-    }
-}
-
-/// The `<option>` value of a unit.
-fn unit_code(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Won => "won",
-        Unit::Thousand => "thousand",
-        Unit::Million => "million",
     }
 }

@@ -14,6 +14,7 @@ use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
 use planner_core::change::field::Field;
 use planner_core::model::amount::format_figure;
+use planner_core::model::figure::percent_figure;
 use planner_core::model::words::source_name;
 
 use planner_core::change::split::{apply_ratio_edit, default_split_year, remainder_edit};
@@ -22,22 +23,11 @@ use planner_core::model::words::unit_caption;
 use planner_core::rules::shares::{share_of, share_percents, split_total};
 use planner_core::views::paste::paste_split;
 use planner_core::{Amount, Owner};
-use rust_decimal::Decimal;
 
 use crate::components::figure_cell::FigureCell;
 use crate::components::paste_note::{apply_paste, pasted_block, row_key, PasteNote, PasteOutcome};
 use crate::components::schedule_grid::{fitting_owner, OwnerPicker};
 use crate::state::{use_state, View};
-
-/// A percentage as the table prints it: one decimal, △ for negative.
-fn percent_text(p: Decimal) -> String {
-    let text = format!("{:.1}", p.abs());
-    if p.is_sign_negative() && !p.is_zero() {
-        format!("△{text}")
-    } else {
-        text
-    }
-}
 
 /// The split view: a program picker and the split of the chosen program.
 #[component]
@@ -244,7 +234,7 @@ fn Split(program: ProgramId) -> impl IntoView {
                     <th scope="row">{move || lang().pick("계", "Total")}</th>
                     <td class="num derived" data-testid="split-total">{move || figure(shares_sum.get())}</td>
                     <td class="num derived" data-testid="split-percent-total">
-                        {move || percents.get().map(|(_, t)| percent_text(t)).unwrap_or_else(|| "-".into())}
+                        {move || percents.get().map(|(_, t)| percent_figure(t)).unwrap_or_else(|| "-".into())}
                     </td>
                     <td class="num derived">
                         {move || {

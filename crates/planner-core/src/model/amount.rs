@@ -116,6 +116,21 @@ impl Unit {
     /// Every unit, in the order a unit picker lists them.
     pub const ALL: [Unit; 3] = [Unit::Won, Unit::Thousand, Unit::Million];
 
+    /// The unit's code, as plan files write it (`won`, `thousand`,
+    /// `million`): also the value of every unit picker's options.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Won => "won",
+            Unit::Thousand => "thousand",
+            Unit::Million => "million",
+        }
+    }
+
+    /// The unit a code names.
+    pub fn from_code(code: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.code() == code)
+    }
+
     /// How many won one unit is.
     pub fn won_per_unit(self) -> Decimal {
         match self {

@@ -186,18 +186,12 @@ impl FigureFormat {
             }
             FigureKind::Quantity | FigureKind::Count => format_figure_for_editing(value),
             FigureKind::Percent => {
-                let text = format!("{:.1}", value.abs());
-                let precise = value.normalize().scale() > 1;
-                let text = if precise {
-                    value.abs().normalize().to_string()
-                } else {
-                    text
-                };
-                if value.is_sign_negative() && !value.is_zero() {
-                    format!("△{text}")
-                } else {
-                    text
+                // At least one decimal, as the split shows shares (50.0).
+                let mut shown = value.normalize();
+                if shown.scale() < 1 {
+                    shown.rescale(1);
                 }
+                percent_figure(shown)
             }
             // No weight is an empty cell, as a ratio without that source is written.
             FigureKind::Weight if value.is_zero() => String::new(),
@@ -205,6 +199,40 @@ impl FigureFormat {
             FigureKind::Year => value.normalize().to_string(),
         }
     }
+}
+
+/// A rate or share as a number (`64.7`, `1,234.5`, `△5.0`): separators, `△`,
+/// and the decimal places it has. Split tables print it under a `(%)` heading.
+pub fn percent_figure(rate: Decimal) -> String {
+    let text = rate.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let grouped = format_figure(Decimal::from_str_exact(int).unwrap_or_default());
+    let grouped = if grouped == "-" {
+        "0".to_string()
+    } else {
+        grouped
+    };
+    let sign = if rate.is_sign_negative() && !rate.is_zero() {
+        "△"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// A rate as every view prints it (`64.7%`, `57.0%`), or `-` for none: the
+/// pledge card, the overview, the deck and the exports alike.
+pub fn percent_text(rate: Option<Decimal>) -> String {
+    rate.map_or_else(|| "-".to_string(), |r| format!("{}%", percent_figure(r)))
+}
+
+/// An indicator figure in a derived cell: separators, `△`, `-` for zero or none.
+pub fn quantity_text(value: Option<Decimal>) -> String {
+    format_figure(value.unwrap_or_default())
 }
 
 fn syntax(error: AmountError) -> FigureError {

@@ -445,6 +445,42 @@ pub struct Classification {
     pub sdgs: Vec<u8>,
 }
 
+impl PledgeStatus {
+    /// Every status, in the order the pledge card lists them.
+    pub const ALL: [PledgeStatus; 5] = [
+        PledgeStatus::OnTrack,
+        PledgeStatus::Done,
+        PledgeStatus::DoneContinuing,
+        PledgeStatus::OnHold,
+        PledgeStatus::Dropped,
+    ];
+}
+
+impl Completion {
+    /// Both, in the card's order.
+    pub const ALL: [Completion; 2] = [Completion::WithinTerm, Completion::AfterTerm];
+}
+
+impl Novelty {
+    /// Both, in the card's order.
+    pub const ALL: [Novelty; 2] = [Novelty::New, Novelty::Continuing];
+}
+
+impl Actor {
+    /// Every actor, in the card's order.
+    pub const ALL: [Actor; 4] = [
+        Actor::Government,
+        Actor::City,
+        Actor::District,
+        Actor::Other,
+    ];
+}
+
+impl Horizon {
+    /// Every horizon, in the card's order.
+    pub const ALL: [Horizon; 3] = [Horizon::Short, Horizon::Mid, Horizon::Long];
+}
+
 /// 추진상황 of a pledge.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

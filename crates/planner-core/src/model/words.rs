@@ -1,13 +1,16 @@
-//! The one place where the planner's words live, in Korean and English.
-//!
-//! Components never hold a Korean or English literal: they ask for a [`Msg`]
-//! in the current [`Lang`]. A missing translation is a compile error, since
-//! every key must be matched for both languages.
+//! The planner's words in Korean and English, one function per concept: the
+//! names of units, schedule columns, sources, a pledge's label and its
+//! classification boxes, the SDGs, and the shared UI texts ([`Msg`]). The
+//! overview, the editor views, the deck, the exports and `plancheck` all take
+//! a concept's words from here, so they cannot drift apart. (A component's
+//! own one-off texts — a heading, a hint — stay with it, as `lang.pick`.)
+//! A missing translation is a compile error, since every match covers both
+//! languages.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::amount::{AmountError, Unit};
-use crate::model::plan::{Column, Plan};
+use crate::model::plan::{Actor, Column, Completion, Horizon, Novelty, Plan, PledgeStatus};
 
 /// The language the UI speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -228,6 +231,123 @@ pub fn source_name(plan: &Plan, source: &str, lang: Lang) -> String {
             Lang::En => s.name_en.clone(),
         },
     )
+}
+
+/// A pledge as every view names it: `공약 17 · title`, the title alone when
+/// it has no number, and `(이름 없음)` for neither.
+pub fn pledge_label(number: &str, title: &str, lang: Lang) -> String {
+    let (number, title) = (number.trim(), title.trim());
+    match (number.is_empty(), title.is_empty()) {
+        (false, false) => format!("{} {number} · {title}", lang.pick("공약", "Pledge")),
+        (false, true) => format!("{} {number}", lang.pick("공약", "Pledge")),
+        (true, false) => title.to_string(),
+        (true, true) => lang.pick("(이름 없음)", "(untitled)").to_string(),
+    }
+}
+
+/// 추진상황 in words.
+pub fn status_word(status: PledgeStatus, lang: Lang) -> &'static str {
+    match status {
+        PledgeStatus::OnTrack => lang.pick("정상추진", "On track"),
+        PledgeStatus::Done => lang.pick("완료", "Done"),
+        PledgeStatus::DoneContinuing => lang.pick("이행 후 계속추진", "Done, continuing"),
+        PledgeStatus::OnHold => lang.pick("보류", "On hold"),
+        PledgeStatus::Dropped => lang.pick("폐기", "Dropped"),
+    }
+}
+
+/// 사업완료 시점 in words.
+pub fn completion_word(completion: Completion, lang: Lang) -> &'static str {
+    match completion {
+        Completion::WithinTerm => lang.pick("임기내", "Within the term"),
+        Completion::AfterTerm => lang.pick("임기후", "After the term"),
+    }
+}
+
+/// 신규 / 계속 in words.
+pub fn novelty_word(novelty: Novelty, lang: Lang) -> &'static str {
+    match novelty {
+        Novelty::New => lang.pick("신규", "New"),
+        Novelty::Continuing => lang.pick("계속", "Continuing"),
+    }
+}
+
+/// 사업주체 in words.
+pub fn actor_word(actor: Actor, lang: Lang) -> &'static str {
+    match actor {
+        Actor::Government => lang.pick("정부", "Government"),
+        Actor::City => lang.pick("시", "City"),
+        Actor::District => lang.pick("구", "District"),
+        Actor::Other => lang.pick("기타", "Other"),
+    }
+}
+
+/// 사업기간 (단기 / 중기 / 장기) in words.
+pub fn horizon_word(horizon: Horizon, lang: Lang) -> &'static str {
+    match horizon {
+        Horizon::Short => lang.pick("단기", "Short"),
+        Horizon::Mid => lang.pick("중기", "Medium"),
+        Horizon::Long => lang.pick("장기", "Long"),
+    }
+}
+
+/// 예산 / 비예산 in words.
+pub fn budgetary_word(budgetary: bool, lang: Lang) -> &'static str {
+    if budgetary {
+        lang.pick("예산", "Budgetary")
+    } else {
+        lang.pick("비예산", "Non-budgetary")
+    }
+}
+
+/// The name of UN Sustainable Development Goal `goal` (1–17), if it is one.
+pub fn sdg_name(goal: u8, lang: Lang) -> Option<&'static str> {
+    const NAMES: [(&str, &str); 17] = [
+        ("빈곤 종식", "No poverty"),
+        ("기아 종식", "Zero hunger"),
+        ("건강과 웰빙", "Good health and well-being"),
+        ("양질의 교육", "Quality education"),
+        ("성평등", "Gender equality"),
+        ("깨끗한 물과 위생", "Clean water and sanitation"),
+        ("깨끗한 에너지", "Affordable and clean energy"),
+        (
+            "양질의 일자리와 경제성장",
+            "Decent work and economic growth",
+        ),
+        (
+            "산업, 혁신과 사회기반시설",
+            "Industry, innovation and infrastructure",
+        ),
+        ("불평등 감소", "Reduced inequalities"),
+        (
+            "지속가능한 도시와 공동체",
+            "Sustainable cities and communities",
+        ),
+        (
+            "책임 있는 소비와 생산",
+            "Responsible consumption and production",
+        ),
+        ("기후변화 대응", "Climate action"),
+        ("해양 생태계", "Life below water"),
+        ("육상 생태계", "Life on land"),
+        (
+            "평화, 정의와 제도",
+            "Peace, justice and strong institutions",
+        ),
+        ("목표를 위한 파트너십", "Partnerships for the goals"),
+    ];
+    let (ko, en) = NAMES.get(usize::from(goal).checked_sub(1)?)?;
+    Some(lang.pick(ko, en))
+}
+
+/// The years within a schedule's term as its column group says them:
+/// 임기 내 for a pledge, 사업기간 내 for a program.
+pub fn within_words(pledge: bool, lang: Lang) -> &'static str {
+    if pledge {
+        lang.pick("임기 내", "Within the term")
+    } else {
+        lang.pick("사업기간 내", "Within the period")
+    }
 }
 
 /// A unit's caption above a table: `(단위: 천원)` / `(Unit: KRW 1,000)`.

@@ -9,12 +9,13 @@ use crate::model::words::{column_name, source_name};
 use rust_decimal::Decimal;
 
 use crate::model::amount::format_figure;
+use crate::model::figure::percent_text;
 use crate::render::chart::{diverging_bars, donut, stacked_bars, target_bars, Bar};
 use crate::views::deck::{
-    chart_columns, indicator_table, pledge_heading, pledge_slide, program_slide, schedule_table,
-    status_table, summary_slide, Slide, SlideTable,
+    chart_columns, indicator_table, pledge_slide, program_slide, schedule_table, status_table,
+    summary_slide, Slide, SlideTable,
 };
-use crate::views::document::{amount_phrase, percent_text, status_document, ScheduleDocument};
+use crate::views::document::{amount_phrase, status_document, ScheduleDocument};
 
 use crate::model::plan::Plan;
 use crate::model::words::{unit_caption, Lang};
@@ -153,7 +154,7 @@ fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Stri
                     source_index(plan, &share.source) % 6,
                     escape(&source_name(plan, &share.source, lang)),
                     format_figure(share.figure),
-                    program.percents.get(i).map(|p| format!("{p}%")).unwrap_or_default()
+                    program.percents.get(i).map(|p| percent_text(Some(*p))).unwrap_or_default()
                 ));
             }
             out.push_str("</ul></div>");
@@ -186,7 +187,7 @@ fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Strin
         return String::new();
     };
     let mut out = head(
-        &pledge_heading(&pledge.number, &pledge.title, lang),
+        &crate::model::words::pledge_label(&pledge.number, &pledge.title, lang),
         &format!(
             "{}<strong data-testid=\"slide-pledge-total\">{}</strong> · {caption}",
             lang.pick("총사업비 ", "Total "),

@@ -10,12 +10,13 @@ use rust_decimal::Decimal;
 use crate::model::amount::{format_figure, Amount};
 use crate::rules::foot::percent_shares;
 use crate::views::document::{
-    has_money, indicator_document, percent_text, quantity_text, schedule_document, split_line,
-    status_document, IndicatorDocument, ScheduleDocument, SplitLine, StatusDocument,
+    has_money, indicator_document, schedule_document, split_line, status_document,
+    IndicatorDocument, ScheduleDocument, SplitLine, StatusDocument,
 };
 
+use crate::model::figure::{percent_text, quantity_text};
 use crate::model::plan::{Column, DeckEntry, Owner, Plan, Pledge, Program, Schedule};
-use crate::model::words::Lang;
+use crate::model::words::{pledge_label, Lang};
 
 /// One slide of a deck.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -83,23 +84,13 @@ pub fn arrangement(plan: &Plan) -> Vec<DeckEntry> {
     entries
 }
 
-/// A pledge as a slide heads it: `공약 17 · title`, or the title alone when
-/// the pledge has no number.
-pub fn pledge_heading(number: &str, title: &str, lang: Lang) -> String {
-    if number.is_empty() {
-        title.to_string()
-    } else {
-        format!("{} {number} · {title}", lang.pick("공약", "Pledge"))
-    }
-}
-
 /// What the arrangement lists an entry as: a program's name, a pledge's heading.
 pub fn entry_name(plan: &Plan, subject: Owner, lang: Lang) -> String {
     match subject {
         Owner::Program(id) => plan.program(id).map(|p| p.name.clone()),
         Owner::Pledge(id) => plan
             .pledge(id)
-            .map(|p| pledge_heading(&p.number, &p.title, lang)),
+            .map(|p| pledge_label(&p.number, &p.title, lang)),
     }
     .unwrap_or_default()
 }

@@ -417,19 +417,6 @@ pub fn indicator_document(indicator: &Indicator, term: YearRange) -> IndicatorDo
     }
 }
 
-/// A rate as the card prints it: `64.7%`; `-` when there is none.
-pub fn percent_text(rate: Option<Decimal>) -> String {
-    match rate {
-        Some(rate) => format!("{rate}%"),
-        None => "-".into(),
-    }
-}
-
-/// A quantity in a table cell: separators, `△`, and `-` for none or zero.
-pub fn quantity_text(value: Option<Quantity>) -> String {
-    value.map_or_else(|| "-".into(), format_figure)
-}
-
 /// A group of the staffing table's header (일반직 over its grades).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StaffingGroup {
@@ -489,6 +476,7 @@ mod tests {
     use super::*;
     use crate::fixtures::demo::demo_plan;
     use crate::fixtures::generate::{generated_plan, Size};
+    use crate::model::figure::{percent_text, quantity_text};
 
     fn shown(values: &[Decimal]) -> Vec<String> {
         values.iter().map(|v| format_figure(*v)).collect()

@@ -127,13 +127,10 @@ pub fn column_name(column: Col, lang: Lang) -> String {
 }
 
 fn pledge_name(plan: &Plan, id: PledgeId, lang: Lang) -> String {
-    match plan.pledge(id) {
-        Some(p) if !p.number.is_empty() => {
-            format!("{} {} {}", lang.pick("공약", "Pledge"), p.number, p.title)
-        }
-        Some(p) => p.title.clone(),
-        None => format!("#{id}"),
-    }
+    plan.pledge(id).map_or_else(
+        || format!("#{id}"),
+        |p| crate::model::words::pledge_label(&p.number, &p.title, lang),
+    )
 }
 
 #[cfg(test)]

@@ -5,38 +5,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::amount::round_half_up;
 use crate::model::amount::Amount;
-use crate::model::amount::{format_figure, round_half_up};
 use crate::model::plan::{Indicator, LineItem, Quantity, Year, YearRange};
 use crate::rules::basis::{evaluate_basis, split_stated, BasisError};
 use crate::rules::derive::indicator_summary;
-
-/// An indicator figure in a derived cell: separators, `-` for zero or nothing.
-pub fn quantity_shown(value: Option<Quantity>) -> String {
-    format_figure(value.unwrap_or_default())
-}
-
-/// A rate as the pledge card prints it, `64.7%`, keeping its decimal places.
-pub fn format_percent(rate: Decimal) -> String {
-    let text = rate.abs().to_string();
-    let (int_part, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let mut grouped = format_figure(Decimal::from_str_exact(&int_part).unwrap_or_default());
-    if grouped == "-" {
-        grouped = "0".into();
-    }
-    let sign = if rate.is_sign_negative() && !rate.is_zero() {
-        "△"
-    } else {
-        ""
-    };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}%"),
-        None => format!("{sign}{grouped}%"),
-    }
-}
 
 /// The filled share of a progress bar for a rate: the rate clamped to 0–100,
 /// as a CSS length (`64.7%`), so a bar never overflows its track.
@@ -158,6 +131,7 @@ mod tests {
     use super::*;
     use crate::fixtures::demo::demo_plan;
     use crate::model::amount::Unit;
+    use crate::model::figure::{percent_text, quantity_text};
 
     fn d(text: &str) -> Decimal {
         Decimal::from_str_exact(text).unwrap()
@@ -165,16 +139,16 @@ mod tests {
 
     #[test]
     fn quantities_show_as_tables_print_them() {
-        assert_eq!(quantity_shown(None), "-");
-        assert_eq!(quantity_shown(Some(d("3000"))), "3,000");
+        assert_eq!(quantity_text(None), "-");
+        assert_eq!(quantity_text(Some(d("3000"))), "3,000");
     }
 
     #[test]
     fn rates_print_with_their_decimals() {
-        assert_eq!(format_percent(d("64.7")), "64.7%");
-        assert_eq!(format_percent(d("57.0")), "57.0%");
-        assert_eq!(format_percent(d("0.0")), "0.0%");
-        assert_eq!(format_percent(d("1234.5")), "1,234.5%");
+        assert_eq!(percent_text(Some(d("64.7"))), "64.7%");
+        assert_eq!(percent_text(Some(d("57.0"))), "57.0%");
+        assert_eq!(percent_text(Some(d("0.0"))), "0.0%");
+        assert_eq!(percent_text(Some(d("1234.5"))), "1,234.5%");
         assert_eq!(progress_width(Some(d("64.7"))), "64.7%");
         assert_eq!(progress_width(Some(d("175.8"))), "100%");
         assert_eq!(progress_width(Some(d("57.0"))), "57%");
@@ -186,10 +160,10 @@ mod tests {
         let plan = demo_plan();
         let pledge = &plan.pledges[0];
         let table = indicator_table(&pledge.indicators[0], pledge.term);
-        assert_eq!(quantity_shown(Some(table.target_total)), "3,000");
-        assert_eq!(quantity_shown(Some(table.actual_total)), "1,941");
+        assert_eq!(quantity_text(Some(table.target_total)), "3,000");
+        assert_eq!(quantity_text(Some(table.actual_total)), "1,941");
         assert_eq!(
-            table.achievement.map(format_percent).as_deref(),
+            table.achievement.map(|r| percent_text(Some(r))).as_deref(),
             Some("64.7%")
         );
         let years: Vec<Year> = table.columns.iter().map(|c| c.year).collect();
@@ -197,7 +171,7 @@ mod tests {
         let yearly: Vec<Option<String>> = table
             .columns
             .iter()
-            .map(|c| c.yearly.map(format_percent))
+            .map(|c| c.yearly.map(|r| percent_text(Some(r))))
             .collect();
         assert_eq!(
             yearly,
@@ -213,7 +187,7 @@ mod tests {
         let cumulative: Vec<Option<String>> = table
             .columns
             .iter()
-            .map(|c| c.cumulative.map(format_percent))
+            .map(|c| c.cumulative.map(|r| percent_text(Some(r))))
             .collect();
         assert_eq!(
             cumulative,
