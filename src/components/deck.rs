@@ -148,7 +148,7 @@ pub fn DeckView() -> impl IntoView {
                                         let lang = lang();
                                         let table = show_table.get();
                                         figures.with(|plan| {
-                                            state.problems.with(|problems| slide_html(plan, slide, lang, table, problems))
+                                            state.problems.with(|problems| slide_html(plan, slide, lang, table, problems).into_string())
                                         })
                                     }></div>
                                     <footer class="slide-footer">

@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::amount::{format_figure, round_half_up};
-use crate::render::html::escape;
+use crate::render::html::{escape, Html};
 
 /// A bar made of one segment per series, drawn from the zero line out:
 /// positive figures up, negative ones down.
@@ -92,7 +92,12 @@ fn legend(names: &[(String, String)], width: i64) -> String {
 
 /// Stacked bars of a schedule by source and column: one bar per column, one
 /// segment per source, the column's total above (or below) each bar.
-pub fn stacked_bars(title: &str, series: &[String], bars: &[Bar]) -> String {
+pub fn stacked_bars(title: &str, series: &[String], bars: &[Bar]) -> Html {
+    Html::drawn(stacked_bars_svg(title, series, bars))
+}
+
+/// The SVG text of [`stacked_bars`].
+fn stacked_bars_svg(title: &str, series: &[String], bars: &[Bar]) -> String {
     let (width, height) = (800, 450);
     let (top, bottom) = (d(80), d(390));
     let plot = bottom - top;
@@ -202,7 +207,12 @@ pub fn stacked_bars(title: &str, series: &[String], bars: &[Bar]) -> String {
 /// series (colour) index, so a source keeps its colour next to the bars.
 /// `None` when a share is negative or there is none: a pie cannot show those
 /// honestly.
-pub fn donut(title: &str, centre: &str, shares: &[(usize, Decimal)]) -> Option<String> {
+pub fn donut(title: &str, centre: &str, shares: &[(usize, Decimal)]) -> Option<Html> {
+    donut_svg(title, centre, shares).map(Html::drawn)
+}
+
+/// The SVG text of [`donut`].
+fn donut_svg(title: &str, centre: &str, shares: &[(usize, Decimal)]) -> Option<String> {
     if shares.is_empty() || shares.iter().any(|(_, p)| p.is_sign_negative()) {
         return None;
     }
@@ -232,7 +242,12 @@ pub fn donut(title: &str, centre: &str, shares: &[(usize, Decimal)]) -> Option<S
 /// Horizontal bars from a zero line, for figures that may be negative (a
 /// change against last year, a share that is negative): positive to the
 /// right, negative to the left and marked `△`.
-pub fn diverging_bars(title: &str, rows: &[(String, Decimal)]) -> String {
+pub fn diverging_bars(title: &str, rows: &[(String, Decimal)]) -> Html {
+    Html::drawn(diverging_bars_svg(title, rows))
+}
+
+/// The SVG text of [`diverging_bars`].
+fn diverging_bars_svg(title: &str, rows: &[(String, Decimal)]) -> String {
     let width = 800;
     let row_height = d(52);
     let height = 20 + 52 * rows.len().max(1) as i64;
@@ -299,6 +314,17 @@ fn shorten(name: &str, chars: usize) -> String {
 /// a dark one for the actual beside it, each with its figure; a year with no
 /// actual yet shows `-` where its bar would be.
 pub fn target_bars(
+    title: &str,
+    names: (&str, &str),
+    years: &[String],
+    targets: &[Option<Decimal>],
+    actuals: &[Option<Decimal>],
+) -> Html {
+    Html::drawn(target_bars_svg(title, names, years, targets, actuals))
+}
+
+/// The SVG text of [`target_bars`].
+fn target_bars_svg(
     title: &str,
     names: (&str, &str),
     years: &[String],
@@ -400,6 +426,7 @@ mod tests {
                 },
             ],
         );
+        let svg = svg.into_string();
         assert_eq!(figures(&svg, "bar-total"), ["598", "725"]);
         assert_eq!(figures(&svg, "category"), ["2018", "2019"]);
         assert!(svg.contains("<title>시비 2018: 440</title>"));
@@ -422,6 +449,7 @@ mod tests {
                 },
             ],
         );
+        let svg = svg.into_string();
         assert!(svg.contains("class=\"s0 negative\""));
         assert_eq!(figures(&svg, "bar-total"), ["100", "△50"]);
         // Zero sits two thirds down the plot: 80 + 100 × 310 / 150.
@@ -440,11 +468,13 @@ mod tests {
             ],
         )
         .unwrap();
+        let svg = svg.into_string();
         assert!(svg.contains("stroke-dasharray=\"53.3 46.7\" stroke-dashoffset=\"25\""));
         assert!(svg.contains("stroke-dasharray=\"21.2 78.8\" stroke-dashoffset=\"-28.3\""));
         assert!(svg.contains(">1,167,388</text>"));
         // A share drawn in its source's colour, whatever its place in the ring.
         let city_only = donut("t", "", &[(1, d(100))]).unwrap();
+        let city_only = city_only.into_string();
         assert!(city_only.contains("class=\"s1\""));
     }
 
@@ -463,6 +493,7 @@ mod tests {
                 ("기본경비".into(), d(-21_634)),
             ],
         );
+        let svg = svg.into_string();
         assert_eq!(figures(&svg, "bar-total"), ["480,508", "△21,634"]);
         assert!(svg.contains("class=\"s1 negative\""));
     }
@@ -476,12 +507,14 @@ mod tests {
             &[Some(d(650)), Some(d(700))],
             &[Some(d(342)), None],
         );
+        let svg = svg.into_string();
         assert_eq!(figures(&svg, "bar-value"), ["650", "342", "700", "-"]);
     }
 
     #[test]
     fn names_are_escaped() {
         let svg = diverging_bars("<b>", &[("<script>&".into(), d(1))]);
+        let svg = svg.into_string();
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;&amp;"));
         assert!(svg.contains("aria-label=\"&lt;b&gt;\""));

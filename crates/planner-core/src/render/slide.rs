@@ -2,24 +2,24 @@
 //! the table switch, the same figures as tables). Built here rather than in
 //! view code because the deck is seldom used and string building costs the
 //! wasm bundle a fraction of what the equivalent view code would; and
-//! because it is then tested natively like the rest of the domain. Every
-//! piece of the plan's own text is escaped.
+//! because it is then tested natively like the rest of the domain. It is
+//! [`Html`]: the plan's own text gets in only escaped.
 
-use crate::model::words::{column_name, source_name};
+use crate::model::words::{column_name, pledge_label, source_name};
 use rust_decimal::Decimal;
 
 use crate::model::amount::format_figure;
 use crate::model::figure::percent_text;
 use crate::render::chart::{diverging_bars, donut, stacked_bars, target_bars, Bar};
 use crate::views::deck::{
-    chart_columns, indicator_table, pledge_slide, program_slide, schedule_table, status_table,
-    summary_slide, Slide, SlideTable,
+    chart_columns, indicator_slide_table, pledge_slide, program_slide, schedule_slide_table,
+    status_slide_table, summary_slide, Slide, SlideTable,
 };
 use crate::views::document::{amount_phrase, status_document, ScheduleDocument};
 
 use crate::model::plan::Plan;
 use crate::model::words::{unit_caption, Lang};
-use crate::render::html::escape;
+use crate::render::html::Html;
 use crate::rules::validate::{Problem, Severity};
 use crate::views::locate::describe;
 
@@ -35,7 +35,7 @@ pub fn slide_html(
     lang: Lang,
     table: bool,
     problems: &[Problem],
-) -> String {
+) -> Html {
     let caption = unit_caption(plan.unit, lang);
     match slide {
         Slide::Summary => summary(plan, lang, table, caption),
@@ -46,31 +46,35 @@ pub fn slide_html(
     }
 }
 
-fn head(title: &str, sub: &str) -> String {
-    format!(
-        "<header class=\"slide-head\"><h2>{}</h2><p class=\"slide-sub\">{sub}</p></header>",
-        escape(title)
+fn head(title: &str, sub: Html) -> Html {
+    Html::element(
+        "header",
+        &[("class", "slide-head")],
+        [
+            Html::element("h2", &[], Html::text(title)),
+            Html::element("p", &[("class", "slide-sub")], sub),
+        ]
+        .into_iter()
+        .collect(),
     )
 }
 
-fn chart_box(svg: &str) -> String {
-    format!("<div class=\"chart-box\">{svg}</div>")
+fn chart_box(svg: Html) -> Html {
+    Html::element("div", &[("class", "chart-box")], svg)
 }
 
-fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
+fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
     let summary = summary_slide(plan);
     let mut out = head(
         &plan.title,
-        &format!(
+        Html::text(&format!(
             "{} · {}–{} · {caption}",
-            escape(&plan.organisation),
-            plan.years.first,
-            plan.years.last
-        ),
+            plan.organisation, plan.years.first, plan.years.last
+        )),
     );
     if !summary.status.rows.is_empty() {
         let t = summary.status.total;
-        out.push_str("<div class=\"key-figures\">");
+        out.push_markup("<div class=\"key-figures\">");
         for (label, value) in [
             (lang.pick("올해 예산액 계", "Budget this year"), t.this_year),
             (
@@ -79,27 +83,37 @@ fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
             ),
             (lang.pick("증(△)감", "Change (△)"), t.change),
         ] {
-            out.push_str(&format!(
-                "<div class=\"key-figure\"><span class=\"key-label\">{label}</span><span class=\"key-value\" data-testid=\"key-figure\">{}</span></div>",
-                format_figure(value)
+            out.push(Html::element(
+                "div",
+                &[("class", "key-figure")],
+                [
+                    Html::element("span", &[("class", "key-label")], Html::text(label)),
+                    Html::element(
+                        "span",
+                        &[("class", "key-value"), ("data-testid", "key-figure")],
+                        Html::text(&format_figure(value)),
+                    ),
+                ]
+                .into_iter()
+                .collect(),
             ));
         }
-        out.push_str("</div>");
+        out.push_markup("</div>");
     }
     let title = lang.pick(
         "사업별 소요예산 합계: 재원별·연도별",
         "All programs: money by source and year",
     );
-    out.push_str(&format!("<h3 class=\"chart-title\">{title}</h3>"));
+    out.push(Html::element("h3", &[("class", "chart-title")], Html::text(title)));
     if table {
-        out.push_str(&table_html(&schedule_table(
+        out.push(table_html(&schedule_slide_table(
             plan,
             &summary.schedule,
             title,
             lang,
         )));
     } else {
-        out.push_str(&chart_box(&schedule_chart(
+        out.push(chart_box(schedule_chart(
             plan,
             &summary.schedule,
             title,
@@ -109,20 +123,21 @@ fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
     out
 }
 
-fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> String {
+fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html {
     let Some(program) = program_slide(plan, id) else {
-        return String::new();
+        return Html::new();
     };
     let mut out = head(
         &program.name,
-        &format!("{} · {caption}", escape(&program.owner)),
+        Html::text(&format!("{} · {caption}", program.owner)),
     );
-    out.push_str(&format!(
-        "<p class=\"split-line\" data-testid=\"slide-split\">{}</p>",
-        escape(&program.split.text(&plan.sources, plan.unit, lang))
+    out.push(Html::element(
+        "p",
+        &[("class", "split-line"), ("data-testid", "slide-split")],
+        Html::text(&program.split.text(&plan.sources, plan.unit, lang)),
     ));
     if table {
-        out.push_str(&table_html(&schedule_table(
+        out.push(table_html(&schedule_slide_table(
             plan,
             &program.schedule,
             &program.name,
@@ -135,7 +150,7 @@ fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Stri
         program.name,
         lang.pick("재원 분담", "funding split")
     );
-    out.push_str("<div class=\"slide-charts\">");
+    out.push_markup("<div class=\"slide-charts\">");
     let ring: Vec<(usize, Decimal)> = program
         .split
         .shares
@@ -145,19 +160,46 @@ fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Stri
         .collect();
     match donut(&title, &format_figure(program.split.total), &ring) {
         Some(svg) => {
-            out.push_str("<div class=\"donut-with-legend\">");
-            out.push_str(&chart_box(&svg));
-            out.push_str("<ul class=\"share-legend\">");
+            out.push_markup("<div class=\"donut-with-legend\">");
+            out.push(chart_box(svg));
+            out.push_markup("<ul class=\"share-legend\">");
             for (i, share) in program.split.shares.iter().enumerate() {
-                out.push_str(&format!(
-                    "<li><span class=\"swatch s{}\" aria-hidden=\"true\"></span><span class=\"share-name\">{}</span><span class=\"share-figure\">{}</span><span class=\"share-percent\" data-testid=\"share-percent\">{}</span></li>",
-                    source_index(plan, &share.source) % 6,
-                    escape(&source_name(plan, &share.source, lang)),
-                    format_figure(share.figure),
-                    program.percents.get(i).map(|p| percent_text(Some(*p))).unwrap_or_default()
+                let swatch = format!("swatch s{}", source_index(plan, &share.source) % 6);
+                let percent = program
+                    .percents
+                    .get(i)
+                    .map(|p| percent_text(Some(*p)))
+                    .unwrap_or_default();
+                out.push(Html::element(
+                    "li",
+                    &[],
+                    [
+                        Html::element(
+                            "span",
+                            &[("class", &swatch), ("aria-hidden", "true")],
+                            Html::new(),
+                        ),
+                        Html::element(
+                            "span",
+                            &[("class", "share-name")],
+                            Html::text(&source_name(plan, &share.source, lang)),
+                        ),
+                        Html::element(
+                            "span",
+                            &[("class", "share-figure")],
+                            Html::text(&format_figure(share.figure)),
+                        ),
+                        Html::element(
+                            "span",
+                            &[("class", "share-percent"), ("data-testid", "share-percent")],
+                            Html::text(&percent),
+                        ),
+                    ]
+                    .into_iter()
+                    .collect(),
                 ));
             }
-            out.push_str("</ul></div>");
+            out.push_markup("</ul></div>");
         }
         // A negative share cannot be a slice of a ring: bars from zero instead.
         None => {
@@ -167,59 +209,70 @@ fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Stri
                 .iter()
                 .map(|s| (source_name(plan, &s.source, lang), s.figure))
                 .collect();
-            out.push_str(&chart_box(&diverging_bars(&title, &rows)));
+            out.push(chart_box(diverging_bars(&title, &rows)));
         }
     }
     if chart_columns(&program.schedule).len() > 1 {
-        out.push_str(&chart_box(&schedule_chart(
+        out.push(chart_box(schedule_chart(
             plan,
             &program.schedule,
             &program.name,
             lang,
         )));
     }
-    out.push_str("</div>");
+    out.push_markup("</div>");
     out
 }
 
-fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> String {
+fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html {
     let Some(pledge) = pledge_slide(plan, id) else {
-        return String::new();
+        return Html::new();
     };
-    let mut out = head(
-        &crate::model::words::pledge_label(&pledge.number, &pledge.title, lang),
-        &format!(
-            "{}<strong data-testid=\"slide-pledge-total\">{}</strong> · {caption}",
-            lang.pick("총사업비 ", "Total "),
-            amount_phrase(pledge.schedule.total.grand_total, plan.unit, lang)
-        ),
-    );
+    let mut sub = Html::text(lang.pick("총사업비 ", "Total "));
+    sub.push(Html::element(
+        "strong",
+        &[("data-testid", "slide-pledge-total")],
+        Html::text(&amount_phrase(
+            pledge.schedule.total.grand_total,
+            plan.unit,
+            lang,
+        )),
+    ));
+    sub.push_text(&format!(" · {caption}"));
+    let mut out = head(&pledge_label(&pledge.number, &pledge.title, lang), sub);
     let schedule_title = lang.pick("연차별 소요예산", "Schedule by year");
     if table {
-        out.push_str(&table_html(&schedule_table(
+        out.push(table_html(&schedule_slide_table(
             plan,
             &pledge.schedule,
             schedule_title,
             lang,
         )));
         for indicator in &pledge.indicators {
-            out.push_str(&table_html(&indicator_table(indicator, lang)));
+            out.push(table_html(&indicator_slide_table(indicator, lang)));
         }
         return out;
     }
-    let many = if pledge.indicators.len() > 1 {
-        " many"
-    } else {
-        ""
-    };
-    out.push_str(&format!(
-        "<div class=\"slide-charts{many}\"><figure><figcaption>{schedule_title}</figcaption>{}</figure>",
-        chart_box(&schedule_chart(
-            plan,
-            &pledge.schedule,
-            schedule_title,
-            lang
-        ))
+    out.push(Html::open(
+        "div",
+        &[(
+            "class",
+            if pledge.indicators.len() > 1 {
+                "slide-charts many"
+            } else {
+                "slide-charts"
+            },
+        )],
+    ));
+    out.push(Html::element(
+        "figure",
+        &[],
+        [
+            Html::element("figcaption", &[], Html::text(schedule_title)),
+            chart_box(schedule_chart(plan, &pledge.schedule, schedule_title, lang)),
+        ]
+        .into_iter()
+        .collect(),
     ));
     for doc in &pledge.indicators {
         let name = format!("{} ({})", doc.name, doc.unit);
@@ -231,36 +284,47 @@ fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Strin
             &doc.targets,
             &doc.actuals,
         );
-        out.push_str(&format!(
-            "<figure class=\"indicator-chart\"><figcaption>{}<span class=\"achievement\">{}<strong data-testid=\"slide-achievement\">{}</strong></span></figcaption>{}</figure>",
-            escape(&name),
-            lang.pick("이행율 ", "Achievement "),
-            percent_text(doc.achievement),
-            chart_box(&svg)
+        let mut achievement = Html::text(lang.pick("이행율 ", "Achievement "));
+        achievement.push(Html::element(
+            "strong",
+            &[("data-testid", "slide-achievement")],
+            Html::text(&percent_text(doc.achievement)),
+        ));
+        let mut figcaption = Html::text(&name);
+        figcaption.push(Html::element("span", &[("class", "achievement")], achievement));
+        out.push(Html::element(
+            "figure",
+            &[("class", "indicator-chart")],
+            [Html::element("figcaption", &[], figcaption), chart_box(svg)]
+                .into_iter()
+                .collect(),
         ));
     }
-    out.push_str("</div>");
+    out.push_markup("</div>");
     out
 }
 
-fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
+fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
     let status = status_document(plan, plan.unit);
     let title = lang.pick("전년 대비 증감", "Change against last year");
     let t = status.total;
-    let mut out = head(
-        title,
-        &format!(
-            "{}{}{}{}{}<strong data-testid=\"slide-change-total\">{}</strong> · {caption}",
-            lang.pick("예산액 계 ", "This year "),
-            format_figure(t.this_year),
-            lang.pick(" · 전년도 ", " · last year "),
-            format_figure(t.prior_year),
-            lang.pick(" · 증(△)감 ", " · change "),
-            format_figure(t.change)
-        ),
-    );
+    let mut sub = Html::text(&format!(
+        "{}{}{}{}{}",
+        lang.pick("예산액 계 ", "This year "),
+        format_figure(t.this_year),
+        lang.pick(" · 전년도 ", " · last year "),
+        format_figure(t.prior_year),
+        lang.pick(" · 증(△)감 ", " · change "),
+    ));
+    sub.push(Html::element(
+        "strong",
+        &[("data-testid", "slide-change-total")],
+        Html::text(&format_figure(t.change)),
+    ));
+    sub.push_text(&format!(" · {caption}"));
+    let mut out = head(title, sub);
     if table {
-        out.push_str(&table_html(&status_table(&status, lang)));
+        out.push(table_html(&status_slide_table(&status, lang)));
         return out;
     }
     // A chart past a dozen rows is unreadable from the back of a room: the
@@ -279,21 +343,22 @@ fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> String {
         rows.sort_by_key(|r| r.0);
     }
     let rows: Vec<(String, Decimal)> = rows.into_iter().map(|(_, n, v)| (n, v)).collect();
-    out.push_str(&chart_box(&diverging_bars(title, &rows)));
+    out.push(chart_box(diverging_bars(title, &rows)));
     if left_out > 0 {
-        out.push_str(&match lang {
+        let note = match lang {
             Lang::Ko => format!(
-                "<p class=\"slide-sub\">증감이 큰 {CHANGES_DRAWN}개 단위사업. 나머지 {left_out}개는 표(T)에 있습니다.</p>"
+                "증감이 큰 {CHANGES_DRAWN}개 단위사업. 나머지 {left_out}개는 표(T)에 있습니다."
             ),
             Lang::En => format!(
-                "<p class=\"slide-sub\">The {CHANGES_DRAWN} largest changes; the other {left_out} unit programs are in the table (T).</p>"
+                "The {CHANGES_DRAWN} largest changes; the other {left_out} unit programs are in the table (T)."
             ),
-        });
+        };
+        out.push(Html::element("p", &[("class", "slide-sub")], Html::text(&note)));
     }
     out
 }
 
-fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> String {
+fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> Html {
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -302,22 +367,28 @@ fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> String {
         Lang::Ko => format!("확인이 필요한 문제 {}건 (오류 {errors})", problems.len()),
         Lang::En => format!("{} open problems ({errors} errors)", problems.len()),
     };
-    let mut out = head(&heading, "");
-    out.push_str("<ul class=\"slide-problems\">");
-    for problem in problems.iter().take(LISTED_ON_SLIDE) {
-        out.push_str(&format!(
-            "<li><strong>{}</strong> {}</li>",
-            escape(&describe(&problem.location, plan, lang)),
-            escape(&problem.message(lang, plan.unit))
-        ));
-    }
-    out.push_str("</ul>");
+    let mut out = head(&heading, Html::new());
+    out.push(Html::element(
+        "ul",
+        &[("class", "slide-problems")],
+        problems
+            .iter()
+            .take(LISTED_ON_SLIDE)
+            .map(|problem| {
+                let mut item =
+                    Html::element("strong", &[], Html::text(&describe(&problem.location, plan, lang)));
+                item.push_text(&format!(" {}", problem.message(lang, plan.unit)));
+                Html::element("li", &[], item)
+            })
+            .collect(),
+    ));
     let more = problems.len().saturating_sub(LISTED_ON_SLIDE);
     if more > 0 {
-        out.push_str(&match lang {
-            Lang::Ko => format!("<p class=\"slide-sub\">외 {more}건</p>"),
-            Lang::En => format!("<p class=\"slide-sub\">and {more} more</p>"),
-        });
+        let note = match lang {
+            Lang::Ko => format!("외 {more}건"),
+            Lang::En => format!("and {more} more"),
+        };
+        out.push(Html::element("p", &[("class", "slide-sub")], Html::text(&note)));
     }
     out
 }
@@ -333,7 +404,7 @@ fn source_index(plan: &Plan, source: &str) -> usize {
 
 /// Stacked bars of a shown schedule: one bar per column with money (and
 /// each year of the term), one segment per source in the plan's order.
-fn schedule_chart(plan: &Plan, doc: &ScheduleDocument, title: &str, lang: Lang) -> String {
+fn schedule_chart(plan: &Plan, doc: &ScheduleDocument, title: &str, lang: Lang) -> Html {
     let series: Vec<String> = doc
         .rows
         .iter()
@@ -350,28 +421,41 @@ fn schedule_chart(plan: &Plan, doc: &ScheduleDocument, title: &str, lang: Lang) 
 }
 
 /// A slide's table: the keystroke-away alternative to its chart.
-fn table_html(table: &SlideTable) -> String {
-    let mut out = format!(
-        "<table class=\"slide-table\"><caption>{}</caption><thead><tr>",
-        escape(&table.caption)
-    );
-    for h in &table.head {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in &table.rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            if i == 0 {
-                out.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
-            } else {
-                out.push_str(&format!("<td>{}</td>", escape(cell)));
-            }
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
+fn table_html(table: &SlideTable) -> Html {
+    let head: Html = table
+        .head
+        .iter()
+        .map(|h| Html::element("th", &[("scope", "col")], Html::text(h)))
+        .collect();
+    let rows: Html = table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Html = row
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    if i == 0 {
+                        Html::element("th", &[("scope", "row")], Html::text(cell))
+                    } else {
+                        Html::element("td", &[], Html::text(cell))
+                    }
+                })
+                .collect();
+            Html::element("tr", &[], cells)
+        })
+        .collect();
+    Html::element(
+        "table",
+        &[("class", "slide-table")],
+        [
+            Html::element("caption", &[], Html::text(&table.caption)),
+            Html::element("thead", &[], Html::element("tr", &[], head)),
+            Html::element("tbody", &[], rows),
+        ]
+        .into_iter()
+        .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -383,23 +467,23 @@ mod tests {
     #[test]
     fn the_summary_slide_leads_with_the_status_totals() {
         let plan = demo_plan();
-        let html = slide_html(&plan, Slide::Summary, Lang::Ko, false, &[]);
+        let html = slide_html(&plan, Slide::Summary, Lang::Ko, false, &[]).into_string();
         assert!(html.contains("data-testid=\"key-figure\">1,780,060<"));
         assert!(html.contains("data-testid=\"key-figure\">△21,634<") == false);
         assert!(html.contains("<svg"));
-        let table = slide_html(&plan, Slide::Summary, Lang::Ko, true, &[]);
+        let table = slide_html(&plan, Slide::Summary, Lang::Ko, true, &[]).into_string();
         assert!(table.contains("<table") && !table.contains("<svg"));
     }
 
     #[test]
     fn a_program_slide_has_its_split_line_and_a_ring_whose_labels_add_to_100() {
         let plan = demo_plan();
-        let html = slide_html(&plan, Slide::Program(6), Lang::En, false, &[]);
+        let html = slide_html(&plan, Slide::Program(6), Lang::En, false, &[]).into_string();
         assert!(html
             .contains("KRW 1,167,388 thousand (National 622,500, City 247,313, District 297,575)"));
         assert!(html.contains(">53.3%<") && html.contains(">21.2%<") && html.contains(">25.5%<"));
         // Program 5 has no national share: city keeps city's colour in ring and legend.
-        let html = slide_html(&plan, Slide::Program(5), Lang::En, false, &[]);
+        let html = slide_html(&plan, Slide::Program(5), Lang::En, false, &[]).into_string();
         assert!(html.contains("<circle cx=\"21\" cy=\"21\" r=\"15.9155\" class=\"s1\""));
         assert!(html.contains("<span class=\"swatch s1\""));
     }
@@ -414,7 +498,7 @@ mod tests {
             amount: crate::Amount::won(-7_000_000),
         })
         .unwrap();
-        let html = slide_html(&plan, Slide::Program(7), Lang::Ko, false, &[]);
+        let html = slide_html(&plan, Slide::Program(7), Lang::Ko, false, &[]).into_string();
         assert!(!html.contains("class=\"chart donut\""));
         assert!(html.contains("△7,000"));
     }
@@ -427,10 +511,10 @@ mod tests {
         );
         let rows = plan.budget_rows().count();
         assert!(rows > CHANGES_DRAWN);
-        let html = slide_html(&plan, Slide::Changes, Lang::En, false, &[]);
+        let html = slide_html(&plan, Slide::Changes, Lang::En, false, &[]).into_string();
         assert_eq!(html.matches("class=\"row-label\"").count(), CHANGES_DRAWN);
         assert!(html.contains(&format!("the other {} unit programs", rows - CHANGES_DRAWN)));
-        let table = slide_html(&plan, Slide::Changes, Lang::En, true, &[]);
+        let table = slide_html(&plan, Slide::Changes, Lang::En, true, &[]).into_string();
         assert_eq!(
             table.matches("<tr>").count(),
             rows + 2,
@@ -447,7 +531,7 @@ mod tests {
         });
         let problems = validate(&plan);
         assert!(!problems.is_empty());
-        let html = slide_html(&plan, Slide::Problems, Lang::Ko, false, &problems);
+        let html = slide_html(&plan, Slide::Problems, Lang::Ko, false, &problems).into_string();
         assert!(html.contains(&format!("확인이 필요한 문제 {}건", problems.len())));
     }
 
@@ -456,8 +540,8 @@ mod tests {
         let mut plan = demo_plan();
         plan.title = "<script>alert(1)</script>".into();
         plan.programs[5].name = "<img src=x onerror=alert(1)>".into();
-        let html = slide_html(&plan, Slide::Summary, Lang::Ko, false, &[])
-            + &slide_html(&plan, Slide::Program(6), Lang::Ko, true, &[]);
+        let html = slide_html(&plan, Slide::Summary, Lang::Ko, false, &[]).into_string()
+            + &slide_html(&plan, Slide::Program(6), Lang::Ko, true, &[]).into_string();
         assert!(!html.contains("<script") && !html.contains("<img"));
     }
 }

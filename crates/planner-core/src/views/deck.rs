@@ -263,7 +263,7 @@ pub struct SlideTable {
 }
 
 /// A schedule as a table over the chart's columns, with 총계 last.
-pub fn schedule_table(
+pub fn schedule_slide_table(
     plan: &Plan,
     doc: &ScheduleDocument,
     caption: &str,
@@ -297,7 +297,7 @@ pub fn schedule_table(
 }
 
 /// An indicator's targets and actuals by year, with totals and 이행율.
-pub fn indicator_table(doc: &IndicatorDocument, lang: Lang) -> SlideTable {
+pub fn indicator_slide_table(doc: &IndicatorDocument, lang: Lang) -> SlideTable {
     let mut head = vec![format!("{} ({})", doc.name, doc.unit)];
     head.extend(doc.years.iter().map(|y| y.to_string()));
     head.push(lang.pick("합계", "Total").into());
@@ -318,7 +318,7 @@ pub fn indicator_table(doc: &IndicatorDocument, lang: Lang) -> SlideTable {
 }
 
 /// The budget status table: 계 first, then each unit program.
-pub fn status_table(doc: &StatusDocument, lang: Lang) -> SlideTable {
+pub fn status_slide_table(doc: &StatusDocument, lang: Lang) -> SlideTable {
     let row = |name: String, f: &crate::views::document::StatusFigures| {
         vec![
             name,
@@ -441,11 +441,11 @@ mod tests {
     #[test]
     fn tables_write_figures_as_the_overview_does() {
         let plan = demo_plan();
-        let status = status_table(&summary_slide(&plan).status, Lang::Ko);
+        let status = status_slide_table(&summary_slide(&plan).status, Lang::Ko);
         assert_eq!(status.rows[0], ["계", "1,780,060", "654,714", "1,125,346"]);
         assert_eq!(status.rows[4][3], "△21,634");
         let pledge = pledge_slide(&plan, 1).unwrap();
-        let schedule = schedule_table(&plan, &pledge.schedule, "", Lang::En);
+        let schedule = schedule_slide_table(&plan, &pledge.schedule, "", Lang::En);
         assert_eq!(schedule.head.first().map(String::as_str), Some("Source"));
         assert_eq!(
             schedule.rows[0].last().map(String::as_str),
@@ -456,7 +456,7 @@ mod tests {
             3,
             "계, 시비, 구비: empty sources left out"
         );
-        let indicator = indicator_table(&pledge.indicators[0], Lang::Ko);
+        let indicator = indicator_slide_table(&pledge.indicators[0], Lang::Ko);
         assert_eq!(indicator.rows[0].last().map(String::as_str), Some("64.7%"));
         assert_eq!(indicator.rows[1][1..4], ["632", "967", "342"]);
         assert_eq!(indicator.rows[1][4], "-");
