@@ -10,7 +10,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300
 echo "== native (cargo bench, opt-level 3)"
 cargo bench -q -p planner-core --features fixtures --bench core 2>/dev/null | grep -E '^(validate|parse)'
 echo "== wasm in headless Chromium (release profile)"
-cargo test -q -p planner-core --features fixtures --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture 2>&1 | grep -E '^wasm:'
+cargo bench -p planner-core --features fixtures --target wasm32-unknown-unknown --bench wasm 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -A1 -E '^wasm:'
 echo "== bundle"
 bash scripts/size-report.sh
 echo "== editor in headless Chromium (release build, 200-program plan)"

@@ -7,21 +7,21 @@ use leptos::prelude::*;
 use planner_core::{Lang, Msg};
 
 use crate::browser;
-use crate::components::conflict::ConflictBanner;
-use crate::components::deck::DeckView;
-use crate::components::header::Header;
-use crate::components::history::HistoryView;
-use crate::components::import_dialog::ImportDialog;
-use crate::components::line_items::LineItems;
-use crate::components::overview::Overview;
-use crate::components::plans_home::PlansHome;
-use crate::components::pledge_targets::PledgeTargets;
-use crate::components::problems_panel::ProblemsPanel;
-use crate::components::schedule_grid::ScheduleView;
-use crate::components::settings::Settings;
-use crate::components::split::SplitView;
-use crate::components::status_table::StatusTable;
-use crate::state::{use_state, AppState, View};
+use crate::components::chrome::conflict::ConflictBanner;
+use crate::components::chrome::header::Header;
+use crate::components::chrome::import_dialog::ImportDialog;
+use crate::components::chrome::problems_panel::ProblemsPanel;
+use crate::components::views::deck::DeckView;
+use crate::components::views::history::HistoryView;
+use crate::components::views::home::PlansHome;
+use crate::components::views::items::LineItems;
+use crate::components::views::overview::Overview;
+use crate::components::views::pledge::PledgeTargets;
+use crate::components::views::schedule::ScheduleView;
+use crate::components::views::settings::Settings;
+use crate::components::views::split::SplitView;
+use crate::components::views::status::StatusTable;
+use crate::state::{self, use_nav, use_session, View};
 use crate::storage::{self, BrowserStore, PlanStore};
 
 /// The language of a visit: the one the user chose before, else the browser's.
@@ -40,16 +40,17 @@ pub fn App() -> impl IntoView {
 /// The app over any store, so tests can mount it on an in-memory one.
 #[component]
 pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
-    let state = AppState::load(store, lang);
-    provide_context(state);
+    let state::Contexts {
+        nav,
+        session,
+        tabs,
+        import,
+        ..
+    } = state::provide(store, lang);
     crate::panic::remember_lang(lang);
     browser::set_document_lang(lang);
-    let follow_fragment = move || {
-        let (view, subject) = View::from_fragment(&browser::location_fragment());
-        state.show(view, subject);
-    };
-    follow_fragment();
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_fragment());
+    nav.follow_fragment();
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| nav.follow_fragment());
     // Ctrl+Z undoes a plan edit, Ctrl+Shift+Z and Ctrl+Y redo it, wherever the focus is
     // (a cell's own text undo would not reach the plan, its totals or storage).
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -60,21 +61,21 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
         match (ev.key().as_str(), ev.shift_key()) {
             ("z" | "Z", false) => {
                 ev.prevent_default();
-                state.undo();
+                session.undo();
             }
             ("z" | "Z", true) | ("y" | "Y", false) => {
                 ev.prevent_default();
-                state.redo();
+                session.redo();
             }
             _ => {}
         }
     });
     // A hidden or closing page writes a waiting edit at once.
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
     // Drafts (typed figures the plan could not take) are stored beside the
     // plan; if storage refused them, leaving the page asks first.
     let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if state.drafts_at_risk() {
+        if session.drafts.at_risk() {
             ev.prevent_default();
             ev.set_return_value("unsaved");
         }
@@ -82,15 +83,16 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
     // `visibilitychange` is fired at the document and bubbles to the window.
     let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
         if browser::page_hidden() {
-            state.flush();
+            session.flush();
         }
     });
     // Another tab's save.
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
-        state.on_storage_change(ev.key(), ev.new_value());
+        tabs.on_storage_change(ev.key(), ev.new_value());
     });
-    let stop_file_listeners = crate::import::listen_for_files(state);
+    let stop_file_listeners = state::import::listen_for_files(import);
     on_cleanup(move || {
+        session.stop();
         stop_file_listeners();
         on_storage.remove();
         on_hash.remove();
@@ -100,15 +102,12 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
         on_visibility.remove();
     });
     Effect::new(move |_| {
-        let title = state.plan.with(|p| p.title.clone());
-        browser::set_document_title(&format!(
-            "{title} · {}",
-            Msg::AppName.text(state.lang.get())
-        ));
+        let title = session.plan.with(|p| p.title.clone());
+        browser::set_document_title(&format!("{title} · {}", Msg::AppName.text(nav.lang.get())));
     });
-    let presenting = move || state.view.get() == View::Deck && state.plan_id.get().is_some();
+    let presenting = move || nav.view.get() == View::Deck && session.id.get().is_some();
     view! {
-        <div class="app" data-ready="true" lang=move || state.lang.get().code()>
+        <div class="app" data-ready="true" lang=move || nav.lang.get().code()>
             // The deck fills the screen: no header or panel beside it.
             <Show when=move || !presenting()>
                 <Header/>
@@ -119,7 +118,7 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
                     <ImportDialog/>
                     <CurrentView/>
                 </main>
-                <Show when=move || state.view.get() != View::Home && !presenting() && state.plan_id.get().is_some()>
+                <Show when=move || nav.view.get() != View::Home && !presenting() && session.id.get().is_some()>
                     <ProblemsPanel/>
                 </Show>
             </div>
@@ -130,10 +129,11 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
 /// The view the navigation selected.
 #[component]
 fn CurrentView() -> impl IntoView {
-    let state = use_state();
-    move || match state.view.get() {
+    let nav = use_nav();
+    let session = use_session();
+    move || match nav.view.get() {
         // With no plan open, only the plans home has something to show.
-        _ if state.plan_id.get().is_none() => view! { <PlansHome/> }.into_any(),
+        _ if session.id.get().is_none() => view! { <PlansHome/> }.into_any(),
         View::Home => view! { <PlansHome/> }.into_any(),
         View::Overview => view! { <Overview/> }.into_any(),
         View::Status => view! { <StatusTable/> }.into_any(),

@@ -4,14 +4,9 @@
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod drafts;
-pub mod import;
 pub mod panic;
-pub mod plans;
 pub mod state;
 pub mod storage;
-pub mod tabs;
-pub mod versions;
 
 /// Starts the app: the panic hook first, then the app mounted on `<body>`.
 pub fn start() {

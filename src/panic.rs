@@ -4,8 +4,9 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::browser;
 use planner_core::{Lang, Msg};
+
+use crate::browser;
 
 thread_local! {
     /// The current plan as a plan file, refreshed after every edit.

@@ -11,6 +11,9 @@ use planner_core::file::library::PlanId;
 use planner_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The app version written into every stored entry and exported file.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The index of every plan ([`planner_core::file::library::Library`]).
 pub const INDEX_KEY: &str = "budget-planner/index";
 /// Where the one plan of the first release lived; migrated into the library on load.
@@ -52,7 +55,7 @@ pub fn plan_key(id: PlanId) -> String {
     format!("{PLAN_PREFIX}{id}")
 }
 
-/// The storage key of a plan's drafts ([`crate::drafts`]).
+/// The storage key of a plan's drafts ([`crate::state::drafts`]).
 pub fn drafts_key(id: PlanId) -> String {
     format!("{DRAFTS_PREFIX}{id}")
 }

@@ -2,22 +2,17 @@
 //! (wasm-bindgen-test), driven through the DOM as the browser would.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use budget_planner::app::AppWith;
 use budget_planner::panic;
 use budget_planner::storage::{
-    classify_dom_error, plan_key, quarantine_key, PlanStore, SaveError, Stored, INDEX_KEY,
-    LEGACY_PLAN_KEY,
+    classify_dom_error, plan_key, quarantine_key, SaveError, INDEX_KEY, LEGACY_PLAN_KEY,
 };
-use leptos::prelude::*;
 use planner_core::file::decode;
 use planner_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,150 +30,10 @@ mod home;
 mod overview;
 #[path = "components/pledge.rs"]
 mod pledge;
+#[path = "components/support.rs"]
+mod support;
 
-/// Storage in memory, with switches to make it fail the way browsers do.
-#[derive(Default)]
-struct MemoryStore {
-    entries: RefCell<HashMap<String, String>>,
-    fail_with: RefCell<Option<SaveError>>,
-}
-
-impl PlanStore for MemoryStore {
-    fn load(&self, key: &str) -> Result<Stored, SaveError> {
-        if let Some(SaveError::Blocked) = *self.fail_with.borrow() {
-            return Err(SaveError::Blocked);
-        }
-        Ok(self
-            .entries
-            .borrow()
-            .get(key)
-            .cloned()
-            .map_or(Stored::Nothing, Stored::Text))
-    }
-    fn save(&self, key: &str, text: &str) -> Result<(), SaveError> {
-        if let Some(e) = self.fail_with.borrow().clone() {
-            return Err(e);
-        }
-        self.entries
-            .borrow_mut()
-            .insert(key.to_string(), text.to_string());
-        Ok(())
-    }
-    fn remove(&self, key: &str) -> Result<(), SaveError> {
-        self.entries.borrow_mut().remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Result<Vec<String>, SaveError> {
-        Ok(self.entries.borrow().keys().cloned().collect())
-    }
-}
-
-impl MemoryStore {
-    /// The stored text of plan `id`'s entry.
-    fn plan_text(&self, id: u32) -> Option<String> {
-        self.entries.borrow().get(&plan_key(id)).cloned()
-    }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts the app over `store` on the budget status table.
-fn mount(store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
-    mount_at(store, lang, "#status")
-}
-
-/// Mounts the app over `store` in a fresh container, at the view the URL
-/// fragment names, and returns the container.
-fn mount_at(store: Rc<MemoryStore>, lang: Lang, fragment: &str) -> HtmlElement {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(fragment)
-        .unwrap();
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(
-        container.clone(),
-        move || view! { <AppWith store=store lang=lang/> },
-    );
-    handle.forget();
-    container
-}
-
-fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
-}
-
-fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .unchecked_into()
-}
-
-fn js(args: &str, body: &str) -> js_sys::Function {
-    js_sys::Function::new_with_args(args, body)
-}
-
-/// Focus as a click or Tab gives it. Headless pages may not have window
-/// focus: the focus is announced as the browser would.
-fn focus(target: &HtmlInputElement) {
-    target.focus().unwrap();
-    js(
-        "el",
-        "el.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));",
-    )
-    .call1(&wasm_bindgen::JsValue::NULL, target)
-    .unwrap();
-}
-
-/// A paste of `text` (as a spreadsheet puts it on the clipboard) into `target`.
-fn paste(target: &HtmlInputElement, text: &str) {
-    js(
-        "el, text",
-        "const dt = new DataTransfer(); dt.setData('text/plain', text);\
-         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
-    )
-    .call2(&wasm_bindgen::JsValue::NULL, target, &text.into())
-    .unwrap();
-}
-
-/// Types `value` into an input the way the browser reports it: set, then `input`.
-fn type_into(field: &HtmlInputElement, value: &str) {
-    field.set_value(value);
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
-/// Waits `ms` milliseconds of browser time (timers run meanwhile).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits until the autosave has written the last edit.
-async fn autosaved() {
-    sleep(budget_planner::state::AUTOSAVE_MS as i32 + 50).await;
-}
-
-async fn settle() {
-    // Let effects, the microtask queue and one task turn run.
-    sleep(0).await;
-}
+use support::*;
 
 #[wasm_bindgen_test]
 async fn first_visit_shows_the_seed_table() {
@@ -189,7 +44,7 @@ async fn first_visit_shows_the_seed_table() {
     assert_eq!(text_of(&root, "[data-testid=total-change]"), "1,125,346");
     assert!(text_of(&root, "tr[data-program='4']").contains("△21,634"));
     assert_eq!(text_of(&root, "[data-testid=unit-caption]"), "(단위: 천원)");
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -210,7 +65,7 @@ async fn typing_updates_totals_and_saves() {
         "100,000,000"
     );
     assert!(text_of(&root, "[data-testid=save-state]").starts_with("✓ Saved in this browser · "));
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -237,7 +92,7 @@ async fn a_bad_entry_is_explained_and_the_plan_keeps_the_last_good_value() {
     assert!(!message.contains("'a'"), "{message}");
     assert!(message.contains("negative"), "{message}");
     assert_eq!(text_of(&root, "[data-testid=total-prior-year]"), "509,569");
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -253,7 +108,7 @@ async fn a_full_quota_says_not_saved_and_keeps_the_previous_save() {
     autosaved().await;
     assert!(text_of(&root, "[data-testid=save-state]").contains("storage is full"));
     assert_eq!(store.plan_text(1), before);
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -274,7 +129,7 @@ async fn an_unreadable_stored_plan_is_set_aside_not_overwritten() {
             .map(String::as_str),
         Some("{ not json")
     );
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -287,7 +142,7 @@ async fn blocked_storage_is_announced_and_the_app_still_works() {
     type_into(&input(&root, "#program-4-budget-this-year"), "0");
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,298");
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -354,5 +209,5 @@ async fn undo_and_redo_restore_the_table_and_the_saved_plan() {
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=total-this-year]"), "1,704,398");
     assert_eq!(cell.value(), "100");
-    root.remove();
+    drop(root);
 }

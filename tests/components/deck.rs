@@ -4,31 +4,14 @@
 
 use std::rc::Rc;
 
-use planner_core::file::{decode, encode};
+use planner_core::file::encode;
 use planner_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use super::{autosaved, mount_at, settle, MemoryStore};
-use budget_planner::storage::{plan_key, LEGACY_PLAN_KEY};
-
-/// A key pressed with the focus on the page (as a clicker sends it).
-fn press(key: &str) {
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init
-    })
-    .unwrap();
-    super::document()
-        .body()
-        .unwrap()
-        .dispatch_event(&event)
-        .unwrap();
-}
+use super::support::*;
+use budget_planner::storage::LEGACY_PLAN_KEY;
 
 /// The key (`summary`, `program-5`…) of the slide on screen in `root`.
 fn on_screen(root: &HtmlElement) -> String {
@@ -51,12 +34,6 @@ fn slide_keys(root: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
-/// The open plan as stored.
-fn stored_plan(store: &MemoryStore) -> planner_core::Plan {
-    let text = store.entries.borrow().get(&plan_key(1)).cloned().unwrap();
-    decode(&text).unwrap().plan
-}
-
 #[wasm_bindgen_test]
 async fn the_presenters_keys_move_between_slides_and_t_shows_the_table() {
     let store = Rc::new(MemoryStore::default());
@@ -66,20 +43,20 @@ async fn the_presenters_keys_move_between_slides_and_t_shows_the_table() {
     assert_eq!(keys.first().map(String::as_str), Some("summary"));
     assert_eq!(keys.last().map(String::as_str), Some("changes"));
     assert_eq!(on_screen(&root), "summary");
-    press("ArrowRight");
+    press_on_page("ArrowRight");
     settle().await;
     assert_eq!(on_screen(&root), keys[1]);
-    press(" ");
-    press("PageDown");
+    press_on_page(" ");
+    press_on_page("PageDown");
     settle().await;
     assert_eq!(on_screen(&root), keys[3]);
-    press("PageUp");
+    press_on_page("PageUp");
     settle().await;
     assert_eq!(on_screen(&root), keys[2]);
-    press("End");
+    press_on_page("End");
     settle().await;
     assert_eq!(on_screen(&root), "changes");
-    press("ArrowRight");
+    press_on_page("ArrowRight");
     settle().await;
     assert_eq!(on_screen(&root), "changes", "the last slide stays");
     let number = root
@@ -96,16 +73,16 @@ async fn the_presenters_keys_move_between_slides_and_t_shows_the_table() {
             .unwrap()
     };
     assert!(current().query_selector("svg").unwrap().is_some());
-    press("t");
+    press_on_page("t");
     settle().await;
     let table = current().query_selector("table.slide-table").unwrap();
     assert!(table.is_some(), "T shows the chart's table");
     assert!(current().query_selector("svg").unwrap().is_none());
     assert!(current().text_content().unwrap().contains("△21,634"));
-    press("t");
+    press_on_page("t");
     settle().await;
     assert!(current().query_selector("svg").unwrap().is_some());
-    press("Home");
+    press_on_page("Home");
     settle().await;
     assert_eq!(on_screen(&root), "summary");
 }
@@ -115,7 +92,7 @@ async fn a_note_and_a_new_order_are_saved_with_the_plan() {
     let store = Rc::new(MemoryStore::default());
     let root = mount_at(store.clone(), Lang::En, "#deck");
     settle().await;
-    press("n");
+    press_on_page("n");
     settle().await;
     let notes: web_sys::HtmlTextAreaElement = root
         .query_selector("#deck-notes")
@@ -128,7 +105,7 @@ async fn a_note_and_a_new_order_are_saved_with_the_plan() {
         .unwrap();
     autosaved().await;
     assert_eq!(
-        stored_plan(&store)
+        store.stored_plan()
             .deck
             .notes
             .get("summary")
@@ -166,7 +143,7 @@ async fn a_note_and_a_new_order_are_saved_with_the_plan() {
         !keys.contains(&"program-5".to_string()),
         "program 5 left out"
     );
-    let plan = stored_plan(&store);
+    let plan = store.stored_plan();
     assert_eq!(planner_core::views::deck::slides(&plan, 0), {
         let mut expected = vec![planner_core::views::deck::Slide::Summary];
         expected.extend(keys[1..].iter().filter_map(|k| match k.split_once('-') {
@@ -201,7 +178,7 @@ async fn an_open_problem_adds_the_closing_slide() {
         slide_keys(&root).last().map(String::as_str),
         Some("problems")
     );
-    press("End");
+    press_on_page("End");
     settle().await;
     let slide = root
         .query_selector("section.slide.current")

@@ -40,40 +40,12 @@ fn shown(root: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
-/// Mounts over `store`; the handle unmounts (and removes every listener) when dropped.
-fn mount_owned(
-    store: Rc<MemoryStore>,
-) -> (
-    HtmlElement,
-    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
-) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("#status")
-        .unwrap();
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(
-        container.clone(),
-        move || view! { <AppWith store=store lang=Lang::En/> },
-    );
-    (container, handle)
-}
-
-fn pagehide() {
-    web_sys::window()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn no_edit_shown_as_saved_is_ever_lost() {
     for seed in 1..=20u64 {
         let mut draw = Draw(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let store = Rc::new(MemoryStore::default());
-        let (mut root, mut handle) = mount_owned(store.clone());
+        let mut root = mount(store.clone(), Lang::En);
         settle().await;
         let mut last_saved = shown(&root);
         for step in 0..25 {
@@ -97,23 +69,20 @@ async fn no_edit_shown_as_saved_is_ever_lost() {
                 6 => *store.fail_with.borrow_mut() = None,
                 // The page is hidden: waiting edits are written now.
                 7 | 8 => {
-                    pagehide();
+                    page_hide();
                     settle().await;
                 }
                 // Reload: the page goes (writing what waits), a new one loads.
                 _ => {
-                    pagehide();
+                    page_hide();
                     settle().await;
                     // A waiting edit written on the way out is saved too.
                     if text_of(&root, "[data-testid=save-state]").starts_with("✓ Saved") {
                         last_saved = shown(&root);
                     }
-                    drop(handle);
-                    root.remove();
+                    drop(root);
                     *store.fail_with.borrow_mut() = None;
-                    let (r, h) = mount_owned(store.clone());
-                    root = r;
-                    handle = h;
+                    root = mount(store.clone(), Lang::En);
                     settle().await;
                     assert_eq!(
                         shown(&root),
@@ -126,7 +95,6 @@ async fn no_edit_shown_as_saved_is_ever_lost() {
                 last_saved = shown(&root);
             }
         }
-        drop(handle);
-        root.remove();
+        drop(root);
     }
 }

@@ -15,29 +15,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::{focus, input, js, mount_at, paste, settle, text_of, type_into, MemoryStore};
+use super::support::*;
 use budget_planner::storage::{drafts_key, plan_key, INDEX_KEY};
-
-fn press(target: &HtmlInputElement, key: &str) {
-    js(
-        "el, key",
-        "el.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));",
-    )
-    .call2(&wasm_bindgen::JsValue::NULL, target, &key.into())
-    .unwrap();
-}
-
-fn page_hide() {
-    web_sys::window()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-        .unwrap();
-}
-
-fn close(root: HtmlElement) {
-    root.remove();
-    web_sys::window().unwrap().location().set_hash("").unwrap();
-}
 
 fn stored_budget(store: &MemoryStore, program: usize) -> String {
     let plan = planner_core::file::decode(&store.plan_text(1).unwrap())
@@ -84,7 +63,7 @@ async fn a_refused_text_keeps_the_entered_value_is_listed_and_survives_a_reload(
     page_hide();
     assert_eq!(stored_budget(&store, 3), "75,762,000");
     assert!(store.entries.borrow().get(&drafts_key(1)).is_some());
-    close(root);
+    drop(root);
 
     // A reload: the draft is still in its cell, with its message and in the panel.
     let root = mount_at(store.clone(), Lang::En, "#status");
@@ -100,7 +79,7 @@ async fn a_refused_text_keeps_the_entered_value_is_listed_and_survives_a_reload(
     assert_eq!(cell.value(), "75,762");
     assert!(text_of(&root, "[data-testid=problems-panel]").contains("No problems"));
     assert!(store.entries.borrow().get(&drafts_key(1)).is_none());
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +117,7 @@ async fn a_draft_outlives_a_view_change_and_a_fixed_text_is_taken() {
         .query_selector("#pledge-1-source-city-y2019-msg")
         .unwrap()
         .is_none());
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -162,7 +141,7 @@ async fn a_figure_beyond_its_limit_is_refused_and_never_reaches_the_totals() {
     assert_eq!(stored_budget(&store, 3), "75,762,000");
     let index = Library::decode(store.entries.borrow().get(INDEX_KEY).unwrap()).unwrap();
     assert!(index.unreadable.is_empty());
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -191,7 +170,7 @@ async fn a_block_pasted_into_the_status_table_fills_rows_and_columns() {
     assert_eq!(last.value(), "");
     assert_eq!(last.placeholder(), "New unit program");
     assert!(!text_of(&root, "[data-testid=problems-panel]").contains("name is empty"));
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -237,5 +216,5 @@ async fn an_unreadable_summary_costs_no_other_plan_nor_a_deletion() {
     // The broken summary was rebuilt from its entry.
     assert_eq!(index.plans[1].title, "plan 2");
     assert_eq!(index.plans[1].grand_total.to_string(), "6,312,771,000");
-    close(root);
+    drop(root);
 }

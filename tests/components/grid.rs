@@ -4,72 +4,9 @@
 use std::rc::Rc;
 
 use planner_core::Lang;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::{focus, input, js, mount_at, paste, text_of, type_into, MemoryStore};
-
-/// Lets effects, microtasks and one macrotask run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Mounts the app on a view fragment (`schedule/pledge-1`).
-async fn open(fragment: &str, store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
-    let root = mount_at(store, lang, fragment);
-    settle().await;
-    root
-}
-
-/// Unmounts and leaves the URL as the other tests expect it.
-fn close(root: HtmlElement) {
-    root.remove();
-    web_sys::window().unwrap().location().set_hash("").unwrap();
-}
-
-/// A keydown as the browser sends it; true when the page did not cancel it.
-fn key(target: &HtmlInputElement, key: &str, code: &str, ctrl: bool, shift: bool) -> bool {
-    let f = js(
-        "el, key, code, ctrl, shift",
-        "return el.dispatchEvent(new KeyboardEvent('keydown', {key, code, ctrlKey: ctrl, shiftKey: shift, bubbles: true, cancelable: true}));",
-    );
-    let args = js_sys::Array::of5(
-        target,
-        &key.into(),
-        &code.into(),
-        &ctrl.into(),
-        &shift.into(),
-    );
-    f.apply(&wasm_bindgen::JsValue::NULL, &args)
-        .unwrap()
-        .as_bool()
-        .unwrap()
-}
-
-fn click(root: &HtmlElement, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .unchecked_into::<HtmlElement>()
-        .click();
-}
-
-fn active_id() -> String {
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .map(|e| e.id())
-        .unwrap_or_default()
-}
+use super::support::*;
 
 #[wasm_bindgen_test]
 async fn the_pledge_schedule_shows_the_document_table_and_typing_updates_totals() {
@@ -110,7 +47,7 @@ async fn the_pledge_schedule_shows_the_document_table_and_typing_updates_totals(
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=total-y2018]"), "98");
     assert_eq!(text_of(&root, "[data-testid=difference]"), "△500 (부족)");
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -150,7 +87,7 @@ async fn arrows_tab_enter_move_and_esc_puts_the_figure_back() {
     settle().await;
     assert_eq!(city.value(), "540");
     assert_eq!(text_of(&root, "[data-testid=total-y2019]"), "725");
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -182,7 +119,7 @@ async fn a_pasted_block_fills_right_and_down_and_undoes_in_one_step() {
         input(&root, "#pledge-1-source-district-y2021").value(),
         "245"
     );
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -218,7 +155,7 @@ async fn a_bad_paste_changes_nothing_and_says_which_cell() {
     settle().await;
     assert!(text_of(&root, "[data-testid=grid-message]").contains("3 columns"));
     assert_eq!(text_of(&root, "[data-testid=grid-total]"), "3,528");
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -257,7 +194,7 @@ async fn fill_right_copies_a_year_into_the_later_years() {
     click(&root, "[data-testid=fill-right]");
     settle().await;
     assert!(text_of(&root, "[data-testid=grid-message]").contains("year cell"));
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -318,5 +255,5 @@ async fn the_split_applies_a_matching_ratio_exactly() {
         "291,847"
     );
     assert!(text_of(&root, "[data-testid=split-gap]").contains("matches"));
-    close(root);
+    drop(root);
 }

@@ -3,15 +3,6 @@
 use super::*;
 use planner_core::file::library::Library;
 
-fn click(root: &HtmlElement, selector: &str) {
-    let element: HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into();
-    element.click();
-}
-
 fn library(store: &MemoryStore) -> Library {
     Library::decode(store.entries.borrow().get(INDEX_KEY).unwrap()).unwrap()
 }
@@ -39,7 +30,7 @@ async fn a_first_visit_stores_the_demo_plan_in_the_library_and_opens_it() {
     assert_eq!(index.plans[0].title, "사회적경제 예산·공약 계획 (예시)");
     assert!(store.plan_text(1).is_some());
     assert!(text_of(&root, "[data-testid=plan-title]").contains("(예시)"));
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -58,7 +49,7 @@ async fn the_first_release_plan_is_moved_into_the_library() {
     assert_eq!(store.plan_text(1), Some(text), "moved byte for byte");
     assert!(store.entries.borrow().get(LEGACY_PLAN_KEY).is_none());
     assert_eq!(library(&store).plans[0].title, "옛 계획");
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -152,7 +143,7 @@ async fn plans_are_created_duplicated_renamed_deleted_and_brought_back() {
     settle().await;
     assert!(root.query_selector("tr[data-plan='2']").unwrap().is_some());
     assert_eq!(library(&store).plans.len(), 3);
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -160,7 +151,7 @@ async fn an_unreadable_plan_is_set_aside_while_the_others_load() {
     let store = Rc::new(MemoryStore::default());
     let root = mount_at(store.clone(), Lang::En, "");
     settle().await;
-    root.remove();
+    drop(root);
     // A second plan, then its entry is damaged.
     let mut index = library(&store);
     let mut second = index.plans[0].clone();
@@ -192,7 +183,7 @@ async fn an_unreadable_plan_is_set_aside_while_the_others_load() {
     button_named(&root, "Open · 사회적경제 예산·공약 계획 (예시)").click();
     settle().await;
     assert!(text_of(&root, "[data-testid=plan-title]").contains("(예시)"));
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -216,7 +207,7 @@ async fn autosave_waits_for_a_burst_of_keys_and_pagehide_writes_at_once() {
     settle().await;
     let state = text_of(&root, "[data-testid=save-state]");
     assert!(state.starts_with("✓ Saved"), "{state}");
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -251,7 +242,7 @@ async fn a_problem_appears_at_the_cell_and_in_the_panel_and_goes_when_fixed() {
     settle().await;
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert!(text_of(&root, "[data-testid=problems-panel]").contains("No problems"));
-    root.remove();
+    drop(root);
 }
 
 /// A store holding one plan, opened on the next mount.
@@ -320,7 +311,7 @@ async fn a_table_of_hundreds_of_rows_renders_only_what_is_in_view() {
         .query_selector(&format!("tr[data-program='{last}']"))
         .unwrap()
         .is_some());
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -375,7 +366,7 @@ async fn an_imported_file_is_previewed_then_added_and_a_bad_one_changes_nothing(
     settle().await;
     assert_eq!(library(&store).plans.len(), 2);
     assert_eq!(library(&store).open, Some(2));
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -437,7 +428,7 @@ async fn another_tabs_save_appears_and_a_clash_asks_before_anything_is_overwritt
         .query_selector("[data-testid=conflict]")
         .unwrap()
         .is_none());
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -459,7 +450,71 @@ async fn at_the_quota_the_edit_is_refused_and_the_saved_plan_stays() {
         "the screen shows the saved plan again"
     );
     assert_eq!(store.plan_text(1), before);
-    root.remove();
+    drop(root);
+}
+
+#[wasm_bindgen_test]
+async fn undo_after_a_refused_save_never_brings_the_refused_edits_back() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount(store.clone(), Lang::En);
+    settle().await;
+    let cells = [1, 2, 3].map(|p| input(&root, &format!("#program-{p}-budget-this-year")));
+    let original: Vec<String> = cells.iter().map(|c| c.value()).collect();
+    // A saved edit, then two edits in other cells that storage refuses.
+    type_into(&cells[0], "11");
+    cells[0].blur().unwrap();
+    autosaved().await;
+    let saved = store.plan_text(1);
+    *store.fail_with.borrow_mut() = Some(SaveError::QuotaExceeded);
+    type_into(&cells[1], "22");
+    cells[1].blur().unwrap();
+    type_into(&cells[2], "33");
+    cells[2].blur().unwrap();
+    autosaved().await;
+    assert!(text_of(&root, ".notice").contains("the last edit was not kept"));
+    let shown = || cells.iter().map(|c| c.value()).collect::<Vec<_>>();
+    assert_eq!(
+        shown(),
+        ["11", &original[1], &original[2]],
+        "the stored plan is on screen"
+    );
+    // Storage has room again: undo takes back the saved edit, redo brings it
+    // again, and neither ever shows a refused figure.
+    *store.fail_with.borrow_mut() = None;
+    let step: fn(&HtmlElement, &str) -> HtmlElement = |root, which| {
+        root.query_selector(which)
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    let undo = step(&root, ".undo-redo button:first-child");
+    let redo = step(&root, ".undo-redo button:last-child");
+    undo.click();
+    settle().await;
+    assert_eq!(
+        shown(),
+        original,
+        "one undo goes back before the saved edit"
+    );
+    undo.click();
+    settle().await;
+    assert_eq!(shown(), original, "nothing older to undo");
+    redo.click();
+    settle().await;
+    assert_eq!(shown(), ["11", &original[1], &original[2]]);
+    redo.click();
+    settle().await;
+    assert_eq!(
+        shown(),
+        ["11", &original[1], &original[2]],
+        "no refused edit to redo"
+    );
+    autosaved().await;
+    assert_eq!(
+        store.plan_text(1).map(|t| decode(&t).unwrap().plan),
+        saved.map(|t| decode(&t).unwrap().plan)
+    );
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -514,5 +569,5 @@ async fn a_version_is_kept_on_open_and_can_be_compared_and_restored() {
             .length(),
         2
     );
-    root.remove();
+    drop(root);
 }

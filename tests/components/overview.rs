@@ -11,11 +11,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use super::{autosaved, mount_at, settle, text_of, MemoryStore};
+use super::support::*;
 use budget_planner::storage::LEGACY_PLAN_KEY;
 
 /// Mounts the app over `store` on the overview.
-fn mount(store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
+fn mount_overview(store: Rc<MemoryStore>, lang: Lang) -> Mounted {
     mount_at(store, lang, "#overview")
 }
 
@@ -114,7 +114,7 @@ fn now_ms() -> f64 {
 
 #[wasm_bindgen_test]
 async fn the_demo_overview_shows_the_documents_figures() {
-    let root = mount(Rc::new(MemoryStore::default()), Lang::Ko);
+    let root = mount_overview(Rc::new(MemoryStore::default()), Lang::Ko);
     settle().await;
     assert_eq!(
         text_of(&root, "[data-testid=overview-title]"),
@@ -168,7 +168,8 @@ async fn the_demo_overview_shows_the_documents_figures() {
         text_of(&root, "[data-testid=pledge-1-indicator-1-actual-total]"),
         "1,941건"
     );
-    assert!(text_of(&root, "article[data-pledge='1'] h4").contains("공약 17."));
+    // The pledge's one label, as the card, the grid and the deck write it.
+    assert!(text_of(&root, "article[data-pledge='1'] h4").starts_with("공약 17 · "));
     assert!(text_of(&root, "article[data-pledge='1'] dl").contains("이행 후 계속추진"));
     let pledge_link = root
         .query_selector("article[data-pledge='1'] h4 a")
@@ -188,13 +189,13 @@ async fn the_demo_overview_shows_the_documents_figures() {
     assert!(text_of(&root, "tr[data-row=shortfall]").contains("△1"));
     // Nothing is rounded in the unit the plan was entered in.
     assert_eq!(texts(&root, "[data-testid=rounding-note]").len(), 0);
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
 async fn switching_to_millions_re_renders_every_table_still_footing() {
     let store = Rc::new(MemoryStore::default());
-    let root = mount(store.clone(), Lang::En);
+    let root = mount_overview(store.clone(), Lang::En);
     settle().await;
     assert_eq!(
         text_of(&root, "[data-testid=split-6]"),
@@ -241,7 +242,7 @@ async fn switching_to_millions_re_renders_every_table_still_footing() {
         [1_780_060_000, 654_714_000, 1_125_346_000]
     );
     assert_status_foots(&root);
-    root.remove();
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -254,7 +255,7 @@ async fn a_benchmark_plan_renders_in_parts_and_all_on_request() {
         encode(&plan, "test", "2026-01-01T00:00:00Z"),
     );
     let started = now_ms();
-    let root = mount(store, Lang::Ko);
+    let root = mount_overview(store, Lang::Ko);
     settle().await;
     let first = now_ms() - started;
     assert_eq!(status_rows(&root).len(), 100);
@@ -290,7 +291,7 @@ async fn a_benchmark_plan_renders_in_parts_and_all_on_request() {
         )
         .into(),
     );
-    root.remove();
+    drop(root);
 }
 
 /// With only part of the rows shown, the shown rows are at most the total.

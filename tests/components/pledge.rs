@@ -2,63 +2,12 @@
 
 use std::rc::Rc;
 
-use planner_core::file::decode;
 use planner_core::model::plan::{Actor, PledgeStatus};
 use planner_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
-use super::{input, mount_at, settle, text_of, type_into, MemoryStore};
-
-/// Opens the app on a view, as following a link to `#fragment` would.
-async fn open(fragment: &str, store: Rc<MemoryStore>, lang: Lang) -> HtmlElement {
-    let root = mount_at(store, lang, fragment);
-    settle().await;
-    root
-}
-
-fn set_fragment(fragment: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(fragment)
-        .unwrap();
-}
-
-/// Leaves the page as the other tests expect it: no fragment.
-fn close(root: HtmlElement) {
-    root.remove();
-    set_fragment("");
-}
-
-fn click(root: &HtmlElement, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
-        .unchecked_into::<HtmlElement>()
-        .click();
-}
-
-fn exists(root: &HtmlElement, selector: &str) -> bool {
-    root.query_selector(selector).unwrap().is_some()
-}
-
-fn attr(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {selector}"))
-        .get_attribute(name)
-}
-
-/// The plan as stored, once waiting edits are written (as when the page hides).
-fn saved(store: &MemoryStore) -> planner_core::Plan {
-    web_sys::window()
-        .unwrap()
-        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-        .unwrap();
-    decode(&store.plan_text(1).unwrap()).unwrap().plan
-}
+use super::support::*;
 
 #[wasm_bindgen_test]
 async fn typed_targets_and_actuals_show_the_achievement() {
@@ -100,7 +49,7 @@ async fn typed_targets_and_actuals_show_the_achievement() {
     );
     assert_eq!(text_of(&root, "[data-testid=achievement-1-1]"), "86.4%");
     assert_eq!(
-        saved(&store).pledges[0].indicators[0].years[&2021].actual,
+        store.saved_plan().pledges[0].indicators[0].years[&2021].actual,
         Some(rust_decimal::Decimal::from(650))
     );
     // The document stated 1,941: the total cell says so and offers the sum.
@@ -109,7 +58,7 @@ async fn typed_targets_and_actuals_show_the_achievement() {
     settle().await;
     assert!(!exists(&root, "#pledge-1-indicator-1-actual-total-msg"));
     assert_eq!(
-        saved(&store).pledges[0].indicators[0].stated_actual_total,
+        store.saved_plan().pledges[0].indicators[0].stated_actual_total,
         Some(rust_decimal::Decimal::from(2_591))
     );
 
@@ -133,13 +82,13 @@ async fn typed_targets_and_actuals_show_the_achievement() {
     type_into(&input(&root, "#pledge-1-indicator-2-actual-y2018"), "-");
     settle().await;
     assert_eq!(
-        saved(&store).pledges[0].indicators[1]
+        store.saved_plan().pledges[0].indicators[1]
             .years
             .get(&2018)
             .and_then(|y| y.actual),
         None
     );
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -166,7 +115,7 @@ async fn a_letter_in_a_quantity_cell_is_explained_and_the_plan_keeps_its_value()
         "3,000"
     );
     assert_eq!(text_of(&root, "[data-testid=achievement-1-1]"), "64.7%");
-    let indicator = saved(&store).pledges[0].indicators[0].clone();
+    let indicator = store.saved_plan().pledges[0].indicators[0].clone();
     assert_eq!(
         indicator.years[&2018].target,
         Some(500.into()),
@@ -175,7 +124,7 @@ async fn a_letter_in_a_quantity_cell_is_explained_and_the_plan_keeps_its_value()
     type_into(&cell, "500");
     settle().await;
     assert!(!exists(&root, "#pledge-1-indicator-1-target-y2018-msg"));
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -212,11 +161,11 @@ async fn classification_chips_toggle_and_save() {
         .unchecked_into();
     done.click();
     settle().await;
-    let class = saved(&store).pledges[0].classification.clone();
+    let class = store.saved_plan().pledges[0].classification.clone();
     assert_eq!(class.sdgs, vec![3, 12]);
     assert_eq!(class.actors, vec![Actor::City, Actor::District]);
     assert_eq!(class.status, PledgeStatus::Done);
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -256,9 +205,9 @@ async fn a_basis_is_evaluated_next_to_the_stated_amount() {
     type_into(&input(&root, "#program-5-item-0-basis"), "5,000원 × × 3");
     settle().await;
     assert!(text_of(&root, "#program-5-item-0-basis-msg").contains("번째"));
-    let item = &saved(&store).programs[4].line_items[0];
+    let item = &store.saved_plan().programs[4].line_items[0];
     assert_eq!(item.basis, "5,000원 × × 3");
-    close(root);
+    drop(root);
 }
 
 #[wasm_bindgen_test]
@@ -297,7 +246,7 @@ async fn sources_are_added_renamed_reordered_and_removed_only_when_unused() {
     // Reorder: up one place, before 기타.
     click(&root, "button[aria-label='Move up · Private sector']");
     settle().await;
-    let plan = saved(&store);
+    let plan = store.saved_plan();
     let order: Vec<&str> = plan.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(order, ["national", "city", "district", "private", "other"]);
     assert_eq!(plan.sources[3].name_en, "Private sector");
@@ -324,5 +273,5 @@ async fn sources_are_added_renamed_reordered_and_removed_only_when_unused() {
     type_into(&input(&root, "#plan-last-year"), "2024");
     settle().await;
     assert_eq!(text_of(&root, "[data-testid=plan-years]"), "2014–2024");
-    close(root);
+    drop(root);
 }

@@ -17,6 +17,8 @@ const SEQUENCES = Number(process.env.FIGURE_SEQUENCES ?? 1000);
 const RELOAD_EVERY = 50;
 
 const money = (unit, optional = false) => ({ type: 'money', unit, optional });
+/** Won per unit, by the unit pickers' codes (the file format's `unit` values). */
+const WON_PER = { won: 1n, thousand: 1000n, million: 1000000n };
 const SOURCES = ['national', 'city', 'district', 'other'];
 const program = (plan, id) => plan.programs.find((p) => p.id === id);
 const row = (schedule, source) => schedule.rows.find((r) => r.source === source);
@@ -193,7 +195,7 @@ test(`every figure cell keeps exactly its complete text's value or says why (see
         await page.locator(`#${shownKey}`).waitFor();
         const shown = await observe(page, shownKey);
         if (!cell.percentOf) {
-          const shownKind = cell.gridUnit ? { ...cell.kind, unit: BigInt(shown.gridUnit) } : cell.kind;
+          const shownKind = cell.gridUnit ? { ...cell.kind, unit: WON_PER[shown.gridUnit] } : cell.kind;
           assert.equal(take(shownKind, shown.text).value, cell.read(shown.plan),
             `after reload ${shownKey} shows the stored figure (seed ${SEED})`);
         }
@@ -223,7 +225,7 @@ test(`every figure cell keeps exactly its complete text's value or says why (see
     await page.evaluate(() => document.activeElement?.blur());
     const entry = await observe(page, cell.key);
     const entryValue = cell.read(entry.plan);
-    const kind = cell.gridUnit ? { ...cell.kind, unit: BigInt(entry.gridUnit) } : cell.kind;
+    const kind = cell.gridUnit ? { ...cell.kind, unit: WON_PER[entry.gridUnit] } : cell.kind;
     const steps = [];
     // Enter the cell: a click anywhere in it, Tab from the field before, Enter from the cell above.
     const how = rng.pick(['click', 'click', 'tab', 'enter']);

@@ -1,7 +1,9 @@
 //! The shape of the code, checked like rust-analyzer's tidy tests: each layer
 //! of the core imports only the layers above it (model → rules → change →
 //! views → render → file → fixtures), the core never names the browser, and
-//! neither crate has a cycle between its modules. The test reads the source
+//! neither crate has a cycle between its modules; the app's state contexts
+//! import only those above them (versions → saver → nav → drafts → session →
+//! plans → tabs → import). The test reads the source
 //! files' `crate::` paths (outside comments and `#[cfg(test)]` modules).
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -175,6 +177,20 @@ fn graph_of(root: &Path, skip: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
             .collect();
         graph.insert(module, uses);
     }
+    // `panic::install` names a function, not a module: an edge goes to the
+    // module that holds it.
+    let modules: BTreeSet<String> = graph.keys().cloned().collect();
+    for uses in graph.values_mut() {
+        *uses = std::mem::take(uses as &mut BTreeSet<String>)
+            .into_iter()
+            .map(|used| match used.split_once("::") {
+                Some((top, _)) if !modules.contains(&used) && modules.contains(top) => {
+                    top.to_string()
+                }
+                _ => used,
+            })
+            .collect();
+    }
     graph
 }
 
@@ -243,6 +259,68 @@ fn the_core_never_names_the_browser() {
             "the core depends on {browser}"
         );
     }
+}
+
+fn app_src() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../src"))
+}
+
+/// The app's state modules, top first: each may use those before it (and
+/// storage, the browser and the panic hook), never a component or the shell.
+const STATE_LAYERS: [&str; 8] = [
+    "state::versions",
+    "state::saver",
+    "state::nav",
+    "state::drafts",
+    "state::session",
+    "state::plans",
+    "state::tabs",
+    "state::import",
+];
+
+#[test]
+fn no_module_of_the_app_is_in_a_cycle() {
+    let graph = graph_of(&app_src(), &["lib", "main"]);
+    assert!(
+        graph.contains_key("state::session"),
+        "the app's source is not where the test looks"
+    );
+    assert_eq!(
+        find_cycle(&graph),
+        None,
+        "a cycle between the app's modules"
+    );
+}
+
+#[test]
+fn the_app_state_contexts_import_only_those_above_them() {
+    let graph = graph_of(&app_src(), &["lib", "main"]);
+    let mut wrong = Vec::new();
+    for (own, module) in STATE_LAYERS.iter().enumerate() {
+        let Some(uses) = graph.get(*module) else {
+            wrong.push(format!("{module} is missing"));
+            continue;
+        };
+        for used in uses {
+            let allowed = match STATE_LAYERS.iter().position(|l| l == used) {
+                Some(other) => other < own,
+                None => ["storage", "browser", "panic"].contains(&used.as_str()),
+            };
+            if !allowed {
+                wrong.push(format!("{module} uses {used}"));
+            }
+        }
+    }
+    for (module, uses) in &graph {
+        if module.starts_with("components") && uses.iter().any(|u| u == "app") {
+            wrong.push(format!("{module} uses the app shell"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the app's layers broken:\n{}",
+        wrong.join("\n")
+    );
 }
 
 /// The test finds what it must: a use from below, and a cycle.

@@ -328,6 +328,32 @@ proptest! {
         let _ = decode(&String::from_utf8_lossy(&bytes));
     }
 
+    /// JSON-like noise spliced into a real file reaches the plan reader (the
+    /// header stays intact, so the file is not refused at its first byte):
+    /// it is read, or refused with a short JSON path; never a panic.
+    #[test]
+    fn noise_inside_a_plan_file_is_refused_with_its_path(
+        at in 0usize..100_000,
+        noise in vec(json_noise(), 1..40),
+    ) {
+        let text = encode(&demo_plan(), "0.1.0", "x");
+        let header_end = text.find("\"plan\"").unwrap();
+        let mut at = header_end + at % (text.len() - header_end);
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let spliced = format!("{}{}{}", &text[..at], noise.concat(), &text[at..]);
+        match decode(&spliced) {
+            Ok(_) => {}
+            Err(FileError::Malformed { path, detail } | FileError::Invalid { path, detail }) => {
+                prop_assert!(path.starts_with('$'), "{path}");
+                prop_assert!(path.chars().count() <= 200, "{path}");
+                prop_assert!(!detail.is_empty() && detail.chars().count() <= 400, "{detail}");
+            }
+            Err(other) => prop_assert!(false, "refused before the plan was read: {other:?}"),
+        }
+    }
+
     /// A valid file cut anywhere is refused with a path, never a panic.
     #[test]
     fn truncated_files_are_refused(cut in 0usize..2000) {
@@ -435,4 +461,19 @@ fn file_stems_are_safe() {
     );
     assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
     assert_eq!(file_stem("  "), "plan");
+}
+
+/// Pieces of JSON a damaged or hand-edited file holds: brackets, keys of the
+/// format, figures in and out of range, and a few raw bytes.
+fn json_noise() -> impl Strategy<Value = String> {
+    const TOKENS: [&str; 24] = [
+        "{", "}", "[", "]", ":", ",", "\"programs\"", "\"pledges\"", "\"years\"",
+        "\"2021\"", "\"budget\"", "\"this_year\"", "\"1,000\"", "\"-1\"",
+        "\"79228162514264337593543950335\"", "0", "-1", "1e400", "2.5", "true",
+        "null", "\"\"", "\"id\"", "\"\\u0000\"",
+    ];
+    prop_oneof![
+        4 => proptest::sample::select(&TOKENS[..]).prop_map(String::from),
+        1 => vec(any::<u8>(), 0..4).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+    ]
 }

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use planner_core::file::encode;
-use planner_core::fixtures::demo::demo_plan;
-use planner_core::model::amount::{Amount, Unit};
-use planner_core::model::plan::{Plan, Program, Schedule, Stated, YearRange};
+use planner_core::fixtures::demo::{demo_plan, rounding_example_program};
+use planner_core::model::amount::Unit;
+use planner_core::model::plan::{Plan, YearRange};
 
 const APP_VERSION: &str = "0.1.0";
 const SAVED_AT: &str = "2026-11-23T00:00:00Z";
@@ -144,20 +144,7 @@ fn a_mistyped_share_is_an_error() {
 #[test]
 fn a_difference_within_rounding_is_only_a_warning() {
     // As in seed_figures.rs: rows kept in won, stated in 백만원, one unit apart.
-    let mut program = Program::new(1, "국가 사업비 추정", YearRange::new(2020, 2020));
-    program.schedule = Schedule::single_year(
-        2020,
-        &[
-            ("national", Amount::won(1_566_173_000_000)),
-            ("city", Amount::won(177_748_000_000)),
-            ("district", Amount::won(48_730_000_000)),
-        ],
-    );
-    program.schedule.rounded_in = Some(Unit::Million);
-    program.stated_total = Some(Stated {
-        amount: Amount::won(1_792_652_000_000),
-        unit: Unit::Million,
-    });
+    let program = rounding_example_program();
     let mut plan = Plan::new("시험", YearRange::new(2019, 2023), Unit::Thousand);
     plan.programs.push(program);
     let file = TempFile::new(

@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use planner_core::change::edit::{BudgetColumn, Edit, EditError};
-use planner_core::fixtures::demo::demo_plan;
+use planner_core::fixtures::demo::{demo_plan, rounding_example_program};
 use planner_core::model::amount::{format_figure, parse_amount, Amount, Unit};
 use planner_core::model::plan::Owner;
-use planner_core::model::plan::{Column, Plan, Program, Schedule, Stated, YearRange};
+use planner_core::model::plan::{Column, Plan, Program, Stated, YearRange};
 use planner_core::rules::derive::{
     indicator_summary, percent, schedule_totals, source_shares, staffing_totals, status_total,
     StatusRow,
@@ -281,20 +281,7 @@ fn plan_with_program(program: Program) -> Plan {
 fn s2_a_difference_within_rounding_is_a_warning_not_an_error() {
     // A table kept in won and stated in 백만원 with rows 1,566,173 + 177,748 + 48,730 and a
     // stated subtotal of 1,792,652: one more than the rows, within their rounding.
-    let mut program = Program::new(1, "국가 사업비 추정", YearRange::new(2020, 2020));
-    program.schedule = Schedule::single_year(
-        2020,
-        &[
-            ("national", Amount::won(1_566_173_000_000)),
-            ("city", Amount::won(177_748_000_000)),
-            ("district", Amount::won(48_730_000_000)),
-        ],
-    );
-    program.schedule.rounded_in = Some(Unit::Million);
-    program.stated_total = Some(Stated {
-        amount: Amount::won(1_792_652_000_000),
-        unit: Unit::Million,
-    });
+    let mut program = rounding_example_program();
     let problems = validate(&plan_with_program(program.clone()));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(

@@ -288,21 +288,8 @@ fn describe(location: &Location, plan: &Plan) -> String {
     );
     if let Some(column) = location.column.as_ref().filter(|_| !total_cell) {
         parts.push(match column {
-            Col::Cell(Column::Before) => "before".into(),
-            Col::Cell(Column::After) => "after".into(),
             Col::Cell(Column::Year(year)) | Col::Year(year) => year.to_string(),
-            Col::Total => "total".into(),
-            Col::ThisYear => "this year".into(),
-            Col::PriorYear => "prior year".into(),
-            Col::Basis => "basis".into(),
-            Col::Stated => "stated".into(),
-            Col::Percent => "percent".into(),
-            Col::Weight => "weight".into(),
-            Col::Quota => "quota".into(),
-            Col::Current => "current".into(),
-            Col::FirstYear => "first year".into(),
-            Col::LastYear => "last year".into(),
-            Col::BaseYear => "base year".into(),
+            other => other.id_word().replace('-', " "),
         });
     }
     parts.join(" › ")

@@ -3,7 +3,6 @@
 //! autosave and validation all hang off this one path, so no view changes a
 //! plan field by hand.
 
-use serde::{Deserialize, Serialize};
 
 use crate::model::amount::{Amount, Unit};
 use crate::model::limits::{
@@ -16,7 +15,7 @@ use crate::model::plan::{
 };
 
 /// Which of a program's two budget figures an edit sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BudgetColumn {
     /// 예산액
     ThisYear,
@@ -25,7 +24,7 @@ pub enum BudgetColumn {
 }
 
 /// Which of a staffing row's two counts an edit sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StaffingColumn {
     /// 정원
     Quota,
@@ -34,7 +33,7 @@ pub enum StaffingColumn {
 }
 
 /// Which of an indicator's two yearly figures an edit sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IndicatorRow {
     /// 목표
     Target,

@@ -10,7 +10,6 @@
 
 use crate::model::plan::Owner;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::change::edit::{BudgetColumn, Edit, IndicatorRow, StaffingColumn};
 use crate::change::split::set_share_edit;
@@ -24,7 +23,7 @@ use crate::rules::shares::{percent_to_amount, share_of, share_percents, split_to
 use crate::rules::validate::{Code, Col, Detail, Location, Place, Problem, Row, Value};
 
 /// Which year of the plan's settings a field sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PlanYear {
     /// The first year of the plan's term.
     First,
@@ -35,7 +34,7 @@ pub enum PlanYear {
 }
 
 /// A place in a plan that holds one typed figure.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
     /// A status-table budget figure (예산액, 전년도 예산액).
     Budget {
@@ -560,7 +559,7 @@ fn years_of(first: Year, last: Year) -> Result<crate::model::plan::YearRange, Fi
 /// Text typed into a figure cell that the plan cannot take: kept beside the
 /// plan (and in storage) so that it is not lost, shown in its cell and listed
 /// as a problem until it is fixed or abandoned (Esc).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     /// The figure it was typed into.
     pub field: Field,

@@ -1,4 +1,5 @@
-//! Undo and redo of edits. Typing into one field is one step, however many
+//! Undo and redo of edits, and the place of the stored plan among them.
+//! Typing into one field is one step, however many
 //! keystrokes it takes: consecutive edits of the same target coalesce.
 
 use crate::change::edit::Edit;
@@ -49,12 +50,28 @@ impl Edit {
     }
 }
 
-/// The plans before (and after) each step, newest last.
-#[derive(Clone, Debug, Default)]
+/// The plans before (and after) each step, newest last, and which of them
+/// storage holds: the steps form one timeline (`past`, the plan on screen,
+/// `future` reversed), and `saved` is the place in it of the plan last stored.
+#[derive(Clone, Debug)]
 pub struct History {
     past: Vec<Plan>,
     future: Vec<Plan>,
     last_target: Option<EditTarget>,
+    /// Where the stored plan sits in the timeline; `None` once no step holds it.
+    saved: Option<usize>,
+}
+
+impl Default for History {
+    /// A history for a plan just read from storage: the plan on screen is the stored one.
+    fn default() -> History {
+        History {
+            past: Vec::new(),
+            future: Vec::new(),
+            last_target: None,
+            saved: Some(0),
+        }
+    }
 }
 
 /// How many steps back a user can go; older ones are dropped.
@@ -65,22 +82,68 @@ impl History {
     /// in the field the previous edit typed into joins that step.
     pub fn record(&mut self, before: Plan, edit: &Edit) {
         let target = edit.target();
-        let coalesce = target.is_some() && target == self.last_target && !self.past.is_empty();
-        if !coalesce {
-            self.past.push(before);
-            if self.past.len() > UNDO_LIMIT {
-                self.past.remove(0);
-            }
+        // The stored plan is never typed over: the first keystroke after a
+        // save starts a step of its own, so undo can always reach it.
+        let coalesce = target.is_some()
+            && target == self.last_target
+            && !self.past.is_empty()
+            && self.saved != Some(self.past.len());
+        if coalesce {
+            self.forget_future();
+        } else {
+            self.push(before);
         }
-        self.future.clear();
         self.last_target = target;
     }
 
     /// Records a whole-plan replacement (restore demo, import) as one step.
     pub fn record_replacement(&mut self, before: Plan) {
+        self.push(before);
+        self.last_target = None;
+    }
+
+    /// A new step: `before` goes onto the undo list, the redo list is dropped.
+    fn push(&mut self, before: Plan) {
+        self.forget_future();
         self.past.push(before);
+        if self.past.len() > UNDO_LIMIT {
+            self.past.remove(0);
+            self.saved = self.saved.and_then(|s| s.checked_sub(1));
+        }
+    }
+
+    /// Drops the redo list (and the stored plan's place, if it was on it).
+    fn forget_future(&mut self) {
+        if self.saved.is_some_and(|s| s > self.past.len()) {
+            self.saved = None;
+        }
+        self.future.clear();
+    }
+
+    /// Notes that the plan on screen is now the one in storage.
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.past.len());
+    }
+
+    /// Storage refused the plan on screen: goes back to the stored plan and
+    /// forgets every step after it, so neither undo nor redo brings a refused
+    /// edit back. `None` (and an empty history) when no step holds the
+    /// stored plan any more; the caller shows the stored plan itself.
+    pub fn rewind_to_saved(&mut self, current: Plan) -> Option<Plan> {
+        let Some(saved) = self.saved else {
+            *self = History::default();
+            return None;
+        };
+        let mut plan = current;
+        while self.past.len() > saved {
+            plan = self.undo(plan)?;
+        }
+        while self.past.len() < saved {
+            plan = self.redo(plan)?;
+        }
         self.future.clear();
         self.last_target = None;
+        Some(plan)
     }
 
     /// The plan one step back, taking `current` onto the redo list.

@@ -8,6 +8,7 @@
 //! one id, a reversed year range). Unknown fields are refused by name, never
 //! dropped. A file from a newer version is refused with that reason.
 
+pub mod drafts;
 pub mod library;
 #[cfg(feature = "schema")]
 pub mod schema;

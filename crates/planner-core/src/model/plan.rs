@@ -95,7 +95,7 @@ pub struct Plan {
 
 /// Whose schedule a cell belongs to: the grid edits programs' and pledges'
 /// schedules alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Owner {
     /// A program's schedule (소요예산).
     Program(ProgramId),
@@ -365,7 +365,7 @@ impl Schedule {
 }
 
 /// A column of a schedule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Column {
     /// 기투자
     Before,

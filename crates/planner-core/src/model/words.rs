@@ -7,20 +7,17 @@
 //! A missing translation is a compile error, since every match covers both
 //! languages.
 
-use serde::{Deserialize, Serialize};
 
 use crate::model::amount::{AmountError, Unit};
 use crate::model::plan::{Actor, Column, Completion, Horizon, Novelty, Plan, PledgeStatus};
 
 /// The language the UI speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// 한국어, the language of the documents.
     #[default]
-    #[serde(rename = "ko")]
     Ko,
     /// English.
-    #[serde(rename = "en")]
     En,
 }
 
@@ -63,6 +60,11 @@ impl Lang {
     /// One of two texts: for UI words that only one component uses, kept
     /// beside it rather than in [`Msg`].
     pub fn pick(self, ko: &'static str, en: &'static str) -> &'static str {
+        self.either(ko, en)
+    }
+
+    /// One of two things in the two languages (a source's two names).
+    pub fn either<T>(self, ko: T, en: T) -> T {
         match self {
             Lang::Ko => ko,
             Lang::En => en,

@@ -126,7 +126,12 @@ mod tests {
             "<p class=\"x&quot; onload=&quot;y\">&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&apos;</p>"
         );
         let mut list = Html::markup("<ul>");
-        list.push(["a", "<b>"].iter().map(|t| Html::element("li", &[], Html::text(t))).collect());
+        list.push(
+            ["a", "<b>"]
+                .iter()
+                .map(|t| Html::element("li", &[], Html::text(t)))
+                .collect(),
+        );
         list.push_markup("</ul>");
         assert_eq!(list.as_str(), "<ul><li>a</li><li>&lt;b&gt;</li></ul>");
     }

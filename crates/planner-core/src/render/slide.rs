@@ -104,7 +104,11 @@ fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
         "사업별 소요예산 합계: 재원별·연도별",
         "All programs: money by source and year",
     );
-    out.push(Html::element("h3", &[("class", "chart-title")], Html::text(title)));
+    out.push(Html::element(
+        "h3",
+        &[("class", "chart-title")],
+        Html::text(title),
+    ));
     if table {
         out.push(table_html(&schedule_slide_table(
             plan,
@@ -291,7 +295,11 @@ fn pledge(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html 
             Html::text(&percent_text(doc.achievement)),
         ));
         let mut figcaption = Html::text(&name);
-        figcaption.push(Html::element("span", &[("class", "achievement")], achievement));
+        figcaption.push(Html::element(
+            "span",
+            &[("class", "achievement")],
+            achievement,
+        ));
         out.push(Html::element(
             "figure",
             &[("class", "indicator-chart")],
@@ -353,7 +361,11 @@ fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
                 "The {CHANGES_DRAWN} largest changes; the other {left_out} unit programs are in the table (T)."
             ),
         };
-        out.push(Html::element("p", &[("class", "slide-sub")], Html::text(&note)));
+        out.push(Html::element(
+            "p",
+            &[("class", "slide-sub")],
+            Html::text(&note),
+        ));
     }
     out
 }
@@ -375,8 +387,11 @@ fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> Html {
             .iter()
             .take(LISTED_ON_SLIDE)
             .map(|problem| {
-                let mut item =
-                    Html::element("strong", &[], Html::text(&describe(&problem.location, plan, lang)));
+                let mut item = Html::element(
+                    "strong",
+                    &[],
+                    Html::text(&describe(&problem.location, plan, lang)),
+                );
                 item.push_text(&format!(" {}", problem.message(lang, plan.unit)));
                 Html::element("li", &[], item)
             })
@@ -388,7 +403,11 @@ fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> Html {
             Lang::Ko => format!("외 {more}건"),
             Lang::En => format!("and {more} more"),
         };
-        out.push(Html::element("p", &[("class", "slide-sub")], Html::text(&note)));
+        out.push(Html::element(
+            "p",
+            &[("class", "slide-sub")],
+            Html::text(&note),
+        ));
     }
     out
 }

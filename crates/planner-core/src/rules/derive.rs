@@ -64,6 +64,19 @@ pub struct ScheduleTotals {
     pub total: Amount,
 }
 
+impl ScheduleTotals {
+    /// 임기 내 소계 of one line of figures laid out as [`ScheduleTotals::columns`]
+    /// (shown figures, once footed in a unit): the years within `term`.
+    pub fn in_term_of(&self, values: &[Decimal], term: YearRange) -> Decimal {
+        self.columns
+            .iter()
+            .zip(values)
+            .filter(|(c, _)| matches!(c, Column::Year(y) if term.contains(*y)))
+            .map(|(_, v)| *v)
+            .sum()
+    }
+}
+
 /// One source's row of a schedule with its totals.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceTotals {

@@ -247,25 +247,33 @@ impl Location {
         }
         if let Some(column) = &self.column {
             id.push('-');
-            id.push_str(&match column {
-                Col::Cell(Column::Before) => "before".into(),
-                Col::Cell(Column::After) => "after".into(),
-                Col::Cell(Column::Year(y)) | Col::Year(y) => format!("y{y}"),
-                Col::Total => "total".into(),
-                Col::ThisYear => "this-year".into(),
-                Col::PriorYear => "prior-year".into(),
-                Col::Basis => "basis".into(),
-                Col::Stated => "stated".into(),
-                Col::Percent => "percent".into(),
-                Col::Weight => "weight".into(),
-                Col::Quota => "quota".into(),
-                Col::Current => "current".into(),
-                Col::FirstYear => "first-year".into(),
-                Col::LastYear => "last-year".into(),
-                Col::BaseYear => "base-year".into(),
-            });
+            id.push_str(&column.id_word());
         }
         id
+    }
+}
+
+impl Col {
+    /// The column's part of a cell id (`this-year`, `y2021`); `plancheck`
+    /// prints the same words.
+    pub fn id_word(&self) -> String {
+        match self {
+            Col::Cell(Column::Before) => "before".into(),
+            Col::Cell(Column::After) => "after".into(),
+            Col::Cell(Column::Year(y)) | Col::Year(y) => format!("y{y}"),
+            Col::Total => "total".into(),
+            Col::ThisYear => "this-year".into(),
+            Col::PriorYear => "prior-year".into(),
+            Col::Basis => "basis".into(),
+            Col::Stated => "stated".into(),
+            Col::Percent => "percent".into(),
+            Col::Weight => "weight".into(),
+            Col::Quota => "quota".into(),
+            Col::Current => "current".into(),
+            Col::FirstYear => "first-year".into(),
+            Col::LastYear => "last-year".into(),
+            Col::BaseYear => "base-year".into(),
+        }
     }
 }
 

@@ -314,15 +314,7 @@ pub fn schedule_document(
         .map(|row| row.cells.iter().map(|a| exact(*a, unit)).collect())
         .collect();
     let footed = foot_grid(&grid, 0);
-    let in_term_of = |cells: &[Decimal]| -> Decimal {
-        totals
-            .columns
-            .iter()
-            .zip(cells)
-            .filter(|(c, _)| matches!(c, Column::Year(y) if term.contains(*y)))
-            .map(|(_, v)| *v)
-            .sum()
-    };
+    let in_term_of = |cells: &[Decimal]| totals.in_term_of(cells, term);
     let rows = totals
         .rows
         .iter()

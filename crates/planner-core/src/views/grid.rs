@@ -1,5 +1,6 @@
-//! The schedule grid's pure logic: which cells a schedule grid shows and what
-//! "fill right" writes (as one [`Edit::Many`], so a fill is one undo step).
+//! The schedule grid's pure logic: which cells a schedule grid shows, where
+//! a key moves the focus, and what "fill right" writes (as one
+//! [`Edit::Many`], so a fill is one undo step).
 //! What a pasted block means is [`crate::views::paste`].
 
 use crate::model::plan::Owner;
@@ -68,15 +69,7 @@ pub fn grid_model(plan: &Plan, owner: Owner, unit: Unit) -> Option<GridModel> {
         column_totals,
         total,
     } = foot_grid(&figures, 0);
-    let in_term_of = |values: &[Decimal]| -> Decimal {
-        totals
-            .columns
-            .iter()
-            .zip(values)
-            .filter(|(c, _)| matches!(c, Column::Year(y) if term.contains(*y)))
-            .map(|(_, v)| *v)
-            .sum()
-    };
+    let in_term_of = |values: &[Decimal]| totals.in_term_of(values, term);
     let rows = totals
         .rows
         .iter()
@@ -151,6 +144,78 @@ pub fn fill_right_edits(
 /// the shown unit, formatted as the documents write it (`△1`, `-`).
 pub fn difference_text(sum: Amount, stated: Amount, unit: Unit) -> String {
     format_figure(unit.exact_figure(sum - stated))
+}
+
+/// A cell's place in the grid: row among the sources, column among the
+/// money columns (the note column comes last).
+pub type GridPos = (usize, usize);
+
+/// A key that moves between the grid's cells, as a spreadsheet user expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridKey {
+    Up,
+    Down,
+    Left,
+    Right,
+    Tab,
+    ShiftTab,
+}
+
+impl GridKey {
+    /// The key a `keydown` names (its `key` and whether Shift is held).
+    pub fn from_key(key: &str, shift: bool) -> Option<GridKey> {
+        Some(match (key, shift) {
+            ("ArrowUp", _) => GridKey::Up,
+            ("ArrowDown", _) => GridKey::Down,
+            ("ArrowLeft", _) => GridKey::Left,
+            ("ArrowRight", _) => GridKey::Right,
+            ("Tab", false) => GridKey::Tab,
+            ("Tab", true) => GridKey::ShiftTab,
+            _ => return None,
+        })
+    }
+}
+
+/// The selection in the cell's text, in UTF-16 units as the browser counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caret {
+    pub start: u32,
+    pub end: u32,
+    pub len: u32,
+}
+
+/// Where `key` moves the focus from `at` in a grid of `rows` rows whose last
+/// column is `last_col` (the note); `None` leaves the focus where the browser
+/// puts it (the caret moves inside the text, or Tab leaves the grid).
+/// Left and Right move between cells only when the whole text is selected or
+/// the caret is already at that end of it, so a typed figure can be edited.
+pub fn grid_move(
+    key: GridKey,
+    at: GridPos,
+    rows: usize,
+    last_col: usize,
+    caret: Caret,
+) -> Option<GridPos> {
+    let (row, col) = at;
+    let all_selected = caret.start == 0 && caret.end == caret.len;
+    match key {
+        GridKey::Up if row > 0 => Some((row - 1, col)),
+        GridKey::Down if row + 1 < rows => Some((row + 1, col)),
+        GridKey::Left if col > 0 && (all_selected || (caret.start == 0 && caret.end == 0)) => {
+            Some((row, col - 1))
+        }
+        GridKey::Right
+            if col < last_col
+                && (all_selected || (caret.start == caret.len && caret.end == caret.len)) =>
+        {
+            Some((row, col + 1))
+        }
+        GridKey::Tab if col < last_col => Some((row, col + 1)),
+        GridKey::Tab if row + 1 < rows => Some((row + 1, 0)),
+        GridKey::ShiftTab if col > 0 => Some((row, col - 1)),
+        GridKey::ShiftTab if row > 0 => Some((row - 1, last_col)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -245,5 +310,73 @@ mod tests {
         assert!(validate(&plan)
             .iter()
             .all(|p| !p.location.cell_id().starts_with("pledge-1-total")));
+    }
+
+    #[test]
+    fn keys_move_like_a_spreadsheet_and_tab_wraps_rows() {
+        use GridKey::*;
+        // 3 rows; columns 0..=4, 4 being the note.
+        let whole = Caret {
+            start: 0,
+            end: 3,
+            len: 3,
+        };
+        let cases: [(GridKey, GridPos, Option<GridPos>); 14] = [
+            (Up, (1, 2), Some((0, 2))),
+            (Up, (0, 2), None),
+            (Down, (1, 2), Some((2, 2))),
+            (Down, (2, 2), None),
+            (Left, (1, 2), Some((1, 1))),
+            (Left, (1, 0), None),
+            (Right, (1, 2), Some((1, 3))),
+            (Right, (1, 4), None),
+            (Tab, (1, 3), Some((1, 4))),
+            (Tab, (1, 4), Some((2, 0))),
+            (Tab, (2, 4), None),
+            (ShiftTab, (1, 1), Some((1, 0))),
+            (ShiftTab, (1, 0), Some((0, 4))),
+            (ShiftTab, (0, 0), None),
+        ];
+        for (key, at, to) in cases {
+            assert_eq!(grid_move(key, at, 3, 4, whole), to, "{key:?} from {at:?}");
+        }
+    }
+
+    #[test]
+    fn left_and_right_edit_the_text_until_the_caret_reaches_its_end() {
+        let caret = |start, end| Caret { start, end, len: 5 };
+        let at = (0, 2);
+        // In the middle of the figure, or part of it selected: the caret moves.
+        for (start, end) in [(2, 2), (1, 3), (0, 4), (5, 1)] {
+            assert_eq!(grid_move(GridKey::Left, at, 1, 4, caret(start, end)), None);
+            assert_eq!(grid_move(GridKey::Right, at, 1, 4, caret(start, end)), None);
+        }
+        assert_eq!(
+            grid_move(GridKey::Left, at, 1, 4, caret(0, 0)),
+            Some((0, 1))
+        );
+        assert_eq!(grid_move(GridKey::Right, at, 1, 4, caret(0, 0)), None);
+        assert_eq!(
+            grid_move(GridKey::Right, at, 1, 4, caret(5, 5)),
+            Some((0, 3))
+        );
+        assert_eq!(grid_move(GridKey::Left, at, 1, 4, caret(5, 5)), None);
+        // An empty cell: the caret is at both ends.
+        let empty = Caret {
+            start: 0,
+            end: 0,
+            len: 0,
+        };
+        assert_eq!(grid_move(GridKey::Left, at, 1, 4, empty), Some((0, 1)));
+        assert_eq!(grid_move(GridKey::Right, at, 1, 4, empty), Some((0, 3)));
+    }
+
+    #[test]
+    fn only_movement_keys_move() {
+        assert_eq!(GridKey::from_key("Tab", true), Some(GridKey::ShiftTab));
+        assert_eq!(GridKey::from_key("ArrowLeft", true), Some(GridKey::Left));
+        for other in ["Enter", "Escape", "a", "Home", "PageDown"] {
+            assert_eq!(GridKey::from_key(other, false), None);
+        }
     }
 }

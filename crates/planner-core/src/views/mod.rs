@@ -1,6 +1,7 @@
 //! What the app shows of a plan, as plain data: the official documents, the
 //! schedule grid and its keys, the worksheets, the deck, where a problem is,
-//! what changed between versions, what a pasted block means.
+//! what changed between versions, what a pasted block means, which screen a
+//! URL names.
 
 pub mod compare;
 pub mod deck;
@@ -8,4 +9,5 @@ pub mod document;
 pub mod grid;
 pub mod locate;
 pub mod paste;
+pub mod route;
 pub mod worksheet;

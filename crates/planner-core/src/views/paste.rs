@@ -845,14 +845,12 @@ mod tests {
     fn a_status_block_fills_names_and_figures_and_adds_rows() {
         let mut plan = demo_plan();
         // Copied from the seed document: 계 first, four rows, each with its change.
-        let block = Block::from_tsv(
-            "계\t1,780,060\t654,714\t1,125,346\n\
-             사회적경제 활성화\t625,648\t145,140\t480,508\n\
+        let rows = "사회적경제 활성화\t625,648\t145,140\t480,508\n\
              구정의 민관협치 활성화\t262,000\t144,000\t118,000\n\
              청년의 행복한 사회진입 환경조성\t816,650\t268,178\t548,472\n\
              기본경비\t75,762\t97,396\t△21,634\n\
-             새 사업\t1\t-\t1\n",
-        );
+             새 사업\t1\t-\t1\n";
+        let block = Block::from_tsv(&format!("계\t1,780,060\t654,714\t1,125,346\n{rows}"));
         let before = plan.budget_rows().count();
         let pasted = paste_status(&plan, &block, (0, 0), Unit::Thousand);
         // The printed 계 is of the first four rows only: the fifth makes it differ.
@@ -860,14 +858,7 @@ mod tests {
             matches!(pasted, Err(PasteError::PrintedTotalDiffers { row: 1, .. })),
             "{pasted:?}"
         );
-        let block = Block::from_tsv(
-            "계\t1,780,061\t654,714\t1,125,347\n\
-             사회적경제 활성화\t625,648\t145,140\t480,508\n\
-             구정의 민관협치 활성화\t262,000\t144,000\t118,000\n\
-             청년의 행복한 사회진입 환경조성\t816,650\t268,178\t548,472\n\
-             기본경비\t75,762\t97,396\t△21,634\n\
-             새 사업\t1\t-\t1\n",
-        );
+        let block = Block::from_tsv(&format!("계\t1,780,061\t654,714\t1,125,347\n{rows}"));
         let pasted = paste_status(&plan, &block, (0, 0), Unit::Thousand).unwrap();
         assert_eq!(pasted.totals_checked, 5 + 3);
         plan.apply(pasted.edit).unwrap();

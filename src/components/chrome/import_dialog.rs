@@ -1,0 +1,107 @@
+//! The import dialog: the checked file's preview (title, years, totals,
+//! problems) and the choice to add it or let it replace the open plan; or,
+//! for a bad file, what is wrong and where (its JSON path). Nothing changes
+//! before the user chooses.
+
+use leptos::prelude::*;
+use planner_core::file::library::grand_total;
+use planner_core::model::amount::format_figure;
+use planner_core::Unit;
+use wasm_bindgen::JsCast;
+
+use crate::state::import::Checked;
+use crate::state::{use_import, use_nav, use_session};
+
+/// The dialog, shown while a file is being imported.
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let nav = use_nav();
+    let session = use_session();
+    let import = use_import();
+    let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
+    let body = move || {
+        let lang = nav.lang.get();
+        import.pending.get().map(|checked| match checked {
+            Checked::Ready(preview) => {
+                let plan = &preview.plan;
+                let (errors, warnings) = preview.problems;
+                let facts = [
+                    (lang.pick("파일", "File"), preview.source.clone()),
+                    (lang.pick("제목", "Title"), plan.title.clone()),
+                    (lang.pick("기간", "Years"), format!("{}–{}", plan.years.first, plan.years.last)),
+                    (lang.pick("사업 / 공약", "Programs / pledges"), format!("{} / {}", plan.programs.len(), plan.pledges.len())),
+                    (lang.pick("총액(천원)", "Grand total (KRW thousand)"), format_figure(Unit::Thousand.shown_figure(grand_total(plan)))),
+                    (lang.pick("문제", "Problems"), format!("{} {errors} · {} {warnings}", lang.pick("오류", "errors"), lang.pick("경고", "warnings"))),
+                ];
+                let open_title = session.plan.with_untracked(|p| p.title.clone());
+                let can_replace = session.id.get_untracked().is_some();
+                view! {
+                    <h2 id="import-title">{lang.pick("가져올 계획 미리 보기", "Plan to import")}</h2>
+                    <dl class="facts" data-testid="import-preview">
+                        {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    </dl>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| import.as_new()>
+                            {lang.pick("새 계획으로 추가", "Add as a new plan")}
+                        </button>
+                        {can_replace.then(|| view! {
+                            <button type="button" on:click=move |_| import.replacing_open()>
+                                {format!("“{open_title}” {}", lang.pick("대신하기 (지금 상태는 버전 기록에 보관)", "— replace it (its current state is kept in its history)"))}
+                            </button>
+                        })}
+                        <button type="button" on:click=move |_| import.cancel()>{lang.pick("취소", "Cancel")}</button>
+                    </div>
+                }
+                .into_any()
+            }
+            Checked::Refused { source, error } => view! {
+                <h2 id="import-title">{lang.pick("이 파일은 가져올 수 없습니다", "This file cannot be imported")}</h2>
+                <p class="form-error" role="alert" data-testid="import-error">
+                    <span aria-hidden="true">"⚠ "</span>
+                    {format!("{source}: {}", error.message(lang))}
+                </p>
+                <p>{lang.pick("아무것도 바뀌지 않았습니다.", "Nothing was changed.")}</p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| import.cancel()>{lang.pick("닫기", "Close")}</button>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    let _ = pick;
+    view! {
+        <Show when=move || import.pending.with(Option::is_some)>
+            <div class="import-dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
+                {body}
+            </div>
+        </Show>
+    }
+}
+
+/// The button that opens the file picker (and says drop and paste work too).
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let nav = use_nav();
+    let import = use_import();
+    let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                import.read_file(file);
+            }
+            input.set_value("");
+        }
+    };
+    view! {
+        <div class="import-file">
+            <label class="button-like">
+                {move || pick("계획 파일 가져오기…", "Import a plan file…")}
+                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change data-testid="import-input"/>
+            </label>
+            <span class="hint">{move || pick("파일을 이 페이지에 끌어다 놓거나, 파일 내용을 붙여넣어도 됩니다.", "You can also drop a file on this page or paste its contents.")}</span>
+        </div>
+    }
+}

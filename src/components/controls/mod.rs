@@ -1,0 +1,9 @@
+//! Controls shared by the views: a radio group of words, the unit picker,
+//! the subject picker, a name's text box and the shell of a view that shows
+//! one subject.
+
+pub mod choice_group;
+pub mod owner_picker;
+pub mod subject_view;
+pub mod text_box;
+pub mod unit_select;
