@@ -67,7 +67,7 @@ impl Import {
                     problems,
                 })
             }
-            Err(error) => Checked::Refused { source, error },
+            Err(error) => return self.refuse(source, error),
         };
         self.pending.set(Some(result));
     }

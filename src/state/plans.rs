@@ -25,8 +25,6 @@ pub struct Plans {
     saver: Saver,
     session: Session,
     nav: Nav,
-    /// The index of every plan, for the plans home.
-    pub index: RwSignal<Library>,
 }
 
 impl Plans {
@@ -36,8 +34,13 @@ impl Plans {
             saver,
             session,
             nav,
-            index: saver.index,
         }
+    }
+
+    /// The index of every plan, for the plans home (the saver's: storage's
+    /// index as this tab holds it).
+    pub fn index(&self) -> RwSignal<Library> {
+        self.saver.index
     }
 
     /// Reads the index (migrating or rebuilding it when needed) and opens the
@@ -73,7 +76,7 @@ impl Plans {
             .open
             .filter(|id| library.get(*id).is_some())
             .or_else(|| library.plans.iter().find(|p| !p.quarantined).map(|p| p.id));
-        self.index.set(library);
+        self.saver.index.set(library);
         if let Some(id) = open {
             self.open_plan(id);
         }
@@ -185,7 +188,7 @@ impl Plans {
             .plans
             .push(PlanSummary::of(1, &plan, &validate(&plan), ""));
         library.open = Some(1);
-        self.index.set(library);
+        self.saver.index.set(library);
         self.session.show(1, plan, None);
     }
 
@@ -204,13 +207,13 @@ impl Plans {
                     browser::performance_mark("plan-decoded");
                     self.session.show(id, file.plan, Some(text));
                     self.saver.keep_first_version(id);
-                    self.index.update(|l| l.open = Some(id));
+                    self.saver.index.update(|l| l.open = Some(id));
                     let _ = self.saver.write_index();
                 }
                 Err(_) => {
                     let aside = self.saver.set_aside(&id.to_string(), &text);
                     self.saver.notice.set(Some(StorageNotice::Quarantined));
-                    self.index.update(|l| {
+                    self.saver.index.update(|l| {
                         if let Some(p) = l.plans.iter_mut().find(|p| p.id == id) {
                             p.quarantined = true;
                         }
@@ -222,7 +225,7 @@ impl Plans {
                 }
             },
             Ok(Stored::Nothing) => {
-                self.index.update(|l| l.plans.retain(|p| p.id != id));
+                self.saver.index.update(|l| l.plans.retain(|p| p.id != id));
                 let _ = self.saver.write_index();
                 self.close_plan();
             }
@@ -253,10 +256,10 @@ impl Plans {
 
     /// Stores a plan under a new id without opening it.
     pub(crate) fn store_new(&self, plan: Plan) -> Result<PlanId, SaveError> {
-        let id = self.index.with_untracked(Library::next_id);
+        let id = self.saver.index.with_untracked(Library::next_id);
         let result = self.store(id, &plan);
         if result.is_err() {
-            self.index.update(|l| l.plans.retain(|p| p.id != id));
+            self.saver.index.update(|l| l.plans.retain(|p| p.id != id));
         }
         result.map(|()| id)
     }
@@ -303,7 +306,7 @@ impl Plans {
     pub fn delete_plan(&self, id: PlanId) {
         self.session.flush();
         let mut dropped = None;
-        self.index.update(|l| dropped = l.delete(id));
+        self.saver.index.update(|l| dropped = l.delete(id));
         if self.saver.write_index().is_ok() {
             if let Some(old) = dropped {
                 let _ = self.saver.with_store(|s| s.remove(&plan_key(old)));
@@ -320,7 +323,7 @@ impl Plans {
     /// Brings the last deleted plan back.
     pub fn undo_delete(&self) {
         let mut restored = None;
-        self.index.update(|l| restored = l.undelete());
+        self.saver.index.update(|l| restored = l.undelete());
         if restored.is_some() {
             let _ = self.saver.write_index();
         }

@@ -225,11 +225,8 @@ impl Saver {
 
     /// Storage belongs to a newer version of the app: this tab stops writing.
     pub(crate) fn stop_writing(&self) {
-        self.writable.set_value(false);
-        self.notice.set(Some(StorageNotice::NewerVersion));
-        self.status.set(SaveStatus::NotSaved(SaveError::Other(
-            "newer version".into(),
-        )));
+        self.read_only();
+        self.status.set(SaveStatus::NotSaved(newer_version()));
     }
 
     /// The index was written by a newer version of the app: it is read, never written.

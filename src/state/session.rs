@@ -61,16 +61,6 @@ pub struct Session {
 }
 
 impl Session {
-    /// A funding source's name in the UI language, following renames: the
-    /// row heading of the grid and the split, and their cells' labels.
-    pub fn source_name(&self, nav: Nav, source: SourceId) -> Memo<String> {
-        let plan = self.plan;
-        Memo::new(move |_| {
-            let lang = nav.lang.get();
-            plan.with(|p| source_name(p, &source, lang))
-        })
-    }
-
     /// A session with no plan open yet, saving through `saver`.
     pub fn new(saver: Saver) -> Session {
         let plan = RwSignal::new(Plan::new(
@@ -224,8 +214,9 @@ impl Session {
         self.autosave.set_value(handle);
     }
 
-    /// Stops the autosave timer when the app is unmounted, so no timer runs
-    /// over a disposed session (an edit still waiting is not written).
+    /// Stops the autosave timer: first thing in every flush, and when the app
+    /// is unmounted, so no timer runs over a disposed session (there, an edit
+    /// still waiting is not written).
     pub fn stop(&self) {
         if let Some(handle) = self.autosave.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -235,9 +226,7 @@ impl Session {
     /// Writes the open plan now if an edit waits: on the autosave timer, when
     /// the page is hidden or closed, and before another plan opens.
     pub fn flush(&self) {
-        if let Some(handle) = self.autosave.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.stop();
         // A write the browser refused for no stated reason is tried again.
         let waiting = self.saver.status.with_untracked(|s| {
             matches!(
@@ -330,6 +319,16 @@ impl Session {
         self.drafts.close();
         self.history.set_value(History::default());
         self.can_undo_redo.set((false, false));
+    }
+
+    /// A funding source's name in the UI language, following renames: the
+    /// row heading of the grid and the split, and their cells' labels.
+    pub fn source_name(&self, nav: Nav, source: SourceId) -> Memo<String> {
+        let plan = self.plan;
+        Memo::new(move |_| {
+            let lang = nav.lang.get();
+            plan.with(|p| source_name(p, &source, lang))
+        })
     }
 
     /// The problem marked at a cell (its worst one), tracked: a cell that

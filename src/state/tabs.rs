@@ -23,8 +23,6 @@ pub struct Tabs {
     session: Session,
     plans: Plans,
     nav: Nav,
-    /// Another tab's version of the open plan, while the user chooses.
-    pub conflict: RwSignal<Option<Conflict>>,
 }
 
 impl Tabs {
@@ -35,8 +33,13 @@ impl Tabs {
             session,
             plans,
             nav,
-            conflict: saver.conflict,
         }
+    }
+
+    /// Another tab's version of the open plan, while the user chooses (the
+    /// saver's, which raises it).
+    pub fn conflict(&self) -> RwSignal<Option<Conflict>> {
+        self.saver.conflict
     }
 
     /// Follows a change another tab made to storage (`key` set to `value`).
@@ -50,7 +53,7 @@ impl Tabs {
                 match Library::decode(&text) {
                     Ok(library) => {
                         let library = self.plans.repair_summaries(library);
-                        self.plans.index.set(library);
+                        self.plans.index().set(library);
                     }
                     Err(LibraryError::Newer(_)) => self.saver.stop_writing(),
                     Err(LibraryError::Unreadable(_)) => {}
@@ -72,7 +75,7 @@ impl Tabs {
             .saver
             .status
             .with_untracked(|s| *s == SaveStatus::Pending);
-        if unsaved || self.conflict.with_untracked(Option::is_some) {
+        if unsaved || self.saver.conflict.with_untracked(Option::is_some) {
             self.saver.raise_conflict(text);
             return;
         }
@@ -91,13 +94,13 @@ impl Tabs {
     /// own first, then this one is written.
     pub fn keep_mine(&self) {
         let (Some(conflict), Some(id)) = (
-            self.conflict.get_untracked(),
+            self.saver.conflict.get_untracked(),
             self.session.id.get_untracked(),
         ) else {
             return;
         };
         self.keep_as_copy(conflict.theirs);
-        self.conflict.set(None);
+        self.saver.conflict.set(None);
         self.saver.know(id, conflict.text);
         self.saver.status.set(SaveStatus::Pending);
         self.session.flush();
@@ -107,13 +110,13 @@ impl Tabs {
     /// their own, then the other version is shown.
     pub fn take_theirs(&self) {
         let (Some(conflict), Some(id)) = (
-            self.conflict.get_untracked(),
+            self.saver.conflict.get_untracked(),
             self.session.id.get_untracked(),
         ) else {
             return;
         };
         let mine = self.session.plan.get_untracked();
-        self.conflict.set(None);
+        self.saver.conflict.set(None);
         self.saver.know(id, conflict.text);
         self.session
             .replace_plan_quietly(conflict.theirs, conflict.saved_at);

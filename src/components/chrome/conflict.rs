@@ -12,14 +12,14 @@ pub fn ConflictBanner() -> impl IntoView {
     let tabs = use_tabs();
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     let when = move || {
-        tabs.conflict.with(|c| {
+        tabs.conflict().with(|c| {
             c.as_ref().map(|c| {
                 crate::browser::local_date_time(&c.saved_at).unwrap_or_else(|| c.saved_at.clone())
             })
         })
     };
     view! {
-        <Show when=move || tabs.conflict.with(Option::is_some)>
+        <Show when=move || tabs.conflict().with(Option::is_some)>
             <div class="notice conflict" role="alert" data-testid="conflict">
                 <p>
                     <span aria-hidden="true">"⚠ "</span>

@@ -7,11 +7,6 @@ use planner_core::Owner;
 
 use crate::state::{use_nav, use_session, View};
 
-/// The fragment key of an owner (`program-5`), for pickers.
-fn owner_key(owner: Owner) -> String {
-    owner.cell_prefix()
-}
-
 /// A labelled `<select>` of programs (and pledges) that switches the view's
 /// subject. Its options are one memo of names, so 200 programs cost one list
 /// that changes only when a name does.
@@ -28,22 +23,17 @@ pub fn OwnerPicker(
     let session = use_session();
     let options = Memo::new(move |_| {
         session.plan.with(|p| {
-            let programs: Vec<(String, String)> = p
+            let programs: Vec<(Owner, String)> = p
                 .programs
                 .iter()
-                .map(|x| {
-                    (
-                        owner_key(Owner::Program(x.id)),
-                        format!("{}. {}", x.id, x.name),
-                    )
-                })
+                .map(|x| (Owner::Program(x.id), format!("{}. {}", x.id, x.name)))
                 .collect();
-            let pledges: Vec<(String, String)> = if pledges_too {
+            let pledges: Vec<(Owner, String)> = if pledges_too {
                 p.pledges
                     .iter()
                     .map(|x| {
                         (
-                            owner_key(Owner::Pledge(x.id)),
+                            Owner::Pledge(x.id),
                             pledge_label(&x.number, &x.title, nav.lang.get()),
                         )
                     })
@@ -79,7 +69,7 @@ pub fn OwnerPicker(
                         options.with(|(programs, _)| {
                             programs
                                 .iter()
-                                .map(|(k, name)| picker_option(k, name, current))
+                                .map(|(owner, name)| picker_option(*owner, name, current))
                                 .collect_view()
                         })
                     }}
@@ -90,9 +80,7 @@ pub fn OwnerPicker(
                             options.with(|(_, pledges)| {
                                 pledges
                                     .iter()
-                                    .map(|(k, name)| {
-                                        picker_option(k, name, current)
-                                    })
+                                    .map(|(owner, name)| picker_option(*owner, name, current))
                                     .collect_view()
                             })
                         }}
@@ -103,13 +91,12 @@ pub fn OwnerPicker(
     }
 }
 
-/// One option of the picker, selected while it is the view's subject (set per
-/// option, so it holds however the options and the value are rendered).
-fn picker_option(key: &str, name: &str, current: Signal<Option<Owner>>) -> impl IntoView {
-    let key = key.to_string();
-    let mine = key.clone();
+/// One option of the picker (its value the owner's fragment key, `program-5`),
+/// selected while it is the view's subject (set per option, so it holds
+/// however the options and the value are rendered).
+fn picker_option(owner: Owner, name: &str, current: Signal<Option<Owner>>) -> impl IntoView {
     view! {
-        <option value=key prop:selected=move || current.get().map(owner_key).as_deref() == Some(mine.as_str())>
+        <option value=owner.cell_prefix() prop:selected=move || current.get() == Some(owner)>
             {name.to_string()}
         </option>
     }

@@ -18,7 +18,7 @@ pub fn HistoryView() -> impl IntoView {
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     // Recounted after every save (the library changes with each).
     let versions = Memo::new(move |_| {
-        plans.index.track();
+        plans.index().track();
         session
             .id
             .get()

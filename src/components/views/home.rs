@@ -25,12 +25,12 @@ pub fn PlansHome() -> impl IntoView {
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     let ids = move || {
         plans
-            .index
+            .index()
             .with(|l| l.plans.iter().map(|p| p.id).collect::<Vec<_>>())
     };
     let deleted = move || {
         plans
-            .index
+            .index()
             .with(|l| l.deleted.as_ref().map(|p| p.title.clone()))
     };
 
@@ -84,7 +84,7 @@ fn PlanRow(id: PlanId) -> impl IntoView {
     let session = use_session();
     let plans = use_plans();
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
-    let summary = Memo::new(move |_| plans.index.with(|l| l.get(id).cloned()));
+    let summary = Memo::new(move |_| plans.index().with(|l| l.get(id).cloned()));
     let field = move |f: fn(&PlanSummary) -> String| {
         move || summary.with(|s| s.as_ref().map(f).unwrap_or_default())
     };
@@ -270,7 +270,7 @@ fn StorageUse() -> impl IntoView {
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     // Recounted whenever the library changes (every save updates it).
     let used = Memo::new(move |_| {
-        plans.index.track();
+        plans.index().track();
         saver.storage_used()
     });
     let percent = move || used.get().map(|u| u * 100 / QUOTA_CHARS);

@@ -74,8 +74,7 @@ impl View {
     /// The fragment for a view showing `subject`.
     pub fn href(self, subject: Option<Owner>) -> String {
         match subject {
-            Some(Owner::Program(id)) => format!("#{}/program-{id}", self.fragment()),
-            Some(Owner::Pledge(id)) => format!("#{}/pledge-{id}", self.fragment()),
+            Some(owner) => format!("#{}/{}", self.fragment(), owner.cell_prefix()),
             None => format!("#{}", self.fragment()),
         }
     }
@@ -85,8 +84,11 @@ impl View {
 /// split and the line items programs, the targets pledges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subjects {
+    /// Programs only (the split, the line items).
     Programs,
+    /// Pledges only (the targets).
     Pledges,
+    /// Both (the schedule).
     Both,
 }
 
