@@ -7,6 +7,13 @@
 //     the problems panel re-rendered (input event to the end of the task and
 //     its microtasks, i.e. before the next frame), median and p95 of 200;
 //  3. JS heap plus wasm memory after the keystrokes.
+//  0. the first load as a user feels it (issue 14): a fresh profile with an
+//     empty cache opens the app (the demo plan's overview) from a server that
+//     sends brotli; the bytes are the transfer sizes of the files the browser
+//     actually fetched until the app was usable (the `app-mounted` mark and
+//     the overview shown), on loopback and under Chromium's network throttling
+//     (1.6 Mbit/s, 150 ms round trip); then the first open of each view
+//     loaded on first use, from the click (hash change) to the view shown.
 // Prints figures only; nothing passes or fails on time (docs/PERFORMANCE.md).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,16 +30,87 @@ const index = {
   open: 1,
 };
 
-const server = await serveDist();
+const server = await serveDist({ brotli: true });
 const browser = await launchBrowser(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const ms = (x) => `${x.toFixed(1)} ms`;
 
+/** The lazily loaded views, by fragment, and what shows each once loaded. */
+const LAZY_VIEWS = ['status', 'split', 'pledge', 'items', 'settings', 'history', 'deck'];
+
+/** One cold first open in a fresh profile; `throttle` slows its network. */
+async function firstOpen(throttle) {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (0.75e6 / 8),
+    });
+  }
+  const fetched = new Map();
+  let usable = false;
+  cdp.on('Network.responseReceived', (e) => { if (!usable) fetched.set(e.requestId, { url: e.response.url, bytes: 0, encoding: e.response.headers['content-encoding'] ?? '' }); });
+  cdp.on('Network.loadingFinished', (e) => { const f = fetched.get(e.requestId); if (f) f.bytes = e.encodedDataLength; });
+  await page.goto(server.url);
+  await page.waitForSelector('.app[data-ready] main section.view.overview, .app[data-ready] main section.view', { timeout: 60000 });
+  usable = true;
+  const mounted = await page.evaluate(() => performance.getEntriesByName('app-mounted')[0]?.startTime ?? NaN);
+  const shown = await page.evaluate(() => performance.now());
+  await context.close();
+  const files = [...fetched.values()].filter((f) => !f.url.endsWith('/sw.js') && !f.url.endsWith('.svg'));
+  return { mounted, shown, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
+}
+
+/** The first open of each lazily loaded view, from the overview. */
+async function lazyOpens() {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.app[data-ready] main section.view');
+  const times = {};
+  for (const view of LAZY_VIEWS) {
+    times[view] = await page.evaluate((fragment) => new Promise((resolve, reject) => {
+      const start = performance.now();
+      let seen = false;
+      const check = () => {
+        const loading = document.querySelector('.part-loading');
+        if (loading) seen = true;
+        if (document.querySelector('.part-failed')) { reject(new Error(`${fragment} failed to load`)); return true; }
+        if (seen && !loading) { resolve(performance.now() - start); return true; }
+        return false;
+      };
+      const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      observer.observe(document.body, { childList: true, subtree: true });
+      location.hash = fragment;
+    }), view);
+  }
+  await context.close();
+  return times;
+}
+
 try {
+  // 0. The first load.
+  const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+  const cold = [];
+  for (let i = 0; i < 5; i += 1) cold.push(await firstOpen(false));
+  const slow = [];
+  for (let i = 0; i < 3; i += 1) slow.push(await firstOpen(true));
+  const first = cold[0];
+  const plain = first.files.filter((f) => f.encoding !== 'br').map((f) => f.url);
+  console.log(`load: first load ${kib(first.bytes)} transferred (brotli) in ${first.files.length} files until usable (budget 150 KiB)${plain.length ? `; not compressed: ${plain.join(', ')}` : ''}`);
+  for (const f of [...first.files].sort((a, b) => b.bytes - a.bytes)) console.log(`load:   ${kib(f.bytes).padStart(10)}  ${new URL(f.url).pathname}`);
+  console.log(`load: first open on loopback: median ${ms(quantile(cold.map((o) => o.mounted), 0.5))} to app-mounted, ${ms(quantile(cold.map((o) => o.shown), 0.5))} to the overview shown`);
+  console.log(`load: first open at 1.6 Mbit/s, 150 ms RTT: median ${ms(quantile(slow.map((o) => o.mounted), 0.5))} to app-mounted, ${ms(quantile(slow.map((o) => o.shown), 0.5))} to the overview shown`);
+  const lazy = await lazyOpens();
+  console.log(`load: first open of each lazy view on loopback (target ≤ 150 ms): ${Object.entries(lazy).map(([v, t]) => `${v} ${ms(t)}`).join(', ')}`);
+
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 800 } });
-  // Trunk's loader announces the started module; keep its exports for the memory figure.
+  // The loader (scripts/post-build.mjs) announces the started module; keep its exports for the memory figure.
   await context.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (e) => { globalThis.__wasmExports = e.detail?.wasm; });
+    addEventListener('app-started', (e) => { globalThis.__wasmExports = e.detail?.wasm; });
   });
   const page = await context.newPage();
   await page.goto(server.url + '#plans');
@@ -95,6 +173,12 @@ try {
 
   // The briefing deck of the whole plan (every program and pledge a slide):
   // opening it, stepping to the next slide, a keystroke in the presenter notes.
+  // The deck's part is loaded first (its first open is timed in 0.), so this
+  // times the deck itself.
+  await page.evaluate(() => { location.hash = '#deck'; });
+  await page.waitForSelector('section.slide.current');
+  await page.evaluate(() => { location.hash = '#overview'; });
+  await page.waitForSelector('main section.view.overview');
   const deck = await page.evaluate(async () => {
     const settle = () => new Promise((r) => setTimeout(r, 0));
     const t0 = performance.now();

@@ -1,25 +1,23 @@
-// Trunk post_build hook: puts the SHA-256 of every inline <script> of the built
-// index.html into its Content-Security-Policy, so the policy needs neither
-// 'unsafe-inline' nor a server. Fails the build if the placeholder is missing.
+// Puts the SHA-256 of every inline <script> of the built index.html into its
+// Content-Security-Policy, so the policy needs neither 'unsafe-inline' nor a
+// server. Fails the build if the placeholder is missing. (scripts/post-build.mjs)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('csp-hash: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
-  process.exit(1);
+/** Fills CSP_SCRIPT_HASHES in `dir`/index.html. */
+export function hashInlineScripts(dir) {
+  const file = join(dir, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  const hashes = [];
+  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    const digest = createHash('sha256').update(match[1], 'utf8').digest('base64');
+    hashes.push(`'sha256-${digest}'`);
+  }
+  if (!html.includes('CSP_SCRIPT_HASHES')) {
+    console.error('csp-hash: index.html has no CSP_SCRIPT_HASHES placeholder');
+    process.exit(1);
+  }
+  writeFileSync(file, html.replace('CSP_SCRIPT_HASHES', hashes.join(' ')));
+  console.log(`csp-hash: ${hashes.length} inline script(s) hashed into the CSP`);
 }
-const file = join(dir, 'index.html');
-const html = readFileSync(file, 'utf8');
-const hashes = [];
-for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  const digest = createHash('sha256').update(match[1], 'utf8').digest('base64');
-  hashes.push(`'sha256-${digest}'`);
-}
-if (!html.includes('CSP_SCRIPT_HASHES')) {
-  console.error('csp-hash: index.html has no CSP_SCRIPT_HASHES placeholder');
-  process.exit(1);
-}
-writeFileSync(file, html.replace('CSP_SCRIPT_HASHES', hashes.join(' ')));
-console.log(`csp-hash: ${hashes.length} inline script(s) hashed into the CSP`);

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
+mkdir -p target
 echo
 echo "Serving the budget planner at http://127.0.0.1:8080/"
 echo

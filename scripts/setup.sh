@@ -29,6 +29,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
   cargo install wasm-bindgen-cli --version "=$wbg" --force
 fi
 
+# 3b. wasm-split-cli (crate wasm_split_cli_support, feature build-binary): it
+#     cuts the release wasm into the parts loaded on first use
+#     (scripts/build-app.sh). Pinned to 0.2.4, the same 0.2 split format as the
+#     wasm_split_helpers 0.2.3 runtime in Cargo.lock (its newest release): 0.2.3's
+#     loader leaves a failed part download as an unhandled rejection, which
+#     tests/e2e/parts.test.mjs catches; 0.2.4 handles it.
+wsc=0.2.4
+if ! cargo install --list | grep -x "wasm_split_cli_support v$wsc:" >/dev/null; then
+  say "installing wasm-split-cli $wsc (a few minutes)"
+  cargo install wasm_split_cli_support --version "=$wsc" --features build-binary --locked --force
+fi
+
 # 4. Node tools: binaryen 132's wasm-opt, playwright-core, axe-core, ajv (the
 #    schema agreement test).
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
@@ -39,7 +51,7 @@ if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
 fi
 
 # 5. Chromium, its driver, and Korean fonts for readable screenshots.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then
   say "installing chromium, chromium-driver and fonts-noto-cjk"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -q
@@ -61,4 +73,4 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
   python3 -m pip install --quiet 'jsonschema==4.26.0'
 fi
 
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null), $(soffice --version 2>/dev/null | head -1)"
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $wsc, $(node_modules/.bin/wasm-opt --version), $(chromium --version 2>/dev/null), $(soffice --version 2>/dev/null | head -1)"

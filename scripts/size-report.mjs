@@ -1,26 +1,41 @@
-// Raw, gzip and brotli sizes of a Trunk dist/ folder, per kind of file, and the
-// total a first load fetches (html + js + wasm + css; the icon is left out).
-import { readdirSync, readFileSync } from 'node:fs';
+// Raw, gzip and brotli sizes of a built dist/ folder, per file, and what a first
+// load fetches: index.html, the CSS, and of the split app (app-<hash>/) its main
+// module, bindings and parts' loader. The parts (split_*.wasm, each view loaded
+// on first use, and chunk_*.wasm, code two or more parts share) are summed apart.
+// scripts/bench-editor.mjs measures the same from the files the browser fetched.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dir = process.argv[2] ?? 'dist';
 const rows = [];
-for (const name of readdirSync(dir).sort()) {
-  if (name.startsWith('.')) continue;
-  const data = readFileSync(join(dir, name));
-  rows.push({
-    kind: extname(name).slice(1),
-    name,
-    raw: data.length,
-    gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  });
-}
-const firstLoad = rows.filter((r) => ['html', 'js', 'wasm', 'css'].includes(r.kind));
-const sum = (key) => firstLoad.reduce((n, r) => n + r[key], 0);
+const walk = (prefix) => {
+  for (const name of readdirSync(join(dir, prefix)).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, path)).isDirectory()) { walk(path); continue; }
+    const data = readFileSync(join(dir, path));
+    rows.push({
+      kind: extname(name).slice(1),
+      name: path,
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      part: /\/(split|chunk)_[^/]*\.wasm$/.test(path),
+    });
+  }
+};
+walk('');
+const firstLoad = rows.filter((r) => !r.part && ['html', 'js', 'wasm', 'css'].includes(r.kind) && r.name !== 'sw.js');
+const parts = rows.filter((r) => r.part);
+const sum = (set, key) => set.reduce((n, r) => n + r[key], 0);
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${'kind'.padEnd(5)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}  file`);
-for (const r of rows) console.log(`${r.kind.padEnd(5)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${r.name}`);
-console.log(`${'load'.padEnd(5)} ${pad(sum('raw'), 9)} ${pad(sum('gzip'), 9)} ${pad(sum('brotli'), 9)}  first load (html+js+wasm+css)`);
-console.log(`first load brotli: ${(sum('brotli') / 1024).toFixed(1)} KiB (budget 150 KiB)`);
+for (const r of rows.filter((r) => !r.name.includes('/chunk_'))) {
+  console.log(`${r.kind.padEnd(5)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${r.name}`);
+}
+const shared = rows.filter((r) => r.name.includes('/chunk_'));
+console.log(`${'wasm'.padEnd(5)} ${pad(sum(shared, 'raw'), 9)} ${pad(sum(shared, 'gzip'), 9)} ${pad(sum(shared, 'brotli'), 9)}  ${shared.length} chunk_*.wasm (code shared by parts)`);
+console.log(`${'load'.padEnd(5)} ${pad(sum(firstLoad, 'raw'), 9)} ${pad(sum(firstLoad, 'gzip'), 9)} ${pad(sum(firstLoad, 'brotli'), 9)}  first load (html + css + main wasm, bindings, parts' loader)`);
+console.log(`${'parts'.padEnd(5)} ${pad(sum(parts, 'raw'), 9)} ${pad(sum(parts, 'gzip'), 9)} ${pad(sum(parts, 'brotli'), 9)}  ${parts.length} parts loaded on first use`);
+console.log(`first load brotli: ${(sum(firstLoad, 'brotli') / 1024).toFixed(1)} KiB (budget 150 KiB)`);

@@ -9,18 +9,11 @@ use planner_core::{Lang, Msg};
 use crate::browser;
 use crate::components::chrome::conflict::ConflictBanner;
 use crate::components::chrome::header::Header;
-use crate::components::chrome::import_dialog::ImportDialog;
 use crate::components::chrome::problems_panel::ProblemsPanel;
-use crate::components::views::deck::DeckView;
-use crate::components::views::history::HistoryView;
 use crate::components::views::home::PlansHome;
-use crate::components::views::items::LineItems;
 use crate::components::views::overview::Overview;
-use crate::components::views::pledge::PledgeTargets;
 use crate::components::views::schedule::ScheduleView;
-use crate::components::views::settings::Settings;
-use crate::components::views::split::SplitView;
-use crate::components::views::status::StatusTable;
+use crate::parts::{self, Part};
 use crate::state::{self, use_nav, use_session, View};
 use crate::storage::{self, BrowserStore, PlanStore};
 
@@ -115,7 +108,10 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
             <ConflictBanner/>
             <div class="workspace">
                 <main id="main" tabindex="-1">
-                    <ImportDialog/>
+                    // Loaded with the first file dropped, pasted or chosen.
+                    <Show when=move || import.pending.with(Option::is_some)>
+                        <Part preload=parts::import_dialog::preload show=parts::import_dialog::show/>
+                    </Show>
                     <CurrentView/>
                 </main>
                 <Show when=move || nav.view.get() != View::Home && !presenting() && session.id.get().is_some()>
@@ -136,13 +132,13 @@ fn CurrentView() -> impl IntoView {
         _ if session.id.get().is_none() => view! { <PlansHome/> }.into_any(),
         View::Home => view! { <PlansHome/> }.into_any(),
         View::Overview => view! { <Overview/> }.into_any(),
-        View::Status => view! { <StatusTable/> }.into_any(),
+        View::Status => view! { <Part preload=parts::status::preload show=parts::status::show/> }.into_any(),
         View::Schedule => view! { <ScheduleView/> }.into_any(),
-        View::Split => view! { <SplitView/> }.into_any(),
-        View::Pledge => view! { <PledgeTargets/> }.into_any(),
-        View::LineItems => view! { <LineItems/> }.into_any(),
-        View::Settings => view! { <Settings/> }.into_any(),
-        View::History => view! { <HistoryView/> }.into_any(),
-        View::Deck => view! { <DeckView/> }.into_any(),
+        View::Split => view! { <Part preload=parts::split::preload show=parts::split::show/> }.into_any(),
+        View::Pledge => view! { <Part preload=parts::pledge::preload show=parts::pledge::show/> }.into_any(),
+        View::LineItems => view! { <Part preload=parts::line_items::preload show=parts::line_items::show/> }.into_any(),
+        View::Settings => view! { <Part preload=parts::settings::preload show=parts::settings::show/> }.into_any(),
+        View::History => view! { <Part preload=parts::history::preload show=parts::history::show/> }.into_any(),
+        View::Deck => view! { <Part preload=parts::deck::preload show=parts::deck::show/> }.into_any(),
     }
 }

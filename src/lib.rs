@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod panic;
+pub mod parts;
 pub mod state;
 pub mod storage;
 

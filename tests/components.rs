@@ -28,6 +28,8 @@ mod grid;
 mod home;
 #[path = "components/overview.rs"]
 mod overview;
+#[path = "components/parts.rs"]
+mod parts;
 #[path = "components/pledge.rs"]
 mod pledge;
 #[path = "components/support.rs"]

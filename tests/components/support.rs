@@ -131,6 +131,25 @@ pub fn mount_at(store: Rc<MemoryStore>, lang: Lang, fragment: &str) -> Mounted {
     }
 }
 
+/// Mounts `body` alone in a fresh container, under the app's state over `store`
+/// (for a piece of the shell tested apart from the views).
+pub fn mount_view<V: IntoView + 'static>(
+    store: Rc<MemoryStore>,
+    lang: Lang,
+    body: impl FnOnce() -> V + 'static,
+) -> Mounted {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        budget_planner::state::provide(store, lang);
+        body()
+    });
+    Mounted {
+        root,
+        handle: Some(Box::new(handle)),
+    }
+}
+
 /// Mounts the app on a view (`schedule/pledge-1`) and lets it render.
 pub async fn open(fragment: &str, store: Rc<MemoryStore>, lang: Lang) -> Mounted {
     let root = mount_at(store, lang, fragment);

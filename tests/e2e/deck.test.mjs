@@ -338,7 +338,17 @@ test('once loaded, the app and its deck open with no network', async () => {
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   assert.ok(cached.some((p) => p.endsWith('.wasm')) && cached.includes('/'), cached.join(', '));
+  // Every part of the split build is in the cache, not only what was opened.
+  assert.ok(cached.some((p) => p.endsWith('/split_deck.wasm')) && cached.some((p) => p.endsWith('/__wasm_split.js')), cached.join(', '));
   await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.app[data-ready] main section.view');
+  // Each view loaded on first use opens offline, its part coming from the cache.
+  for (const view of ['status', 'split', 'pledge', 'items', 'settings', 'history']) {
+    await page.goto(`${app.server.url}#${view}`);
+    await page.locator('main section.view h2').first().waitFor();
+    assert.equal(await page.locator('.part-failed').count(), 0, `${view} offline`);
+  }
   await page.goto(`${app.server.url}#deck`);
   await current(page).waitFor();
   assert.deepEqual(

@@ -1,8 +1,9 @@
 // Shared pieces of the end-to-end tests: a static server for dist/ on
 // loopback, and headless Chromium launched the way this machine needs.
 import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -19,15 +20,37 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. With
+ * `brotli`, files go out brotli-compressed (quality 11) to a browser that
+ * accepts it, as a production server would send them.
+ */
+export async function serveDist({ brotli = false } = {}) {
+  // Compressed before serving (quality 11 takes a moment per file), so a
+  // timed request measures the transfer, not the compression.
+  const compressed = new Map();
+  if (brotli) {
+    for (const name of await readdir(DIST, { recursive: true })) {
+      const file = join(DIST, name);
+      if ((await stat(file)).isFile()) {
+        compressed.set(file, brotliCompressSync(await readFile(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    }
+  }
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = join(DIST, path === '/' ? 'index.html' : path);
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (compressed.has(file) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'br';
+        res.writeHead(200, headers);
+        res.end(compressed.get(file));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use planner_core::file::library::grand_total;
 use planner_core::model::amount::format_figure;
 use planner_core::Unit;
-use wasm_bindgen::JsCast;
 
 use crate::state::import::Checked;
 use crate::state::{use_import, use_nav, use_session};
@@ -18,7 +17,6 @@ pub fn ImportDialog() -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
     let import = use_import();
-    let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     let body = move || {
         let lang = nav.lang.get();
         import.pending.get().map(|checked| match checked {
@@ -68,40 +66,11 @@ pub fn ImportDialog() -> impl IntoView {
             .into_any(),
         })
     };
-    let _ = pick;
     view! {
         <Show when=move || import.pending.with(Option::is_some)>
             <div class="import-dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
                 {body}
             </div>
         </Show>
-    }
-}
-
-/// The button that opens the file picker (and says drop and paste work too).
-#[component]
-pub fn ImportButton() -> impl IntoView {
-    let nav = use_nav();
-    let import = use_import();
-    let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
-    let on_change = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                import.read_file(file);
-            }
-            input.set_value("");
-        }
-    };
-    view! {
-        <div class="import-file">
-            <label class="button-like">
-                {move || pick("계획 파일 가져오기…", "Import a plan file…")}
-                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change data-testid="import-input"/>
-            </label>
-            <span class="hint">{move || pick("파일을 이 페이지에 끌어다 놓거나, 파일 내용을 붙여넣어도 됩니다.", "You can also drop a file on this page or paste its contents.")}</span>
-        </div>
     }
 }

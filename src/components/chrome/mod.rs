@@ -3,5 +3,6 @@
 
 pub mod conflict;
 pub mod header;
+pub mod import_button;
 pub mod import_dialog;
 pub mod problems_panel;

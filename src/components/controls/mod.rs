@@ -1,9 +1,10 @@
 //! Controls shared by the views: a radio group of words, the unit picker,
 //! the subject picker, a name's text box and the shell of a view that shows
-//! one subject.
+//! one subject, and the status table's column heads.
 
 pub mod choice_group;
 pub mod owner_picker;
+pub mod status_head;
 pub mod subject_view;
 pub mod text_box;
 pub mod unit_select;

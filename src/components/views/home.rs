@@ -11,7 +11,7 @@ use planner_core::model::limits::span_fits;
 use planner_core::model::plan::YearRange;
 use planner_core::Unit;
 
-use crate::components::chrome::import_dialog::ImportButton;
+use crate::components::chrome::import_button::ImportButton;
 use crate::components::controls::unit_select::UnitSelect;
 use crate::state::plans::new_plan_title;
 use crate::state::{use_nav, use_plans, use_saver, use_session, View};

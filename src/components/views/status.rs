@@ -13,6 +13,7 @@ use planner_core::views::paste::paste_status;
 use planner_core::{Amount, Edit, Msg};
 
 use crate::components::cells::figure::FigureCell;
+use crate::components::controls::status_head::StatusHead;
 use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
 };
@@ -214,24 +215,3 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
     }
 }
 
-/// The status table's caption and column heads, in the editor and in the
-/// overview alike; the editor adds the column of remove buttons.
-#[component]
-pub fn StatusHead(editable: bool) -> impl IntoView {
-    let nav = use_nav();
-    let t = move |m: Msg| m.text(nav.lang.get());
-    view! {
-        <caption class="visually-hidden">{move || t(Msg::StatusTableCaption)}</caption>
-        <thead>
-            <tr>
-                <th scope="col">{move || t(Msg::ColUnitProgram)}</th>
-                <th scope="col">{move || t(Msg::ColThisYear)}</th>
-                <th scope="col">{move || t(Msg::ColPriorYear)}</th>
-                <th scope="col">{move || t(Msg::ColChange)}</th>
-                {editable.then(|| view! {
-                    <th scope="col"><span class="visually-hidden">{move || t(Msg::RemoveProgram)}</span></th>
-                })}
-            </tr>
-        </thead>
-    }
-}

@@ -17,7 +17,7 @@ use planner_core::views::document::{split_lines, status_document};
 use planner_core::{Edit, Lang, Msg, Owner, Unit};
 use rust_decimal::Decimal;
 
-use crate::components::views::status::StatusHead;
+use crate::components::controls::status_head::StatusHead;
 use crate::state::{use_nav, use_session, Nav, Session, View};
 
 use pledges::{PledgeSection, StaffingSection};
