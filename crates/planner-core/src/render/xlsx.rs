@@ -3,10 +3,10 @@
 //! schedule), 공약 (§1.3 schedule and §1.4 indicators per pledge) and 인력 (§1.5).
 //!
 //! Hand-written rather than a library: a workbook is a ZIP of a few XML parts.
-//! Measured on the release bundle (first load, brotli), the CSV and XLSX code
-//! beyond the shared footing and totals adds about 8 KiB this way, and about
-//! 32 KiB with `rust_xlsxwriter` 0.102 (its ZIP, deflate and `getrandom` code
-//! come along); the library would also take figures only as `f64`. Entries
+//! Measured in wasm (brotli, docs/PERFORMANCE.md, issue 14), this writer adds
+//! 6.8 KiB and `rust_xlsxwriter` 0.102 197 KiB (its packager, ZIP and deflate
+//! come along, and it stamps the time, so the same plan would not give the same
+//! bytes); the library would also take figures only as `f64`. Entries
 //! are stored uncompressed, with their CRC-32; strings are inline, so there is
 //! no shared-string table to keep in step.
 //!
