@@ -13,7 +13,7 @@ use crate::components::chrome::problems_panel::ProblemsPanel;
 use crate::components::views::home::PlansHome;
 use crate::components::views::overview::Overview;
 use crate::components::views::schedule::ScheduleView;
-use crate::parts::{self, Part};
+use crate::parts;
 use crate::state::{self, use_nav, use_session, View};
 use crate::storage::{self, BrowserStore, PlanStore};
 
@@ -110,7 +110,7 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
                 <main id="main" tabindex="-1">
                     // Loaded with the first file dropped, pasted or chosen.
                     <Show when=move || import.pending.with(Option::is_some)>
-                        <Part preload=parts::import_dialog::preload show=parts::import_dialog::show/>
+                        {parts::import_dialog::part()}
                     </Show>
                     <CurrentView/>
                 </main>
@@ -132,13 +132,13 @@ fn CurrentView() -> impl IntoView {
         _ if session.id.get().is_none() => view! { <PlansHome/> }.into_any(),
         View::Home => view! { <PlansHome/> }.into_any(),
         View::Overview => view! { <Overview/> }.into_any(),
-        View::Status => view! { <Part preload=parts::status::preload show=parts::status::show/> }.into_any(),
+        View::Status => parts::status::part(),
         View::Schedule => view! { <ScheduleView/> }.into_any(),
-        View::Split => view! { <Part preload=parts::split::preload show=parts::split::show/> }.into_any(),
-        View::Pledge => view! { <Part preload=parts::pledge::preload show=parts::pledge::show/> }.into_any(),
-        View::LineItems => view! { <Part preload=parts::line_items::preload show=parts::line_items::show/> }.into_any(),
-        View::Settings => view! { <Part preload=parts::settings::preload show=parts::settings::show/> }.into_any(),
-        View::History => view! { <Part preload=parts::history::preload show=parts::history::show/> }.into_any(),
-        View::Deck => view! { <Part preload=parts::deck::preload show=parts::deck::show/> }.into_any(),
+        View::Split => parts::split::part(),
+        View::Pledge => parts::pledge::part(),
+        View::LineItems => parts::line_items::part(),
+        View::Settings => parts::settings::part(),
+        View::History => parts::history::part(),
+        View::Deck => parts::deck::part(),
     }
 }

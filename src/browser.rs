@@ -45,6 +45,14 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// Loads the page again (the view stays in the fragment; a waiting edit is
+/// written on `pagehide`).
+pub fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The URL fragment without `#`.
 pub fn location_fragment() -> String {
     web_sys::window()

@@ -33,8 +33,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartUnavailable {
 /// A part's download, as the view awaits it.
 pub type PartLoad = Pin<Box<dyn Future<Output = Result<(), PartUnavailable>>>>;
 
-/// Declares parts: each a module with the view-building split function and
-/// its `preload` (download only) and `show` (build, once loaded).
+/// Declares parts: each a module with the view-building split function, its
+/// `preload` (download only), `show` (build, once loaded) and `part` (the
+/// `Part` that shows it where the view goes).
 macro_rules! parts {
     ($( $(#[$doc:meta])* $module:ident => $body:expr; )*) => {
         $(
@@ -69,6 +70,11 @@ macro_rules! parts {
                         Some(Ok(view)) => Some(view),
                         _ => None,
                     }
+                }
+
+                /// The part where its view goes: "loading…", the view, or a retry.
+                pub fn part() -> AnyView {
+                    view! { <super::Part preload=preload show=show/> }.into_any()
                 }
             }
         )*
@@ -153,10 +159,15 @@ pub fn Part(
             Load::Failed => view! {
                 <div class="part-state part-failed" role="alert">
                     <p>{lang.pick(
-                        "이 화면을 불러오지 못했습니다. 네트워크 연결을 확인한 뒤 다시 시도하세요. 저장된 계획은 그대로입니다.",
-                        "This view could not be loaded. Check the network connection and try again. Your saved plans are unchanged.",
+                        "이 화면을 불러오지 못했습니다. 네트워크 연결을 확인한 뒤 다시 시도하세요. 그사이 앱이 새 버전으로 바뀌었다면 페이지를 새로 고치세요. 저장된 계획은 그대로입니다.",
+                        "This view could not be loaded. Check the network connection and try again; if the app was updated meanwhile, reload the page. Your saved plans are unchanged.",
                     )}</p>
-                    <button type="button" on:click=move |_| start()>{lang.pick("다시 시도", "Try again")}</button>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| start()>{lang.pick("다시 시도", "Try again")}</button>
+                        // A part of an older build is gone once a new build is served:
+                        // the page's own files must then be the new build's.
+                        <button type="button" on:click=move |_| crate::browser::reload_page()>{lang.pick("페이지 새로 고침", "Reload the page")}</button>
+                    </div>
                 </div>
             }
             .into_any(),

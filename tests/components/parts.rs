@@ -51,9 +51,9 @@ async fn a_part_that_fails_to_load_says_so_and_loads_on_retry() {
     assert_eq!(attr(&root, ".part-failed", "role").as_deref(), Some("alert"));
     assert_eq!(
         text_of(&root, ".part-failed p"),
-        "This view could not be loaded. Check the network connection and try again. Your saved plans are unchanged."
+        "This view could not be loaded. Check the network connection and try again; if the app was updated meanwhile, reload the page. Your saved plans are unchanged."
     );
-    click(&root, ".part-failed button");
+    click(&root, ".part-failed button.primary");
     // The view re-renders on the next tick; the second download takes 40 ms.
     sleep(5).await;
     assert_eq!(text_of(&root, ".part-loading"), "Loading…");

@@ -77,7 +77,7 @@ test('a part that fails to download says so, keeps the plan, and loads on retry'
   await page.goto(`${app.server.url}#history`);
   const failed = page.locator('.part-failed[role=alert]');
   await failed.waitFor();
-  assert.match(await failed.innerText(), /This view could not be loaded\. Check the network connection and try again\. Your saved plans are unchanged\./);
+  assert.match(await failed.innerText(), /This view could not be loaded\. Check the network connection and try again; if the app was updated meanwhile, reload the page\. Your saved plans are unchanged\./);
   assert.ok(refused >= 1);
   await screenshot(page, 'part-failed-en');
   // The rest of the app goes on working, and nothing in storage changed.
@@ -90,6 +90,43 @@ test('a part that fails to download says so, keeps the plan, and loads on retry'
   await page.goto(`${app.server.url}#status`);
   await page.waitForSelector('main section.view h2');
   assert.equal(await page.getByRole('textbox', { name: '기본경비 · This year', exact: true }).inputValue(), '12,345');
+  // The other way out (a part of an older build gone after an update): reload the page.
+  await page.route(/\/split_settings\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(`${app.server.url}#settings`);
+  await failed.waitFor();
+  await page.unroute(/\/split_settings\.wasm$/);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload the page' }).click()]);
+  await page.getByRole('heading', { name: 'Settings', exact: true }).first().waitFor();
+  assert.match(page.url(), /#settings$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Content-Security-Policy stays as strict, and loading every part violates none of it', async () => {
+  const { context, page, errors } = await coldProfile();
+  await page.addInitScript(() => {
+    globalThis.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => globalThis.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(app.server.url);
+  await page.waitForSelector('.app[data-ready] main section.view.overview');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['default-src'], ["'self'"]);
+  assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['style-src'], ["'self'"]);
+  assert.deepEqual(directives['object-src'], ["'none'"]);
+  // Scripts: this origin, wasm compilation, and the loader by its hash; nothing inline or eval'd.
+  const [self, wasm, ...hashes] = directives['script-src'];
+  assert.deepEqual([self, wasm], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.ok(hashes.length === 1 && /^'sha256-[A-Za-z0-9+/]+=*'$/.test(hashes[0]), policy);
+  for (const fragment of ['status', 'split', 'pledge', 'items', 'settings', 'history']) {
+    await page.goto(`${app.server.url}#${fragment}`);
+    await page.locator('main section.view h2').first().waitFor();
+  }
+  await page.goto(`${app.server.url}#deck`);
+  await page.locator('section.slide.current').waitFor();
+  assert.deepEqual(await page.evaluate(() => globalThis.__violations), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
