@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every file under `dir`, as paths relative to it, sorted. */
-function filesUnder(dir, prefix = '') {
+export function filesUnder(dir, prefix = '') {
   return readdirSync(join(dir, prefix), { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? filesUnder(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
     .sort();

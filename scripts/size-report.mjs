@@ -3,29 +3,25 @@
 // module, bindings and parts' loader. The parts (split_*.wasm, each view loaded
 // on first use, and chunk_*.wasm, code two or more parts share) are summed apart.
 // scripts/bench-editor.mjs measures the same from the files the browser fetched.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { filesUnder } from './offline-cache.mjs';
 
 const dir = process.argv[2] ?? 'dist';
-const rows = [];
-const walk = (prefix) => {
-  for (const name of readdirSync(join(dir, prefix)).sort()) {
-    if (name.startsWith('.')) continue;
-    const path = prefix ? `${prefix}/${name}` : name;
-    if (statSync(join(dir, path)).isDirectory()) { walk(path); continue; }
+const rows = filesUnder(dir)
+  .filter((path) => !path.split('/').some((segment) => segment.startsWith('.')))
+  .map((path) => {
     const data = readFileSync(join(dir, path));
-    rows.push({
-      kind: extname(name).slice(1),
+    return {
+      kind: extname(path).slice(1),
       name: path,
       raw: data.length,
       gzip: gzipSync(data, { level: 9 }).length,
       brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
       part: /\/(split|chunk)_[^/]*\.wasm$/.test(path),
-    });
-  }
-};
-walk('');
+    };
+  });
 const firstLoad = rows.filter((r) => !r.part && ['html', 'js', 'wasm', 'css'].includes(r.kind) && r.name !== 'sw.js');
 const parts = rows.filter((r) => r.part);
 const sum = (set, key) => set.reduce((n, r) => n + r[key], 0);

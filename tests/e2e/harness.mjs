@@ -42,7 +42,6 @@ export async function serveDist({ brotli = false } = {}) {
     const file = join(DIST, path === '/' ? 'index.html' : path);
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (compressed.has(file) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['content-encoding'] = 'br';
@@ -50,6 +49,7 @@ export async function serveDist({ brotli = false } = {}) {
         res.end(compressed.get(file));
         return;
       }
+      const body = await readFile(file);
       res.writeHead(200, headers);
       res.end(body);
     } catch {

@@ -87,13 +87,7 @@ fn code_of(text: &str) -> String {
 /// for a top-level module), including those inside `use crate::{...}` groups.
 fn crate_paths(code: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let mut rest = code;
-    while let Some(at) = rest.find("crate::") {
-        let after = &rest[at + "crate::".len()..];
-        let path: String = after
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-            .collect();
+    for path in paths_after_crate(code) {
         let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
         if let Some(first) = segments.first() {
             if let Some((_, module)) = ROOT_ITEMS.iter().find(|(item, _)| item == first) {
@@ -106,7 +100,22 @@ fn crate_paths(code: &str) -> BTreeSet<String> {
                 out.insert((*first).to_string());
             }
         }
+    }
+    out
+}
+
+/// Each path a file's code names after `crate::`, as written (`a::b::C`).
+fn paths_after_crate(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let after = &rest[at + "crate::".len()..];
+        let path: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
         rest = &after[path.len().min(after.len())..];
+        out.push(path);
     }
     out
 }
@@ -326,24 +335,16 @@ fn the_app_state_contexts_import_only_those_above_them() {
 /// Every path after `crate::` down to its last module-like (lowercase)
 /// segment: `components::views::deck` for `crate::components::views::deck::DeckView`.
 fn deep_paths(code: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = code;
-    while let Some(at) = rest.find("crate::") {
-        let after = &rest[at + "crate::".len()..];
-        let path: String = after
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-            .collect();
-        let lower: Vec<&str> = path
-            .split("::")
-            .take_while(|s| s.chars().next().is_some_and(char::is_lowercase))
-            .collect();
-        if !lower.is_empty() {
-            out.insert(lower.join("::"));
-        }
-        rest = &after[path.len().min(after.len())..];
-    }
-    out
+    paths_after_crate(code)
+        .iter()
+        .map(|path| {
+            path.split("::")
+                .take_while(|s| s.chars().next().is_some_and(char::is_lowercase))
+                .collect::<Vec<_>>()
+                .join("::")
+        })
+        .filter(|path| !path.is_empty())
+        .collect()
 }
 
 /// The views the first load leaves out are named only in `parts.rs` (each a

@@ -66,11 +66,10 @@ pub fn ImportDialog() -> impl IntoView {
             .into_any(),
         })
     };
+    // Mounted only while a file is pending (the shell's `Show` loads this part then).
     view! {
-        <Show when=move || import.pending.with(Option::is_some)>
-            <div class="import-dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
-                {body}
-            </div>
-        </Show>
+        <div class="import-dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
+            {body}
+        </div>
     }
 }

@@ -13,10 +13,10 @@ use planner_core::views::paste::paste_status;
 use planner_core::{Amount, Edit, Msg};
 
 use crate::components::cells::figure::FigureCell;
-use crate::components::controls::status_head::StatusHead;
 use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
 };
+use crate::components::controls::status_head::StatusHead;
 use crate::state::{use_nav, use_session};
 
 /// From how many rows on the table renders only the rows in view.
