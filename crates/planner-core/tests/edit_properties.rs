@@ -6,14 +6,14 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use planner_core::change::edit::{BudgetColumn, IndicatorRow, StaffingColumn};
+use planner_core::change::edit::{BudgetColumn, IndicatorRow, StaffingColumn, StatusColumn};
 use planner_core::change::field::{Draft, Field, PlanYear};
 use planner_core::file::drafts::{decode_drafts, encode_drafts};
 use planner_core::file::library::{Library, PlanSummary};
 use planner_core::file::{decode, encode_compact};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::amount::{Amount, Unit};
-use planner_core::model::plan::{Column, RatioShare, YearRange};
+use planner_core::model::plan::{Column, PrintedCell, RatioShare, YearRange};
 use planner_core::rules::validate::validate;
 use planner_core::{Edit, Owner, Plan};
 use proptest::prelude::*;
@@ -69,12 +69,12 @@ fn field() -> impl Strategy<Value = Field> {
                 BudgetColumn::PriorYear
             }
         }),
-        (owner.clone(), source.clone(), column).prop_map(|(owner, source, column)| Field::Cell {
+        (owner.clone(), source.clone(), column.clone()).prop_map(|(owner, source, column)| Field::Cell {
             owner,
             source,
             column
         }),
-        owner.prop_map(|owner| Field::StatedTotal { owner }),
+        owner.clone().prop_map(|owner| Field::StatedTotal { owner }),
         ((5u32..8), source.clone(), 2018i32..2023).prop_map(|(program, source, year)| {
             Field::Share {
                 program,
@@ -89,7 +89,27 @@ fn field() -> impl Strategy<Value = Field> {
                 year,
             }
         }),
-        ((5u32..8), source).prop_map(|(program, source)| Field::Weight { program, source }),
+        ((5u32..8), source.clone()).prop_map(|(program, source)| Field::Weight { program, source }),
+        ((5u32..8), source.clone())
+            .prop_map(|(program, source)| Field::PrintedShare { program, source }),
+        (owner.clone(), source, column.clone(), 0u8..4).prop_map(|(owner, source, column, kind)| {
+            Field::Printed {
+                owner,
+                cell: match kind {
+                    0 => PrintedCell::RowTotal(source),
+                    1 => PrintedCell::RowInTerm(source),
+                    2 => PrintedCell::ColumnTotal(column),
+                    _ => PrintedCell::InTerm,
+                },
+            }
+        }),
+        prop_oneof![
+            Just(StatusColumn::ThisYear),
+            Just(StatusColumn::PriorYear),
+            Just(StatusColumn::Change)
+        ]
+        .prop_map(Field::StatusPrinted),
+        (1u32..8).prop_map(|program| Field::PrintedChange { program }),
         (2018i32..2023, any::<bool>()).prop_map(|(year, target)| Field::Indicator {
             pledge: 1,
             indicator: 1,

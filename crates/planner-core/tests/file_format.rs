@@ -10,7 +10,7 @@ use planner_core::file::{decode, encode, FileError, MAX_FILE_BYTES};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::fixtures::generate::{generated_plan, Size};
 use planner_core::model::amount::{Amount, Unit};
-use planner_core::model::plan::{
+use planner_core::model::plan::{Column, PrintedCell, StatusTotals,
     Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
     Novelty, Plan, Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow,
     Stated, YearBudget, YearRange,
@@ -70,7 +70,28 @@ fn schedule(sources: Vec<String>) -> impl Strategy<Value = Schedule> {
                 })
         })
         .collect::<Vec<_>>();
-    (rows, option::of(unit())).prop_map(|(rows, rounded_in)| Schedule { rows, rounded_in })
+    let printed = vec(
+        (
+            prop_oneof![
+                Just(PrintedCell::RowTotal("national".into())),
+                Just(PrintedCell::RowInTerm("district".into())),
+                Just(PrintedCell::ColumnTotal(Column::Before)),
+                Just(PrintedCell::ColumnTotal(Column::After)),
+                (2000i32..2040).prop_map(|y| PrintedCell::ColumnTotal(Column::Year(y))),
+                Just(PrintedCell::InTerm),
+            ],
+            amount(),
+        ),
+        0..4,
+    );
+    (rows, option::of(unit()), printed, any::<bool>()).prop_map(
+        |(rows, rounded_in, printed, average)| Schedule {
+            rows,
+            rounded_in,
+            printed: printed.into_iter().collect(),
+            average,
+        },
+    )
 }
 
 fn stated() -> impl Strategy<Value = Option<Stated>> {
@@ -89,10 +110,13 @@ fn program(id: u32) -> impl Strategy<Value = Program> {
         schedule(vec!["national".into(), "district".into()]),
         stated(),
         option::of(
-            (amount(), amount()).prop_map(|(this_year, prior_year)| YearBudget {
-                this_year,
-                prior_year,
-            }),
+            (amount(), amount(), option::of(amount())).prop_map(
+                |(this_year, prior_year, printed_change)| YearBudget {
+                    this_year,
+                    prior_year,
+                    printed_change,
+                },
+            ),
         ),
         vec(
             (
@@ -101,7 +125,16 @@ fn program(id: u32) -> impl Strategy<Value = Program> {
             ),
             0..3,
         ),
-        vec((text(), text(), amount()), 0..3),
+        (
+            vec((text(), text(), option::of(amount())), 0..3),
+            vec(
+                (
+                    prop_oneof![Just("city".to_string()), Just("national".to_string())],
+                    (0i64..=100_000, 2u32..=3).prop_map(|(m, s)| Decimal::new(m, s)),
+                ),
+                0..3,
+            ),
+        ),
     )
         .prop_map(
             move |(
@@ -110,7 +143,7 @@ fn program(id: u32) -> impl Strategy<Value = Program> {
                 stated_total,
                 budget,
                 matching,
-                items,
+                (items, printed_shares),
             )| Program {
                 id,
                 name,
@@ -133,6 +166,7 @@ fn program(id: u32) -> impl Strategy<Value = Program> {
                         stated,
                     })
                     .collect(),
+                printed_shares: printed_shares.into_iter().collect(),
             },
         )
 }
@@ -254,9 +288,24 @@ fn plan() -> impl Strategy<Value = Plan> {
         (text(), text(), years(), 1990i32..2100, unit()),
         (0usize..4, 0usize..3),
         vec((text(), text(), 0u32..=1_000_000, 0u32..=1_000_000), 0..4),
+        (
+            option::of(unit()),
+            1u32..=2,
+            (
+                option::of(amount()),
+                option::of(amount()),
+                option::of(amount()),
+                option::of(unit()),
+            ),
+        ),
     )
         .prop_flat_map(
-            |((title, organisation, years, base_year, unit), (n_programs, n_pledges), staff)| {
+            |(
+                (title, organisation, years, base_year, unit),
+                (n_programs, n_pledges),
+                staff,
+                (rounded_in, share_decimals, (this_year, prior_year, change, status_rounded)),
+            )| {
                 let programs: Vec<_> = (1..=u32::try_from(n_programs).unwrap_or(0))
                     .map(program)
                     .collect();
@@ -282,6 +331,14 @@ fn plan() -> impl Strategy<Value = Plan> {
                         })
                         .collect(),
                     deck: deck_of(n_programs, n_pledges, &title),
+                    rounded_in,
+                    share_decimals,
+                    status_totals: StatusTotals {
+                        this_year,
+                        prior_year,
+                        change,
+                        rounded_in: status_rounded,
+                    },
                 })
             },
         )

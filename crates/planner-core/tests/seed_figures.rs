@@ -313,10 +313,11 @@ fn s2_calculation_basis_is_recomputed() {
         .push(planner_core::model::plan::LineItem {
             name: "홍보물".into(),
             basis: "5,000원 × 300부 = 1,500".into(),
-            stated: Amount::won(1_500_000),
+            stated: None,
         });
+    // The result after `=` is the stated amount, in the table's unit (천원).
     assert_eq!(validate(&plan_with_program(program.clone())), vec![]);
-    program.line_items[0].stated = Amount::won(1_600_000);
+    program.line_items[0].basis = "5,000원 × 300부 = 1,600".into();
     let problems = validate(&plan_with_program(program.clone()));
     assert_eq!(problems[0].code, Code::BasisMismatch);
     assert_eq!(

@@ -279,6 +279,8 @@ fn describe(location: &Location, plan: &Plan) -> String {
             Row::Link(index) => format!("linked program {}", index.saturating_add(1)),
             Row::Sdg => "SDGs".into(),
             Row::Staffing(index) => format!("staffing row {}", index.saturating_add(1)),
+            Row::Items => "line items total".into(),
+            Row::StatusTotal => "budget status total".into(),
         });
     }
     // The stated total sits in the 계 row's total column: say "total" once.

@@ -10,9 +10,10 @@ use crate::model::limits::{
 };
 use crate::model::plan::{
     Classification, Column, FundingSource, Indicator, IndicatorId, LineItem, Owner, Plan, Pledge,
-    PledgeId, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId, StaffingRow, Stated,
-    Year, YearBudget, YearRange,
+    PledgeId, PrintedCell, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId,
+    StaffingRow, Stated, Year, YearBudget, YearRange,
 };
+use rust_decimal::Decimal;
 
 /// Which of a program's two budget figures an edit sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,6 +22,28 @@ pub enum BudgetColumn {
     ThisYear,
     /// 전년도 예산액
     PriorYear,
+}
+
+/// Which table a rounding setting belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RoundingTable {
+    /// The plan's default, for every table that does not say otherwise.
+    Plan,
+    /// The budget status table (예산현황).
+    Status,
+    /// One program's or pledge's schedule.
+    Schedule(Owner),
+}
+
+/// Which figure of the status table's 계 row a printed total is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatusColumn {
+    /// 예산액 계
+    ThisYear,
+    /// 전년도 예산액 계
+    PriorYear,
+    /// 증감 계
+    Change,
 }
 
 /// Which of a staffing row's two counts an edit sets.
@@ -110,6 +133,39 @@ pub enum Edit {
         owner: Owner,
         total: Option<Amount>,
         unit: Unit,
+    },
+
+    /// Set (or clear) a schedule's total cell as the document prints it.
+    SetPrinted {
+        owner: Owner,
+        cell: PrintedCell,
+        amount: Option<Amount>,
+    },
+    /// Set the unit a table's figures were printed in (`None`: the plan's
+    /// default; for the plan itself, exact).
+    SetRounding {
+        table: RoundingTable,
+        unit: Option<Unit>,
+    },
+    /// Show or hide a schedule's 연평균 column.
+    SetAverage { owner: Owner, shown: bool },
+    /// Show shares with 1 or 2 decimals.
+    SetShareDecimals(u32),
+    /// Set (or clear) a source's share (%) as the document prints it.
+    SetPrintedShare {
+        program: ProgramId,
+        source: SourceId,
+        share: Option<Decimal>,
+    },
+    /// Set (or clear) a figure of the status table's printed 계 row.
+    SetStatusPrinted {
+        column: StatusColumn,
+        amount: Option<Amount>,
+    },
+    /// Set (or clear) a status row's 증감 as the document prints it.
+    SetPrintedChange {
+        program: ProgramId,
+        amount: Option<Amount>,
     },
 
     /// Append an empty line item to a program.
@@ -281,8 +337,23 @@ impl Edit {
             | Edit::SetIndicatorNote { note, .. }
             | Edit::SetSlideNote { note, .. } => text_fits(note),
             Edit::SetStatedTotal { total, .. } => total.as_ref().is_none_or(amount),
+            Edit::SetPrinted { amount: a, cell, .. } => {
+                a.as_ref().is_none_or(amount)
+                    && match cell {
+                        PrintedCell::ColumnTotal(c) => column(c),
+                        _ => true,
+                    }
+            }
+            Edit::SetStatusPrinted { amount: a, .. } | Edit::SetPrintedChange { amount: a, .. } => {
+                a.as_ref().is_none_or(amount)
+            }
+            Edit::SetShareDecimals(d) => (1..=2).contains(d),
+            Edit::SetPrintedShare { share, .. } => share.is_none_or(|s| {
+                s.abs() <= crate::model::limits::MAX_PERCENT
+                    && s.normalize().scale() <= crate::model::limits::PERCENT_DECIMALS
+            }),
             Edit::SetLineItem { item, .. } => {
-                amount(&item.stated) && texts(&[&item.name, &item.basis])
+                item.stated.as_ref().is_none_or(amount) && texts(&[&item.name, &item.basis])
             }
             Edit::AddPledge { title } | Edit::SetPledgeTitle { title, .. } => text_fits(title),
             Edit::SetPledgeNumber { number, .. } => text_fits(number),
@@ -299,6 +370,8 @@ impl Edit {
             Edit::SetStaffingText { group, grade, .. } => texts(&[group, grade]),
             Edit::SetStaffingCount { count, .. } => *count <= MAX_COUNT,
             Edit::SetUnit(_)
+            | Edit::SetRounding { .. }
+            | Edit::SetAverage { .. }
             | Edit::MoveSource { .. }
             | Edit::RemoveSource { .. }
             | Edit::RemoveProgram { .. }
@@ -464,6 +537,62 @@ impl Plan {
                     Owner::Program(id) => self.program_mut(id)?.stated_total = stated,
                     Owner::Pledge(id) => self.pledge_mut(id)?.stated_total = stated,
                 }
+            }
+
+            Edit::SetPrinted {
+                owner,
+                cell,
+                amount,
+            } => {
+                let schedule = self.schedule_mut(owner)?;
+                match amount {
+                    Some(a) => {
+                        if !schedule.printed.contains_key(&cell) {
+                            room_in(schedule.printed.len())?;
+                        }
+                        schedule.printed.insert(cell, a);
+                    }
+                    None => {
+                        schedule.printed.remove(&cell);
+                    }
+                }
+            }
+            Edit::SetRounding { table, unit } => match table {
+                RoundingTable::Plan => self.rounded_in = unit,
+                RoundingTable::Status => self.status_totals.rounded_in = unit,
+                RoundingTable::Schedule(owner) => self.schedule_mut(owner)?.rounded_in = unit,
+            },
+            Edit::SetAverage { owner, shown } => self.schedule_mut(owner)?.average = shown,
+            Edit::SetShareDecimals(decimals) => self.share_decimals = decimals,
+            Edit::SetPrintedShare {
+                program,
+                source,
+                share,
+            } => {
+                self.source_index(&source)?;
+                let shares = &mut self.program_mut(program)?.printed_shares;
+                match share {
+                    Some(s) => {
+                        shares.insert(source, s);
+                    }
+                    None => {
+                        shares.remove(&source);
+                    }
+                }
+            }
+            Edit::SetStatusPrinted { column, amount } => {
+                let totals = &mut self.status_totals;
+                match column {
+                    StatusColumn::ThisYear => totals.this_year = amount,
+                    StatusColumn::PriorYear => totals.prior_year = amount,
+                    StatusColumn::Change => totals.change = amount,
+                }
+            }
+            Edit::SetPrintedChange { program, amount } => {
+                self.program_mut(program)?
+                    .budget
+                    .get_or_insert_with(YearBudget::default)
+                    .printed_change = amount;
             }
 
             Edit::AddLineItem { program } => {

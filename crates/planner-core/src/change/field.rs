@@ -11,14 +11,16 @@
 use crate::model::plan::Owner;
 use rust_decimal::Decimal;
 
-use crate::change::edit::{BudgetColumn, Edit, IndicatorRow, StaffingColumn};
+use crate::change::edit::{BudgetColumn, Edit, IndicatorRow, StaffingColumn, StatusColumn};
 use crate::change::split::set_share_edit;
-use crate::model::amount::{Amount, Unit};
+use crate::model::amount::{format_figure, Amount, Unit};
+use crate::rules::basis::{check_line, split_stated, with_result};
 use crate::model::figure::{FigureError, FigureFormat, FigureKind};
 use crate::model::limits::{amount_fits, span_fits, year_fits, MAX_TERM_YEARS};
 use crate::model::plan::{
-    Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, SourceId, Year,
+    Column, IndicatorId, Plan, PledgeId, PrintedCell, ProgramId, RatioShare, SourceId, Year,
 };
+use crate::rules::validate::printed_location;
 use crate::rules::shares::{percent_to_amount, share_of, share_percents, split_total};
 use crate::rules::validate::{Code, Col, Detail, Location, Place, Problem, Row, Value};
 
@@ -109,6 +111,27 @@ pub enum Field {
     },
     /// One of the plan's years.
     PlanYear(PlanYear),
+    /// A schedule's total cell as the document prints it; empty when not printed.
+    Printed {
+        /// Whose schedule.
+        owner: Owner,
+        /// Which total cell.
+        cell: PrintedCell,
+    },
+    /// A source's share (%) as the document prints it.
+    PrintedShare {
+        /// The program.
+        program: ProgramId,
+        /// The source.
+        source: SourceId,
+    },
+    /// A figure of the status table's 계 row as printed.
+    StatusPrinted(StatusColumn),
+    /// A status row's 증감 as printed.
+    PrintedChange {
+        /// The program.
+        program: ProgramId,
+    },
 }
 
 impl From<Owner> for Place {
@@ -202,6 +225,24 @@ impl Field {
                     PlanYear::Base => Col::BaseYear,
                 },
             ),
+            Field::Printed { owner, cell } => printed_location((*owner).into(), cell),
+            Field::PrintedShare { program, source } => at(
+                Place::Program(*program),
+                Some(Row::Source(source.clone())),
+                Col::PrintedPercent,
+            ),
+            Field::StatusPrinted(column) => at(
+                Place::Plan,
+                Some(Row::StatusTotal),
+                match column {
+                    StatusColumn::ThisYear => Col::ThisYear,
+                    StatusColumn::PriorYear => Col::PriorYear,
+                    StatusColumn::Change => Col::Change,
+                },
+            ),
+            Field::PrintedChange { program } => {
+                at(Place::Program(*program), Some(Row::Budget), Col::Change)
+            }
         }
     }
 
@@ -217,8 +258,12 @@ impl Field {
             Field::Budget { .. } | Field::Cell { .. } | Field::Share { .. } => {
                 FigureFormat::required(Money(unit))
             }
-            Field::LineItemStated { .. } => FigureFormat::required(Money(unit)),
-            Field::StatedTotal { .. } => FigureFormat::optional(Money(unit)),
+            Field::LineItemStated { .. }
+            | Field::StatedTotal { .. }
+            | Field::Printed { .. }
+            | Field::StatusPrinted(_)
+            | Field::PrintedChange { .. } => FigureFormat::optional(Money(unit)),
+            Field::PrintedShare { .. } => FigureFormat::optional(Percent),
             Field::SharePercent { .. } => FigureFormat::optional(Percent),
             Field::Weight { .. } => FigureFormat::required(Weight),
             Field::Indicator { .. } => FigureFormat::optional(Quantity),
@@ -274,7 +319,7 @@ impl Field {
                     .map(|s| share_of(plan, *program, &s.id))
                     .collect();
                 Some(
-                    share_percents(&shares, split_total(plan, *program))
+                    share_percents(&shares, split_total(plan, *program), plan.share_decimals)
                         .and_then(|(parts, _)| parts.get(index).copied()),
                 )
             }
@@ -289,7 +334,8 @@ impl Field {
                 Some(Some(Decimal::from(weight)))
             }
             Field::LineItemStated { program, index } => {
-                money(plan.program(*program)?.line_items.get(*index)?.stated)
+                let item = plan.program(*program)?.line_items.get(*index)?;
+                Some(check_line(item, plan.unit).stated.map(Amount::as_decimal))
             }
             Field::Indicator {
                 pledge,
@@ -320,6 +366,33 @@ impl Field {
                 PlanYear::Last => plan.years.last,
                 PlanYear::Base => plan.base_year,
             }))),
+            Field::Printed { owner, cell } => Some(
+                plan.schedule(*owner)?
+                    .printed
+                    .get(cell)
+                    .map(|a| a.as_decimal()),
+            ),
+            Field::PrintedShare { program, source } => {
+                plan.source(source)?;
+                Some(plan.program(*program)?.printed_shares.get(source).copied())
+            }
+            Field::StatusPrinted(column) => {
+                let t = plan.status_totals;
+                Some(
+                    match column {
+                        StatusColumn::ThisYear => t.this_year,
+                        StatusColumn::PriorYear => t.prior_year,
+                        StatusColumn::Change => t.change,
+                    }
+                    .map(Amount::as_decimal),
+                )
+            }
+            Field::PrintedChange { program } => Some(
+                plan.program(*program)?
+                    .budget
+                    .and_then(|b| b.printed_change)
+                    .map(Amount::as_decimal),
+            ),
         }
     }
 
@@ -412,7 +485,15 @@ impl Field {
                     .and_then(|p| p.line_items.get(*index))
                     .cloned()
                     .unwrap_or_default();
-                item.stated = amount()?;
+                item.stated = value.map(|_| amount()).transpose()?;
+                // A basis that states its result after `=` states it there too.
+                item.basis = match item.stated {
+                    Some(a) => with_result(&item.basis, &format_figure(plan.unit.exact_figure(a))),
+                    None => match split_stated(&item.basis) {
+                        (formula, Some(_)) => formula.trim_end().to_string(),
+                        (_, None) => item.basis.clone(),
+                    },
+                };
                 Edit::SetLineItem {
                     program: *program,
                     index: *index,
@@ -450,6 +531,24 @@ impl Field {
                     }
                 }
             }
+            Field::Printed { owner, cell } => Edit::SetPrinted {
+                owner: *owner,
+                cell: cell.clone(),
+                amount: value.map(|_| amount()).transpose()?,
+            },
+            Field::PrintedShare { program, source } => Edit::SetPrintedShare {
+                program: *program,
+                source: source.clone(),
+                share: value,
+            },
+            Field::StatusPrinted(column) => Edit::SetStatusPrinted {
+                column: *column,
+                amount: value.map(|_| amount()).transpose()?,
+            },
+            Field::PrintedChange { program } => Edit::SetPrintedChange {
+                program: *program,
+                amount: value.map(|_| amount()).transpose()?,
+            },
         })
     }
 
@@ -479,6 +578,11 @@ impl Field {
                     .map_or(Amount::ZERO, |r| r.year(*year)),
             }),
             Field::PlanYear(PlanYear::First | PlanYear::Last) => Some(Edit::SetYears(plan.years)),
+            Field::LineItemStated { program, index } => Some(Edit::SetLineItem {
+                program: *program,
+                index: *index,
+                item: plan.program(*program)?.line_items.get(*index)?.clone(),
+            }),
             Field::StatedTotal { owner } => Some(Edit::SetStatedTotal {
                 owner: *owner,
                 total: plan.stated_total(*owner).map(|s| s.amount),

@@ -176,16 +176,16 @@ mod tests {
     fn percentages_of_the_stated_total_foot_to_one_hundred() {
         // 1,167,388 = 622,500 + 247,313 + 297,575: 53.3 + 21.2 + 25.5.
         let shares = [thousand(622_500), thousand(247_313), thousand(297_575)];
-        let (parts, total) = share_percents(&shares, thousand(1_167_388)).unwrap();
+        let (parts, total) = share_percents(&shares, thousand(1_167_388), 1).unwrap();
         assert_eq!(parts, vec![dec("53.3"), dec("21.2"), dec("25.5")]);
         assert_eq!(total, dec("100.0"));
         assert_eq!(total.to_string(), "100.0");
         // Shares short of the total: the percentages add to what they cover.
         let (parts, total) =
-            share_percents(&[thousand(105_000), thousand(400_000)], thousand(533_073)).unwrap();
+            share_percents(&[thousand(105_000), thousand(400_000)], thousand(533_073), 1).unwrap();
         assert_eq!(parts.iter().copied().sum::<Decimal>(), total);
         assert_eq!(total, dec("94.7"));
-        assert!(share_percents(&shares, Amount::ZERO).is_none());
+        assert!(share_percents(&shares, Amount::ZERO, 1).is_none());
     }
 
     #[test]

@@ -10,10 +10,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::change::edit::{BudgetColumn, IndicatorRow, StaffingColumn};
+use crate::change::edit::{BudgetColumn, IndicatorRow, StaffingColumn, StatusColumn};
 use crate::change::field::{Draft, Field, PlanYear};
 use crate::model::amount::Unit;
-use crate::model::plan::{Column, Owner};
+use crate::model::plan::{Column, Owner, PrintedCell};
 
 /// The storage text of `drafts`.
 pub fn encode_drafts<'a>(drafts: impl IntoIterator<Item = &'a Draft>) -> String {
@@ -136,6 +136,32 @@ fn field_value(field: &Field) -> Value {
                 PlanYear::Base => "Base",
             }),
         ),
+        Field::Printed { owner, cell } => {
+            let (kind, source, column) = match cell {
+                PrintedCell::RowTotal(s) => ("RowTotal", Some(s), None),
+                PrintedCell::RowInTerm(s) => ("RowInTerm", Some(s), None),
+                PrintedCell::ColumnTotal(c) => ("ColumnTotal", None, Some(column_value(*c))),
+                PrintedCell::InTerm => ("InTerm", None, None),
+            };
+            variant(
+                "Printed",
+                json!({ "owner": owner_value(*owner), "cell": kind, "source": source, "column": column }),
+            )
+        }
+        Field::PrintedShare { program, source } => {
+            variant("PrintedShare", json!({ "program": program, "source": source }))
+        }
+        Field::StatusPrinted(column) => variant(
+            "StatusPrinted",
+            json!(match column {
+                StatusColumn::ThisYear => "ThisYear",
+                StatusColumn::PriorYear => "PriorYear",
+                StatusColumn::Change => "Change",
+            }),
+        ),
+        Field::PrintedChange { program } => {
+            variant("PrintedChange", json!({ "program": program }))
+        }
     }
 }
 
@@ -248,6 +274,29 @@ fn field_of(value: &Value) -> Option<Field> {
             "Base" => PlanYear::Base,
             _ => return None,
         }),
+        "Printed" => Field::Printed {
+            owner: owner_of(body.get("owner")?)?,
+            cell: match word(body, "cell")? {
+                "RowTotal" => PrintedCell::RowTotal(source()?),
+                "RowInTerm" => PrintedCell::RowInTerm(source()?),
+                "ColumnTotal" => PrintedCell::ColumnTotal(column_of(body.get("column")?)?),
+                "InTerm" => PrintedCell::InTerm,
+                _ => return None,
+            },
+        },
+        "PrintedShare" => Field::PrintedShare {
+            program: id(body, "program")?,
+            source: source()?,
+        },
+        "StatusPrinted" => Field::StatusPrinted(match body.as_str()? {
+            "ThisYear" => StatusColumn::ThisYear,
+            "PriorYear" => StatusColumn::PriorYear,
+            "Change" => StatusColumn::Change,
+            _ => return None,
+        }),
+        "PrintedChange" => Field::PrintedChange {
+            program: id(body, "program")?,
+        },
         _ => return None,
     })
 }

@@ -13,7 +13,7 @@ pub mod library;
 #[cfg(feature = "schema")]
 pub mod schema;
 
-use crate::model::plan::Owner;
+use crate::model::plan::{Column, Owner};
 use crate::model::plan::{Deck, DeckEntry};
 use std::collections::{BTreeMap, HashSet};
 
@@ -24,8 +24,8 @@ use crate::model::amount::{Amount, Unit};
 
 use crate::model::plan::{
     Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
-    Novelty, Plan, Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow,
-    Stated, Year, YearBudget, YearRange,
+    Novelty, Plan, Pledge, PledgeStatus, PrintedCell, Program, RatioShare, Schedule, ScheduleRow,
+    StaffingRow, Stated, StatusTotals, Year, YearBudget, YearRange,
 };
 use crate::model::words::Lang;
 
@@ -94,6 +94,57 @@ pub struct PlanV1 {
     /// The briefing deck's arrangement and presenter notes (version 2).
     #[serde(default, skip_serializing_if = "DeckV1::is_empty")]
     pub deck: DeckV1,
+    /// The unit the plan's documents were printed in, for tables that do not
+    /// say otherwise (`won`: exact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounded_in: Option<Unit>,
+    /// Decimals of the shown shares (%): 1 (when absent) or 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 2)))]
+    pub share_decimals: Option<u32>,
+    /// The budget status table's 계 row as printed.
+    #[serde(default, skip_serializing_if = "StatusTotalsV2::is_empty")]
+    pub status_totals: StatusTotalsV2,
+}
+
+/// The 예산현황 table's 계 row as printed, in won, and its rounding unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusTotalsV2 {
+    /// 예산액 계.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub this_year: Option<Amount>,
+    /// 전년도 예산액 계.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_year: Option<Amount>,
+    /// 증감 계.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Amount>,
+    /// The unit the table was printed in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounded_in: Option<Unit>,
+}
+
+impl StatusTotalsV2 {
+    fn is_empty(&self) -> bool {
+        *self == StatusTotalsV2::default()
+    }
+}
+
+/// One printed total of a schedule table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PrintedV2 {
+    /// The source whose row total it is; absent for the 계 row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `total` (a row's 총계), `in_term` (소계), or for the 계 row a column:
+    /// `before`, `after` or a year (`2019`).
+    pub column: String,
+    /// The printed amount in won.
+    pub amount: Amount,
 }
 
 /// The briefing deck: programs and pledges in presenting order, and notes.
@@ -188,6 +239,10 @@ pub struct ProgramV1 {
     /// Line items with their calculation basis.
     #[serde(default)]
     pub line_items: Vec<LineItemV1>,
+    /// Shares (%) by source key as the document prints them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys")]
+    #[cfg_attr(feature = "schema", schemars(extend("maxProperties" = MAX_ITEMS)))]
+    pub printed_shares: BTreeMap<String, Figure>,
 }
 
 /// A schedule.
@@ -197,9 +252,16 @@ pub struct ProgramV1 {
 pub struct ScheduleV1 {
     /// One row per source.
     pub rows: Vec<ScheduleRowV1>,
-    /// The unit the figures were rounded to in the source document, if any.
+    /// The unit the figures were rounded to in the source document, if any
+    /// (absent: the plan's `rounded_in`; `won`: exact).
     #[serde(default)]
     pub rounded_in: Option<Unit>,
+    /// Total cells as the document prints them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub printed: Vec<PrintedV2>,
+    /// Whether the table has a 연평균 column.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub average: bool,
 }
 
 /// One source's row of a schedule. Amounts are strings of won.
@@ -245,6 +307,9 @@ pub struct BudgetV1 {
     pub this_year: Amount,
     /// The prior year, in won.
     pub prior_year: Amount,
+    /// 증감 as printed, in won.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_change: Option<Amount>,
 }
 
 /// One weight of a matching ratio.
@@ -268,8 +333,9 @@ pub struct LineItemV1 {
     pub name: String,
     /// 산출기초, e.g. `5,000원 × 300부`.
     pub basis: String,
-    /// The stated amount in won.
-    pub stated: Amount,
+    /// The stated amount in won; absent (or null) when the document states none.
+    #[serde(default)]
+    pub stated: Option<Amount>,
 }
 
 /// A pledge.
@@ -933,6 +999,7 @@ impl From<&Plan> for PlanV1 {
                     budget: p.budget.map(|b| BudgetV1 {
                         this_year: b.this_year,
                         prior_year: b.prior_year,
+                        printed_change: b.printed_change,
                     }),
                     matching: p
                         .matching
@@ -950,6 +1017,11 @@ impl From<&Plan> for PlanV1 {
                             basis: l.basis.clone(),
                             stated: l.stated,
                         })
+                        .collect(),
+                    printed_shares: p
+                        .printed_shares
+                        .iter()
+                        .map(|(k, v)| (k.clone(), Figure(*v)))
                         .collect(),
                 })
                 .collect(),
@@ -1022,6 +1094,14 @@ impl From<&Plan> for PlanV1 {
                     .collect(),
                 notes: plan.deck.notes.clone(),
             },
+            rounded_in: plan.rounded_in,
+            share_decimals: (plan.share_decimals != 1).then_some(plan.share_decimals),
+            status_totals: StatusTotalsV2 {
+                this_year: plan.status_totals.this_year,
+                prior_year: plan.status_totals.prior_year,
+                change: plan.status_totals.change,
+                rounded_in: plan.status_totals.rounded_in,
+            },
         }
     }
 }
@@ -1059,6 +1139,29 @@ impl From<&Schedule> for ScheduleV1 {
                 })
                 .collect(),
             rounded_in: s.rounded_in,
+            printed: s
+                .printed
+                .iter()
+                .map(|(cell, amount)| {
+                    let column_word = |c: &Column| match c {
+                        Column::Before => "before".to_string(),
+                        Column::After => "after".to_string(),
+                        Column::Year(y) => y.to_string(),
+                    };
+                    let (source, column) = match cell {
+                        PrintedCell::RowTotal(s) => (Some(s.clone()), "total".to_string()),
+                        PrintedCell::RowInTerm(s) => (Some(s.clone()), "in_term".to_string()),
+                        PrintedCell::ColumnTotal(c) => (None, column_word(c)),
+                        PrintedCell::InTerm => (None, "in_term".to_string()),
+                    };
+                    PrintedV2 {
+                        source,
+                        column,
+                        amount: *amount,
+                    }
+                })
+                .collect(),
+            average: s.average,
         }
     }
 }
@@ -1150,9 +1253,47 @@ fn schedule(path: &str, s: ScheduleV1) -> Result<Schedule, FileError> {
             note: r.note,
         });
     }
+    check_len(&format!("{path}.printed"), s.printed.len())?;
+    let mut printed = BTreeMap::new();
+    for (index, p) in s.printed.into_iter().enumerate() {
+        let at = format!("{path}.printed[{index}]");
+        let cell = match (p.source, p.column.as_str()) {
+            (Some(source), "total") => PrintedCell::RowTotal(source),
+            (Some(source), "in_term") => PrintedCell::RowInTerm(source),
+            (None, "in_term") => PrintedCell::InTerm,
+            (None, "before") => PrintedCell::ColumnTotal(Column::Before),
+            (None, "after") => PrintedCell::ColumnTotal(Column::After),
+            (None, word) if is_year_key(word) => {
+                PrintedCell::ColumnTotal(Column::Year(word.parse().unwrap_or_default()))
+            }
+            (None, "total") => {
+                return Err(invalid(
+                    format!("{at}.column"),
+                    "the 계 row's 총계 is the schedule's stated_total",
+                ))
+            }
+            (Some(_), _) => {
+                return Err(invalid(
+                    format!("{at}.column"),
+                    "a source's printed total is `total` or `in_term`",
+                ))
+            }
+            (None, _) => {
+                return Err(invalid(
+                    format!("{at}.column"),
+                    "a printed column total is `in_term`, `before`, `after` or a year",
+                ))
+            }
+        };
+        if printed.insert(cell, p.amount).is_some() {
+            return Err(invalid(at, "the same printed total is given twice"));
+        }
+    }
     Ok(Schedule {
         rows,
         rounded_in: s.rounded_in,
+        printed,
+        average: s.average,
     })
 }
 
@@ -1192,6 +1333,18 @@ impl TryFrom<PlanV1> for Plan {
                     ));
                 }
             }
+            let mut printed_shares = BTreeMap::new();
+            for (source, share) in p.printed_shares {
+                if share.0.abs() > crate::model::limits::MAX_PERCENT
+                    || share.0.normalize().scale() > crate::model::limits::PERCENT_DECIMALS
+                {
+                    return Err(invalid(
+                        format!("{path}.printed_shares.{source}"),
+                        "a printed share is a percentage of at most 1,000 with 6 decimals",
+                    ));
+                }
+                printed_shares.insert(source, share.0);
+            }
             programs.push(Program {
                 id: p.id,
                 name: p.name,
@@ -1207,6 +1360,7 @@ impl TryFrom<PlanV1> for Plan {
                 budget: p.budget.map(|b| YearBudget {
                     this_year: b.this_year,
                     prior_year: b.prior_year,
+                    printed_change: b.printed_change,
                 }),
                 matching: p
                     .matching
@@ -1225,6 +1379,7 @@ impl TryFrom<PlanV1> for Plan {
                         stated: l.stated,
                     })
                     .collect(),
+                printed_shares,
             });
         }
         let mut pledges = Vec::with_capacity(file.pledges.len());
@@ -1307,6 +1462,16 @@ impl TryFrom<PlanV1> for Plan {
                 }
             }
         }
+        let share_decimals = match file.share_decimals {
+            None => 1,
+            Some(d @ 1..=2) => d,
+            Some(_) => {
+                return Err(invalid(
+                    "$.plan.share_decimals",
+                    "shares are shown with 1 or 2 decimals",
+                ))
+            }
+        };
         Ok(Plan {
             title: file.title,
             organisation: file.organisation,
@@ -1335,6 +1500,14 @@ impl TryFrom<PlanV1> for Plan {
                 })
                 .collect(),
             deck,
+            rounded_in: file.rounded_in,
+            share_decimals,
+            status_totals: StatusTotals {
+                this_year: file.status_totals.this_year,
+                prior_year: file.status_totals.prior_year,
+                change: file.status_totals.change,
+                rounded_in: file.status_totals.rounded_in,
+            },
         })
     }
 }

@@ -91,6 +91,33 @@ pub struct Plan {
     pub staffing: Vec<StaffingRow>,
     /// How the plan is presented at a briefing: slide order and presenter notes.
     pub deck: Deck,
+    /// The unit the plan's documents were printed in, for every table that
+    /// does not say otherwise: differences within its rounding are warnings.
+    pub rounded_in: Option<Unit>,
+    /// How many decimals shares (%) are shown with: 1 or 2, as the documents print them.
+    pub share_decimals: u32,
+    /// The budget status table's 계 row as the document prints it.
+    pub status_totals: StatusTotals,
+}
+
+/// The 예산현황 table's 계 row as printed, and the unit it was printed in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusTotals {
+    /// 예산액 계 as printed.
+    pub this_year: Option<Amount>,
+    /// 전년도 예산액 계 as printed.
+    pub prior_year: Option<Amount>,
+    /// 증감 계 as printed.
+    pub change: Option<Amount>,
+    /// The unit the table was printed in (`None`: the plan's default).
+    pub rounded_in: Option<Unit>,
+}
+
+impl StatusTotals {
+    /// Whether nothing is printed and no rounding is set: files then leave it out.
+    pub fn is_empty(&self) -> bool {
+        *self == StatusTotals::default()
+    }
 }
 
 /// Whose schedule a cell belongs to: the grid edits programs' and pledges'
@@ -241,6 +268,8 @@ pub struct Program {
     pub matching: Vec<RatioShare>,
     /// Line items with their calculation basis (산출기초).
     pub line_items: Vec<LineItem>,
+    /// Shares (%) by source as the document prints them, checked against the exact ones.
+    pub printed_shares: BTreeMap<SourceId, Decimal>,
 }
 
 /// One source's weight in a matching ratio (national 50 : city 30 : district 20).
@@ -260,7 +289,27 @@ pub struct Schedule {
     pub rows: Vec<ScheduleRow>,
     /// When the figures were copied from a document that rounded them to a
     /// unit, that unit: differences within that rounding are warnings.
+    /// `None` follows the plan's default; 원 means exact.
     pub rounded_in: Option<Unit>,
+    /// Total cells as the document prints them (the 총계 of the 계 row is the
+    /// stated total), checked against the computed ones.
+    pub printed: BTreeMap<PrintedCell, Amount>,
+    /// Whether the table has a 연평균 column (the term's subtotal ÷ its years).
+    pub average: bool,
+}
+
+/// A total cell of a schedule table other than its grand total: where a
+/// printed figure can be typed and checked.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PrintedCell {
+    /// A source's 총계.
+    RowTotal(SourceId),
+    /// A source's 소계 over the term.
+    RowInTerm(SourceId),
+    /// The 계 row's figure in one column.
+    ColumnTotal(Column),
+    /// The 계 row's 소계 over the term.
+    InTerm,
 }
 
 /// One funding source's money across the schedule's columns.
@@ -320,6 +369,7 @@ impl Schedule {
         self.rows
             .iter()
             .any(|r| !r.note.is_empty() || r.cells().any(|(_, a)| !a.is_zero()))
+            || !self.printed.is_empty()
     }
 
     /// The row of a source, if it has one.
@@ -382,6 +432,8 @@ pub struct YearBudget {
     pub this_year: Amount,
     /// 전년도 예산액
     pub prior_year: Amount,
+    /// 증(△)감 as the document prints it, checked against the computed one.
+    pub printed_change: Option<Amount>,
 }
 
 impl YearBudget {
@@ -398,8 +450,9 @@ pub struct LineItem {
     pub name: String,
     /// The formula a reviewer re-computes.
     pub basis: String,
-    /// The amount the document states.
-    pub stated: Amount,
+    /// The amount the document states, in won; `None` when it states none
+    /// (nothing to check). A basis with `= …` states its amount there.
+    pub stated: Option<Amount>,
 }
 
 /// A pledge (공약) with its classification, schedule and indicators.
@@ -620,6 +673,9 @@ impl Plan {
             pledges: Vec::new(),
             staffing: Vec::new(),
             deck: Default::default(),
+            rounded_in: None,
+            share_decimals: 1,
+            status_totals: StatusTotals::default(),
         }
     }
 
@@ -678,6 +734,12 @@ impl Plan {
         })
     }
 
+    /// The unit a table's figures were rounded to, if any: the table's own
+    /// setting, else the plan's default; 원 (exact) counts as none.
+    pub fn rounding_of(&self, table: Option<Unit>) -> Option<Unit> {
+        table.or(self.rounded_in).filter(|u| *u != Unit::Won)
+    }
+
     /// Programs that are rows of the budget status table, with their budget.
     pub fn budget_rows(&self) -> impl Iterator<Item = (&Program, YearBudget)> {
         self.programs
@@ -712,6 +774,7 @@ impl Program {
             budget: None,
             matching: Vec::new(),
             line_items: Vec::new(),
+            printed_shares: BTreeMap::new(),
         }
     }
 }

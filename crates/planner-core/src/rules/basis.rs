@@ -13,8 +13,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::amount::Amount;
+use crate::model::amount::{parse_figure, round_half_up, Amount, Unit};
 use crate::model::limits::MAX_AMOUNT;
+use crate::model::plan::LineItem;
 
 /// The longest input, in characters, that is evaluated; a real basis is a line.
 const MAX_CHARS: usize = 1_000;
@@ -77,6 +78,118 @@ pub fn evaluate_basis(text: &str) -> Result<Amount, BasisError> {
     let chars: Vec<char> = formula.chars().collect();
     let value = Evaluator::new(&chars).run()?;
     Ok(Amount::from_won(value))
+}
+
+/// A line of a 산출기초 table read as 예산서 prints it: the formula (its
+/// amounts in 원, as the formula writes them) and the result after `=` (in the
+/// table's unit unless it names a money unit), so `5,000원 × 300부 = 1,500`
+/// in a 천원 table states 1,500천원.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineReading {
+    /// What the formula gives, in won (exact); `None` when there is no formula.
+    /// A formula that is one bare figure (`3,000`, `△500`) is an amount in the
+    /// table's unit, as a line with only an amount prints it.
+    pub evaluated: Option<Amount>,
+    /// The amount written after `=`, in won; `None` without an `=`.
+    pub result: Option<Amount>,
+}
+
+/// Reads a basis as [`LineReading`] explains, with `unit` the table's unit.
+/// The first unreadable part is the error, located in the whole text.
+pub fn read_line(text: &str, unit: Unit) -> Result<LineReading, BasisError> {
+    if text.chars().count() > MAX_CHARS {
+        return Err(err(1, BasisErrorKind::TooLarge));
+    }
+    let (formula, result) = split_stated(text);
+    let formula_chars = formula.chars().count();
+    let read = |part: &str, offset: usize| -> Result<Amount, BasisError> {
+        let trimmed = part.trim();
+        if let Ok(figure) = parse_figure(trimmed) {
+            return figure
+                .checked_mul(unit.won_per_unit())
+                .filter(|won| won.abs() <= MAX_AMOUNT)
+                .map(Amount::from_won)
+                .ok_or(err(offset + 1, BasisErrorKind::TooLarge));
+        }
+        let chars: Vec<char> = part.chars().collect();
+        Evaluator::new(&chars)
+            .run()
+            .map(Amount::from_won)
+            .map_err(|e| err(e.position + offset, e.kind))
+    };
+    let evaluated = if formula.trim().is_empty() {
+        None
+    } else {
+        Some(read(formula, 0)?)
+    };
+    let result = match result {
+        None => None,
+        Some(after) if after.trim().is_empty() => {
+            return Err(err(
+                formula_chars + 2 + after.chars().count(),
+                BasisErrorKind::ExpectedNumber,
+            ))
+        }
+        Some(after) => Some(read(after, formula_chars + 1)?),
+    };
+    Ok(LineReading { evaluated, result })
+}
+
+/// A line item as a reviewer re-computes it, in a table of `unit`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineCheck {
+    /// What the formula gives, rounded half-up to the won.
+    pub evaluated: Option<Amount>,
+    /// The amount the line states: after `=`, else the stated cell.
+    pub stated: Option<Amount>,
+    /// Why the basis cannot be read, if it cannot.
+    pub error: Option<BasisError>,
+    /// Stated less evaluated, when both are there.
+    pub difference: Option<Amount>,
+    /// What the line adds to the items' total: the stated amount, else the
+    /// evaluated one, else nothing.
+    pub amount: Amount,
+}
+
+/// Checks one line item; validation and the line-items table both call this.
+pub fn check_line(item: &LineItem, unit: Unit) -> LineCheck {
+    let (reading, error) = match read_line(&item.basis, unit) {
+        Ok(r) => (r, None),
+        Err(e) => (LineReading::default(), Some(e)),
+    };
+    let evaluated = reading
+        .evaluated
+        .map(|a| Amount::from_won(round_half_up(a.as_decimal(), 0)));
+    let stated = reading.result.or(item.stated);
+    let difference = match (stated, evaluated) {
+        (Some(s), Some(e)) => Some(s - e),
+        _ => None,
+    };
+    LineCheck {
+        evaluated,
+        stated,
+        error,
+        difference,
+        amount: stated.or(evaluated).unwrap_or_default(),
+    }
+}
+
+/// The total of a program's line items (each line's [`LineCheck::amount`]);
+/// `None` if it passes the largest amount (only a hostile file gets there).
+pub fn items_total(items: &[LineItem], unit: Unit) -> Option<Amount> {
+    items.iter().try_fold(Amount::ZERO, |sum, item| {
+        let total = sum.as_decimal().checked_add(check_line(item, unit).amount.as_decimal())?;
+        (total.abs() <= MAX_AMOUNT).then(|| Amount::from_won(total))
+    })
+}
+
+/// The basis with its result after `=` replaced by `figure` (the stated
+/// amount written in the table's unit); a basis without `=` is unchanged.
+pub fn with_result(basis: &str, figure: &str) -> String {
+    match split_stated(basis) {
+        (formula, Some(_)) => format!("{}= {figure}", formula.trim_end().to_string() + " "),
+        (_, None) => basis.to_string(),
+    }
 }
 
 fn is_equals(c: char) -> bool {

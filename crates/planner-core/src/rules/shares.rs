@@ -64,10 +64,15 @@ pub fn ratio_shares(total: Amount, ratio: &[RatioShare], unit: Unit) -> Vec<(Sou
     ratio.iter().map(|r| r.source.clone()).zip(parts).collect()
 }
 
-/// Each share as a percentage of the stated total, to one decimal, footed
-/// so the shown percentages add up to the shown total percentage (100.0
-/// when the shares add up to the stated total). `None` without a total.
-pub fn share_percents(shares: &[Amount], stated: Amount) -> Option<(Vec<Decimal>, Decimal)> {
+/// Each share as a percentage of the stated total, to `decimals` decimals
+/// (the plan's 1 or 2), footed by largest remainder so the shown percentages
+/// add up to the shown total percentage (100.0 when the shares add up to the
+/// stated total). `None` without a total.
+pub fn share_percents(
+    shares: &[Amount],
+    stated: Amount,
+    decimals: u32,
+) -> Option<(Vec<Decimal>, Decimal)> {
     if stated.is_zero() {
         return None;
     }
@@ -79,11 +84,11 @@ pub fn share_percents(shares: &[Amount], stated: Amount) -> Option<(Vec<Decimal>
                 .and_then(|x| x.checked_div(stated.as_decimal()))
         })
         .collect::<Option<_>>()?;
-    let (mut parts, mut total) = foot(&exact, 1);
+    let (mut parts, mut total) = foot(&exact, decimals);
     for p in &mut parts {
-        p.rescale(1);
+        p.rescale(decimals);
     }
-    total.rescale(1);
+    total.rescale(decimals);
     Some((parts, total))
 }
 

@@ -12,11 +12,11 @@ use rust_decimal::Decimal;
 use crate::model::amount::{format_figure, round_half_up, Amount, Unit};
 use crate::model::figure::{FigureError, FigureKind};
 use crate::model::plan::{
-    Column, IndicatorId, Plan, PledgeId, ProgramId, RatioShare, Schedule, ScheduleRow, SourceId,
-    Stated, Year, YearRange,
+    Column, IndicatorId, Plan, PledgeId, PrintedCell, ProgramId, RatioShare, Schedule, ScheduleRow,
+    SourceId, Stated, Year, YearRange,
 };
 use crate::model::words::{unit_name, Lang};
-use crate::rules::basis::{evaluate_basis, split_stated, BasisErrorKind};
+use crate::rules::basis::{check_line, items_total, BasisErrorKind};
 use crate::rules::derive::{indicator_summary, schedule_sum};
 
 /// How bad a problem is: an error is a broken rule; a warning is a
@@ -84,6 +84,18 @@ pub enum Code {
     /// Text typed into a figure cell that the plan cannot take (a letter, a
     /// figure beyond its limit); the plan keeps the value it had.
     UnreadableEntry,
+    /// A printed total (subtotal, row total, column total) that the figures do not give.
+    PrintedMismatch,
+    /// … but only by the rounding of the unit the document was printed in.
+    PrintedRounding,
+    /// A program's line items do not add up to its 예산액.
+    ItemsMismatch,
+    /// A printed share (%) that is not the source's exact share, rounded.
+    PrintedShareMismatch,
+    /// Printed shares that add to 100.01 or 99.99 because each was rounded on its own.
+    PrintedSharesRounding,
+    /// Printed shares that do not add to 100 even allowing for their rounding.
+    PrintedSharesTotal,
 }
 
 impl Code {
@@ -110,15 +122,23 @@ impl Code {
             Code::PeriodOutsideRange => "program.period_outside_range",
             Code::InvalidSdg => "pledge.invalid_sdg",
             Code::UnreadableEntry => "entry.unreadable",
+            Code::PrintedMismatch => "printed.mismatch",
+            Code::PrintedRounding => "printed.rounding",
+            Code::ItemsMismatch => "items.mismatch",
+            Code::PrintedShareMismatch => "shares.printed_mismatch",
+            Code::PrintedSharesRounding => "shares.printed_rounding",
+            Code::PrintedSharesTotal => "shares.printed_total",
         }
     }
 
     /// How bad a breach of this rule is.
     pub fn severity(self) -> Severity {
         match self {
-            Code::SharesRounding | Code::TotalRounding | Code::PeriodOutsideRange => {
-                Severity::Warning
-            }
+            Code::SharesRounding
+            | Code::TotalRounding
+            | Code::PrintedRounding
+            | Code::PrintedSharesRounding
+            | Code::PeriodOutsideRange => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -164,6 +184,10 @@ pub enum Row {
     Sdg,
     /// A row of the staffing table, by position.
     Staffing(usize),
+    /// The line items' 계 row.
+    Items,
+    /// The budget status table's 계 row.
+    StatusTotal,
 }
 
 /// The column within a row.
@@ -197,6 +221,14 @@ pub enum Col {
     LastYear,
     /// The plan's base year (기준연도).
     BaseYear,
+    /// A row's 총계 as printed.
+    PrintedTotal,
+    /// A row's 소계 as printed.
+    PrintedInTerm,
+    /// 증감 (this year less the prior year).
+    Change,
+    /// A share (%) as printed.
+    PrintedPercent,
 }
 
 /// Exactly where a problem is: place → row → column.
@@ -243,6 +275,8 @@ impl Location {
                 Row::Link(i) => format!("link-{i}"),
                 Row::Sdg => "sdg".into(),
                 Row::Staffing(i) => format!("staffing-{i}"),
+                Row::Items => "items".into(),
+                Row::StatusTotal => "status-total".into(),
             });
         }
         if let Some(column) = &self.column {
@@ -273,6 +307,10 @@ impl Col {
             Col::FirstYear => "first-year".into(),
             Col::LastYear => "last-year".into(),
             Col::BaseYear => "base-year".into(),
+            Col::PrintedTotal => "printed-total".into(),
+            Col::PrintedInTerm => "printed-in-term".into(),
+            Col::Change => "change".into(),
+            Col::PrintedPercent => "printed-percent".into(),
         }
     }
 }
@@ -406,6 +444,18 @@ impl Problem {
             (InvalidSdg, Lang::En) => format!("SDG {actual} does not exist (1–17)"),
             (InvalidSdg, Lang::Ko) => format!("SDG {actual}번은 없습니다(1–17)"),
             (UnreadableEntry, lang) => entry_message(self, lang, &actual, &expected),
+            (PrintedMismatch, Lang::En) => format!("the figures add to {actual}; the document prints {expected}: {gap}"),
+            (PrintedMismatch, Lang::Ko) => format!("계산한 합계 {actual}, 문서의 합계 {expected}: {gap}"),
+            (PrintedRounding, Lang::En) => format!("the figures add to {actual}; the document prints {expected}: {gap}, within the rounding of {rounding_unit} (the document rounded from won)"),
+            (PrintedRounding, Lang::Ko) => format!("계산한 합계 {actual}, 문서의 합계 {expected}: {gap} ({rounding_unit} 단위 반올림 범위 안: 문서가 원 단위에서 반올림함)"),
+            (ItemsMismatch, Lang::En) => format!("the line items add to {actual}; the 예산액 is {expected}: {gap}"),
+            (ItemsMismatch, Lang::Ko) => format!("산출기초 합계 {actual}, 예산액 {expected}: {gap}"),
+            (PrintedShareMismatch, Lang::En) => format!("the printed share {actual}% is not this source's share rounded (exactly {expected}%)"),
+            (PrintedShareMismatch, Lang::Ko) => format!("문서의 비율 {actual}%는 이 재원의 비율을 반올림한 값이 아닙니다(정확히 {expected}%)"),
+            (PrintedSharesRounding, Lang::En) => format!("the printed shares add to {actual}%, not 100%: each share was rounded on its own. The exact shares are {expected}"),
+            (PrintedSharesRounding, Lang::Ko) => format!("문서의 비율 합계가 100%가 아닌 {actual}%입니다: 비율마다 따로 반올림했기 때문입니다. 정확한 비율: {expected}"),
+            (PrintedSharesTotal, Lang::En) => format!("the printed shares add to {actual}%; rounding each share cannot explain the gap to 100% (exact shares: {expected})"),
+            (PrintedSharesTotal, Lang::Ko) => format!("문서의 비율 합계 {actual}%: 비율별 반올림만으로는 100%와의 차이가 설명되지 않습니다(정확한 비율: {expected})"),
         }
     }
 }
@@ -542,16 +592,20 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             },
             &mut out,
         );
+        let rounding = plan.rounding_of(program.schedule.rounded_in);
         if let Some(stated) = program.stated_total {
             check_stated_total(
                 &program.schedule,
                 stated,
+                rounding,
                 place(),
                 Code::SharesMismatch,
                 Code::SharesRounding,
                 &mut out,
             );
         }
+        check_printed_totals(&program.schedule, program.period, rounding, place, &mut out);
+        check_printed_shares(program, &mut out);
         if let Some(budget) = program.budget {
             for (amount, column) in [
                 (budget.this_year, Col::ThisYear),
@@ -560,6 +614,20 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 check_amount(
                     amount,
                     Location::at(place(), Row::Budget, Some(column)),
+                    &mut out,
+                );
+            }
+            if let Some(printed) = budget.printed_change {
+                let parts = [budget.this_year, budget.prior_year]
+                    .iter()
+                    .filter(|a| !a.is_zero())
+                    .count();
+                check_printed(
+                    budget.change(),
+                    printed,
+                    parts,
+                    plan.rounding_of(plan.status_totals.rounded_in),
+                    Location::at(place(), Row::Budget, Some(Col::Change)),
                     &mut out,
                 );
             }
@@ -574,9 +642,24 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         for (index, item) in program.line_items.iter().enumerate() {
             check_line_item(
                 item,
+                plan.unit,
                 Location::at(place(), Row::LineItem(index), None),
                 &mut out,
             );
+        }
+        if let (Some(budget), false) = (program.budget, program.line_items.is_empty()) {
+            let total = items_total(&program.line_items, plan.unit);
+            if total != Some(budget.this_year) {
+                let mut problem = Problem::new(
+                    Code::ItemsMismatch,
+                    Location::at(place(), Row::Items, Some(Col::Total)),
+                )
+                .expected(Value::Money(budget.this_year));
+                if let Some(total) = total {
+                    problem = problem.actual(Value::Money(total));
+                }
+                out.push(problem);
+            }
         }
     }
     duplicates(
@@ -602,16 +685,19 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             |year| (!pledge.term.contains(year)).then_some((Code::OutsideRange, pledge.term)),
             &mut out,
         );
+        let rounding = plan.rounding_of(pledge.schedule.rounded_in);
         if let Some(stated) = pledge.stated_total {
             check_stated_total(
                 &pledge.schedule,
                 stated,
+                rounding,
                 place(),
                 Code::TotalMismatch,
                 Code::TotalRounding,
                 &mut out,
             );
         }
+        check_printed_totals(&pledge.schedule, pledge.term, rounding, place, &mut out);
         for (index, id) in pledge.programs.iter().enumerate() {
             if !program_ids.contains(id) {
                 out.push(
@@ -707,6 +793,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 }
 
 fn check_plan(plan: &Plan, out: &mut Vec<Problem>) {
+    check_status_totals(plan, out);
     if plan.title.trim().is_empty() {
         out.push(Problem::new(
             Code::EmptyName,
@@ -798,12 +885,33 @@ fn check_schedule(
     }
 }
 
+/// How far a printed figure may be from the computed one and still be
+/// rounding: half a unit of the unit it is written in, plus one unit of the
+/// table's rounding for each figure it sums (DOMAIN.md §2: rows kept in won,
+/// printed in 백만원, stop footing by a unit or so).
+pub fn rounding_slack(parts: usize, rounded_in: Option<Unit>, written_in: Unit) -> Decimal {
+    let half = Decimal::new(5, 1);
+    let written = written_in.won_per_unit() * half;
+    match rounded_in {
+        Some(unit) => written + unit.won_per_unit() * Decimal::from(parts as u64),
+        None => written,
+    }
+}
+
+/// The coarser of two units: the one a rounding difference is told in.
+fn coarser(a: Unit, b: Option<Unit>) -> Unit {
+    match b {
+        Some(b) if b.won_per_unit() > a.won_per_unit() => b,
+        _ => a,
+    }
+}
+
 /// The schedule against its stated total: an error, or a rounding warning
-/// when the difference is within the rounding of the units the figures were
-/// stated in (half a unit of the total, plus half a unit of each rounded part).
+/// when the difference is within [`rounding_slack`].
 fn check_stated_total(
     schedule: &Schedule,
     stated: Stated,
+    rounded_in: Option<Unit>,
     place: Place,
     mismatch: Code,
     rounding: Code,
@@ -818,21 +926,13 @@ fn check_stated_total(
     if sum == stated.amount {
         return;
     }
-    let half = Decimal::new(5, 1);
-    let mut tolerance = stated.unit.won_per_unit() * half;
-    let mut rounding_unit = stated.unit;
-    if let Some(unit) = schedule.rounded_in {
-        let parts = schedule
-            .rows
-            .iter()
-            .flat_map(|r| r.cells())
-            .filter(|(_, a)| !a.is_zero())
-            .count();
-        tolerance += unit.won_per_unit() * half * Decimal::from(parts);
-        if unit.won_per_unit() > rounding_unit.won_per_unit() {
-            rounding_unit = unit;
-        }
-    }
+    let parts = schedule
+        .rows
+        .iter()
+        .flat_map(|r| r.cells())
+        .filter(|(_, a)| !a.is_zero())
+        .count();
+    let tolerance = rounding_slack(parts, rounded_in, stated.unit);
     let difference = (sum - stated.amount).as_decimal().abs();
     let code = if difference <= tolerance {
         rounding
@@ -843,9 +943,199 @@ fn check_stated_total(
         .expected(Value::Money(stated.amount))
         .actual(Value::Money(sum));
     if code == rounding {
-        problem = problem.detail(Detail::RoundingUnit(rounding_unit));
+        problem = problem.detail(Detail::RoundingUnit(coarser(stated.unit, rounded_in)));
     }
     out.push(problem);
+}
+
+/// One printed figure against the computed one: nothing when equal, a
+/// rounding warning within [`rounding_slack`] of `parts` figures, else an error.
+fn check_printed(
+    computed: Amount,
+    printed: Amount,
+    parts: usize,
+    rounded_in: Option<Unit>,
+    location: Location,
+    out: &mut Vec<Problem>,
+) {
+    if computed == printed {
+        return;
+    }
+    let written_in = rounded_in.unwrap_or(Unit::Won);
+    let difference = (computed - printed).as_decimal().abs();
+    let within = rounded_in.is_some() && difference <= rounding_slack(parts, rounded_in, written_in);
+    let code = if within {
+        Code::PrintedRounding
+    } else {
+        Code::PrintedMismatch
+    };
+    let mut problem = Problem::new(code, location)
+        .expected(Value::Money(printed))
+        .actual(Value::Money(computed));
+    if within {
+        problem = problem.detail(Detail::RoundingUnit(written_in));
+    }
+    out.push(problem);
+}
+
+/// What a printed total cell of a schedule covers: the computed sum and how
+/// many non-zero figures it adds.
+pub fn printed_cell_sum(schedule: &Schedule, cell: &PrintedCell, term: YearRange) -> (Amount, usize) {
+    let in_term = |c: &Column| matches!(c, Column::Year(y) if term.contains(*y));
+    let figures: Vec<Amount> = match cell {
+        PrintedCell::RowTotal(source) => schedule
+            .row(source)
+            .map(|r| r.cells().map(|(_, a)| a).collect())
+            .unwrap_or_default(),
+        PrintedCell::RowInTerm(source) => schedule
+            .row(source)
+            .map(|r| r.cells().filter(|(c, _)| in_term(c)).map(|(_, a)| a).collect())
+            .unwrap_or_default(),
+        PrintedCell::ColumnTotal(column) => schedule.rows.iter().map(|r| r.cell(*column)).collect(),
+        PrintedCell::InTerm => schedule
+            .rows
+            .iter()
+            .flat_map(|r| r.cells().filter(|(c, _)| in_term(c)).map(|(_, a)| a))
+            .collect(),
+    };
+    let parts = figures.iter().filter(|a| !a.is_zero()).count();
+    (figures.into_iter().sum(), parts)
+}
+
+/// The validation location of a printed total cell.
+pub fn printed_location(place: Place, cell: &PrintedCell) -> Location {
+    let (row, column) = match cell {
+        PrintedCell::RowTotal(s) => (Row::Source(s.clone()), Col::PrintedTotal),
+        PrintedCell::RowInTerm(s) => (Row::Source(s.clone()), Col::PrintedInTerm),
+        PrintedCell::ColumnTotal(c) => (Row::Total, Col::Cell(*c)),
+        PrintedCell::InTerm => (Row::Total, Col::PrintedInTerm),
+    };
+    Location::at(place, row, Some(column))
+}
+
+/// Every printed total of a schedule against what its figures add to.
+fn check_printed_totals(
+    schedule: &Schedule,
+    term: YearRange,
+    rounded_in: Option<Unit>,
+    place: impl Fn() -> Place,
+    out: &mut Vec<Problem>,
+) {
+    for (cell, printed) in &schedule.printed {
+        let (sum, parts) = printed_cell_sum(schedule, cell, term);
+        check_printed(sum, *printed, parts, rounded_in, printed_location(place(), cell), out);
+    }
+}
+
+/// The budget status table's printed 계 row against its rows.
+fn check_status_totals(plan: &Plan, out: &mut Vec<Problem>) {
+    let totals = plan.status_totals;
+    let rounded_in = plan.rounding_of(totals.rounded_in);
+    let rows: Vec<_> = plan.budget_rows().map(|(_, b)| b).collect();
+    let count = |f: fn(&crate::model::plan::YearBudget) -> Amount| {
+        rows.iter().filter(|b| !f(b).is_zero()).count()
+    };
+    let this_year: Amount = rows.iter().map(|b| b.this_year).sum();
+    let prior_year: Amount = rows.iter().map(|b| b.prior_year).sum();
+    for (printed, computed, parts, column) in [
+        (totals.this_year, this_year, count(|b| b.this_year), Col::ThisYear),
+        (totals.prior_year, prior_year, count(|b| b.prior_year), Col::PriorYear),
+        (
+            totals.change,
+            this_year - prior_year,
+            count(|b| b.this_year) + count(|b| b.prior_year),
+            Col::Change,
+        ),
+    ] {
+        if let Some(printed) = printed {
+            check_printed(
+                computed,
+                printed,
+                parts,
+                rounded_in,
+                Location::at(Place::Plan, Row::StatusTotal, Some(column)),
+                out,
+            );
+        }
+    }
+}
+
+/// A program's printed shares (%): each must be its source's exact share
+/// rounded to the decimals printed; shares that then add to 100.01 or 99.99
+/// are rounding, explained with the exact shares.
+fn check_printed_shares(program: &crate::model::plan::Program, out: &mut Vec<Problem>) {
+    if program.printed_shares.is_empty() {
+        return;
+    }
+    let total = program
+        .stated_total
+        .map(|s| s.amount)
+        .unwrap_or_else(|| schedule_sum(&program.schedule));
+    if total.is_zero() {
+        return;
+    }
+    let exact_of = |source: &str| {
+        let share = program
+            .schedule
+            .row(source)
+            .map(ScheduleRow::total)
+            .unwrap_or_default();
+        share
+            .as_decimal()
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(total.as_decimal()))
+            .unwrap_or_default()
+    };
+    let decimals = program
+        .printed_shares
+        .values()
+        .map(|p| p.normalize().scale())
+        .max()
+        .unwrap_or(0);
+    let half = Decimal::new(5, decimals + 1);
+    let mut all_rounded = true;
+    for (source, printed) in &program.printed_shares {
+        let exact = exact_of(source);
+        if (exact - printed).abs() > half {
+            all_rounded = false;
+            out.push(
+                Problem::new(
+                    Code::PrintedShareMismatch,
+                    Location::at(
+                        Place::Program(program.id),
+                        Row::Source(source.clone()),
+                        Some(Col::PrintedPercent),
+                    ),
+                )
+                .expected(Value::Quantity(round_half_up(exact, 4).normalize()))
+                .actual(Value::Quantity(printed.normalize())),
+            );
+        }
+    }
+    let sum: Decimal = program.printed_shares.values().sum();
+    if !all_rounded || sum == Decimal::ONE_HUNDRED {
+        return;
+    }
+    let exact_list = program
+        .printed_shares
+        .keys()
+        .map(|s| format!("{}%", format_figure(round_half_up(exact_of(s), 4))))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let parts = Decimal::from(program.printed_shares.len() as u64);
+    let code = if (sum - Decimal::ONE_HUNDRED).abs() <= half * parts {
+        Code::PrintedSharesRounding
+    } else {
+        Code::PrintedSharesTotal
+    };
+    out.push(
+        Problem::new(
+            code,
+            Location::at(Place::Program(program.id), Row::Total, Some(Col::PrintedPercent)),
+        )
+        .expected(Value::Text(exact_list))
+        .actual(Value::Quantity(sum.normalize())),
+    );
 }
 
 /// Each share against the matching ratio: off by more than one display unit is an error.
@@ -896,9 +1186,11 @@ fn check_matching(
     }
 }
 
-/// A line item's basis must evaluate to its stated amount (to the won).
+/// A line item's basis must give its stated amount (to the won), when it
+/// states one; negative lines (절감액 △…) are adjustments and allowed.
 fn check_line_item(
     item: &crate::model::plan::LineItem,
+    unit: Unit,
     location: Location,
     out: &mut Vec<Problem>,
 ) {
@@ -906,26 +1198,27 @@ fn check_line_item(
         column: Some(column),
         ..location.clone()
     };
-    check_amount(item.stated, with_column(Col::Stated), out);
-    if item.basis.trim().is_empty() {
-        return;
-    }
-    let (formula, _) = split_stated(&item.basis);
-    match evaluate_basis(formula) {
-        Ok(value) => {
-            let value = Amount::from_won(round_half_up(value.as_decimal(), 0));
-            if value != item.stated {
-                out.push(
-                    Problem::new(Code::BasisMismatch, with_column(Col::Stated))
-                        .expected(Value::Money(value))
-                        .actual(Value::Money(item.stated)),
-                );
-            }
+    let check = check_line(item, unit);
+    if let Some(stated) = check.stated {
+        if !stated.as_decimal().fract().is_zero() {
+            out.push(Problem::new(Code::SubWon, with_column(Col::Stated)).actual(Value::Money(stated)));
         }
-        Err(e) => out.push(
+    }
+    if let Some(e) = check.error {
+        out.push(
             Problem::new(Code::BasisUnparsable, with_column(Col::Basis))
                 .detail(Detail::Basis(e.kind, e.position)),
-        ),
+        );
+        return;
+    }
+    if let (Some(evaluated), Some(stated)) = (check.evaluated, check.stated) {
+        if evaluated != stated {
+            out.push(
+                Problem::new(Code::BasisMismatch, with_column(Col::Stated))
+                    .expected(Value::Money(evaluated))
+                    .actual(Value::Money(stated)),
+            );
+        }
     }
 }
 

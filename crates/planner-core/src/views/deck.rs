@@ -203,7 +203,7 @@ pub fn program_slide(plan: &Plan, id: u32) -> Option<ProgramSlide> {
         name: program.name.clone(),
         owner: program.owner.clone(),
         schedule: schedule_document(&program.schedule, &plan.sources, program.period, plan.unit),
-        percents: percent_shares(&figures, 1),
+        percents: percent_shares(&figures, plan.share_decimals),
         split,
     })
 }

@@ -33,6 +33,8 @@ pub struct GridModel {
     pub total: Decimal,
     /// The schedule's exact sum in won, for the difference to the stated total.
     pub exact_total: Amount,
+    /// The 계 row's 연평균 (the term's subtotal ÷ its years), when the table has the column.
+    pub average: Option<Decimal>,
 }
 
 /// One funding source's row of the grid.
@@ -48,6 +50,9 @@ pub struct GridRow {
     pub in_term: Decimal,
     /// The row's 총계 in the shown unit (footed).
     pub total: Decimal,
+    /// The row's 연평균 in the shown unit, footed with the other rows' so the
+    /// column adds up; `None` when the table has no such column.
+    pub average: Option<Decimal>,
 }
 
 /// Builds the grid of `owner`'s schedule with totals that foot in `unit`:
@@ -70,17 +75,25 @@ pub fn grid_model(plan: &Plan, owner: Owner, unit: Unit) -> Option<GridModel> {
         total,
     } = foot_grid(&figures, 0);
     let in_term_of = |values: &[Decimal]| totals.in_term_of(values, term);
+    let (averages, average) = if schedule.average {
+        let (rows, total) = average_column(&figures, |values| in_term_of(values), term);
+        (rows.into_iter().map(Some).collect(), Some(total))
+    } else {
+        (vec![None; figures.len()], None)
+    };
     let rows = totals
         .rows
         .iter()
         .zip(&shown)
         .zip(row_totals)
-        .map(|((r, shown_row), row_total)| GridRow {
+        .zip(averages)
+        .map(|(((r, shown_row), row_total), average)| GridRow {
             known: plan.source(&r.source).is_some(),
             source: r.source.clone(),
             cells: r.cells.clone(),
             in_term: in_term_of(shown_row),
             total: row_total,
+            average,
         })
         .collect();
     // With no rows foot_grid has no columns: the 계 row still shows zeros.
@@ -97,7 +110,23 @@ pub fn grid_model(plan: &Plan, owner: Owner, unit: Unit) -> Option<GridModel> {
         column_totals,
         total,
         exact_total: totals.total,
+        average,
     })
+}
+
+/// 연평균 of each row (its exact in-term subtotal ÷ the term's years, in the
+/// shown unit), footed so the shown rows add up to the shown total average.
+pub fn average_column(
+    figures: &[Vec<Decimal>],
+    in_term_of: impl Fn(&[Decimal]) -> Decimal,
+    term: YearRange,
+) -> (Vec<Decimal>, Decimal) {
+    let years = Decimal::from(term.len().max(1) as u64);
+    let exact: Vec<Decimal> = figures
+        .iter()
+        .map(|row| in_term_of(row).checked_div(years).unwrap_or_default())
+        .collect();
+    crate::rules::foot::foot(&exact, 0)
 }
 
 /// The unit a schedule is shown and entered in when the grid opens: the unit

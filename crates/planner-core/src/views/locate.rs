@@ -29,9 +29,15 @@ pub enum Sheet {
 /// The sheet where the user fixes a problem at `location`.
 pub fn sheet_of(location: &Location) -> Sheet {
     match (&location.place, &location.row) {
+        (Place::Plan, Some(Row::StatusTotal)) => Sheet::Status,
         (Place::Plan | Place::Source(_), _) => Sheet::Settings,
         (Place::Program(_), Some(Row::Budget)) => Sheet::Status,
-        (Place::Program(id), Some(Row::LineItem(_))) => Sheet::LineItems(*id),
+        (Place::Program(id), Some(Row::LineItem(_) | Row::Items)) => Sheet::LineItems(*id),
+        (Place::Program(id), Some(Row::Source(_) | Row::Total))
+            if location.column == Some(Col::PrintedPercent) =>
+        {
+            Sheet::Split(*id)
+        }
         // A source's whole share (where the matching ratio is checked), its
         // percentage and its weight are cells of the split.
         (Place::Program(id), Some(Row::Source(_)))
@@ -97,6 +103,8 @@ pub fn describe(location: &Location, plan: &Plan, lang: Lang) -> String {
             Row::Link(i) => format!("{} {}", lang.pick("연결 사업", "Linked program"), i + 1),
             Row::Sdg => "SDG".into(),
             Row::Staffing(i) => format!("{} {}", lang.pick("인력", "Staffing row"), i + 1),
+            Row::Items => lang.pick("산출기초 계", "Line items total").into(),
+            Row::StatusTotal => lang.pick("예산현황 계", "Budget status total").into(),
         };
         parts.push(text);
     }
@@ -123,6 +131,10 @@ pub fn column_name(column: Col, lang: Lang) -> String {
         Col::FirstYear => lang.pick("첫 연도", "First year").into(),
         Col::LastYear => lang.pick("마지막 연도", "Last year").into(),
         Col::BaseYear => lang.pick("기준연도", "Base year").into(),
+        Col::PrintedTotal => lang.pick("총계(문서)", "Grand total as printed").into(),
+        Col::PrintedInTerm => lang.pick("소계(문서)", "Subtotal as printed").into(),
+        Col::Change => lang.pick("증감", "Change").into(),
+        Col::PrintedPercent => lang.pick("비율(문서)", "Share as printed").into(),
     }
 }
 

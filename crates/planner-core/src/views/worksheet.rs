@@ -5,10 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::amount::round_half_up;
-use crate::model::amount::Amount;
-use crate::model::plan::{Indicator, LineItem, Quantity, Year, YearRange};
-use crate::rules::basis::{evaluate_basis, split_stated, BasisError};
+use crate::model::plan::{Indicator, Quantity, Year, YearRange};
 use crate::rules::derive::indicator_summary;
 
 /// The filled share of a progress bar for a rate: the rate clamped to 0–100,
@@ -83,46 +80,6 @@ pub fn indicator_table(indicator: &Indicator, term: YearRange) -> IndicatorTable
         target_total: summary.target_total,
         actual_total: summary.actual_total,
         achievement: summary.achievement,
-    }
-}
-
-/// A line item as the reviewer re-computes it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineItemCheck {
-    /// What the basis gives, rounded to the won as validation compares it;
-    /// `None` when the basis is blank or unreadable.
-    pub evaluated: Option<Amount>,
-    /// Why the basis cannot be read, if it cannot.
-    pub error: Option<BasisError>,
-    /// Stated less evaluated: positive when the document states more.
-    pub difference: Option<Amount>,
-}
-
-/// Evaluates a line item's basis and compares it with the stated amount, the
-/// same way validation does (so the table and the problem list agree).
-pub fn check_line_item(item: &LineItem) -> LineItemCheck {
-    if item.basis.trim().is_empty() {
-        return LineItemCheck {
-            evaluated: None,
-            error: None,
-            difference: None,
-        };
-    }
-    let (formula, _) = split_stated(&item.basis);
-    match evaluate_basis(formula) {
-        Ok(value) => {
-            let evaluated = Amount::from_won(round_half_up(value.as_decimal(), 0));
-            LineItemCheck {
-                evaluated: Some(evaluated),
-                error: None,
-                difference: Some(item.stated - evaluated),
-            }
-        }
-        Err(e) => LineItemCheck {
-            evaluated: None,
-            error: Some(e),
-            difference: None,
-        },
     }
 }
 
@@ -211,40 +168,5 @@ mod tests {
         let last = table.columns.last().unwrap();
         assert_eq!((last.year, last.in_term), (2024, false));
         assert_eq!(table.target_total, d("3010"));
-    }
-
-    #[test]
-    fn a_line_item_is_checked_as_validation_checks_it() {
-        let item = LineItem {
-            name: "홍보물".into(),
-            basis: "5,000원 × 300부".into(),
-            stated: Unit::Thousand.to_amount(d("1500")),
-        };
-        let check = check_line_item(&item);
-        let evaluated = check.evaluated.unwrap();
-        assert_eq!(Unit::Thousand.exact_figure(evaluated), d("1500"));
-        assert_eq!(check.difference, Some(Amount::ZERO));
-        let off = LineItem {
-            stated: Unit::Thousand.to_amount(d("1400")),
-            ..item.clone()
-        };
-        assert_eq!(
-            check_line_item(&off)
-                .difference
-                .map(|a| Unit::Thousand.exact_figure(a)),
-            Some(d("-100"))
-        );
-        let bad = LineItem {
-            basis: "5,000원 × 삼백부".into(),
-            ..item.clone()
-        };
-        let check = check_line_item(&bad);
-        assert!(check.error.is_some() && check.evaluated.is_none());
-        let blank = LineItem {
-            basis: "  ".into(),
-            ..item
-        };
-        assert_eq!(check_line_item(&blank).error, None);
-        assert_eq!(check_line_item(&blank).evaluated, None);
     }
 }
