@@ -105,7 +105,8 @@ async fn a_note_and_a_new_order_are_saved_with_the_plan() {
         .unwrap();
     autosaved().await;
     assert_eq!(
-        store.stored_plan()
+        store
+            .stored_plan()
             .deck
             .notes
             .get("summary")

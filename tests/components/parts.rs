@@ -45,10 +45,16 @@ async fn a_part_that_fails_to_load_says_so_and_loads_on_retry() {
         view! { <Part preload=flaky_download show=the_view/> }
     });
     assert_eq!(text_of(&root, ".part-loading"), "Loading…");
-    assert_eq!(attr(&root, ".part-loading", "aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        attr(&root, ".part-loading", "aria-busy").as_deref(),
+        Some("true")
+    );
     sleep(120).await;
     assert!(!exists(&root, "[data-testid=part-body]"));
-    assert_eq!(attr(&root, ".part-failed", "role").as_deref(), Some("alert"));
+    assert_eq!(
+        attr(&root, ".part-failed", "role").as_deref(),
+        Some("alert")
+    );
     assert_eq!(
         text_of(&root, ".part-failed p"),
         "This view could not be loaded. Check the network connection and try again; if the app was updated meanwhile, reload the page. Your saved plans are unchanged."

@@ -185,7 +185,9 @@ pub fn attr(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
 }
 
 pub fn click(root: &HtmlElement, selector: &str) {
-    element(root, selector).unchecked_into::<HtmlElement>().click();
+    element(root, selector)
+        .unchecked_into::<HtmlElement>()
+        .click();
 }
 
 /// The id of the element that has the focus.

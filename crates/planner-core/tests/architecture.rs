@@ -358,14 +358,22 @@ fn the_parts_loaded_on_first_use_are_named_only_by_the_parts_module() {
     rust_files(&root, &mut files);
     let code: BTreeMap<String, String> = files
         .iter()
-        .map(|f| (module_of(&root, f), code_of(&std::fs::read_to_string(f).unwrap())))
+        .map(|f| {
+            (
+                module_of(&root, f),
+                code_of(&std::fs::read_to_string(f).unwrap()),
+            )
+        })
         .collect();
     let lazy: Vec<String> = deep_paths(&code["parts"])
         .into_iter()
         .filter(|p| p.starts_with("components::"))
         .collect();
     assert!(lazy.len() >= 8, "parts.rs names too few views: {lazy:?}");
-    let inside = |m: &str| lazy.iter().any(|l| m == l || m.starts_with(&format!("{l}::")));
+    let inside = |m: &str| {
+        lazy.iter()
+            .any(|l| m == l || m.starts_with(&format!("{l}::")))
+    };
     let mut wrong = Vec::new();
     for (module, text) in &code {
         if module == "parts" || inside(module) {

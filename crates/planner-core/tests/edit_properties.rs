@@ -69,10 +69,12 @@ fn field() -> impl Strategy<Value = Field> {
                 BudgetColumn::PriorYear
             }
         }),
-        (owner.clone(), source.clone(), column.clone()).prop_map(|(owner, source, column)| Field::Cell {
-            owner,
-            source,
-            column
+        (owner.clone(), source.clone(), column.clone()).prop_map(|(owner, source, column)| {
+            Field::Cell {
+                owner,
+                source,
+                column,
+            }
         }),
         owner.clone().prop_map(|owner| Field::StatedTotal { owner }),
         ((5u32..8), source.clone(), 2018i32..2023).prop_map(|(program, source, year)| {
@@ -92,17 +94,19 @@ fn field() -> impl Strategy<Value = Field> {
         ((5u32..8), source.clone()).prop_map(|(program, source)| Field::Weight { program, source }),
         ((5u32..8), source.clone())
             .prop_map(|(program, source)| Field::PrintedShare { program, source }),
-        (owner.clone(), source, column.clone(), 0u8..4).prop_map(|(owner, source, column, kind)| {
-            Field::Printed {
-                owner,
-                cell: match kind {
-                    0 => PrintedCell::RowTotal(source),
-                    1 => PrintedCell::RowInTerm(source),
-                    2 => PrintedCell::ColumnTotal(column),
-                    _ => PrintedCell::InTerm,
-                },
+        (owner.clone(), source, column.clone(), 0u8..4).prop_map(
+            |(owner, source, column, kind)| {
+                Field::Printed {
+                    owner,
+                    cell: match kind {
+                        0 => PrintedCell::RowTotal(source),
+                        1 => PrintedCell::RowInTerm(source),
+                        2 => PrintedCell::ColumnTotal(column),
+                        _ => PrintedCell::InTerm,
+                    },
+                }
             }
-        }),
+        ),
         prop_oneof![
             Just(StatusColumn::ThisYear),
             Just(StatusColumn::PriorYear),

@@ -10,10 +10,10 @@ use planner_core::file::{decode, encode, FileError, MAX_FILE_BYTES};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::fixtures::generate::{generated_plan, Size};
 use planner_core::model::amount::{Amount, Unit};
-use planner_core::model::plan::{Column, PrintedCell, StatusTotals,
-    Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
-    Novelty, Plan, Pledge, PledgeStatus, Program, RatioShare, Schedule, ScheduleRow, StaffingRow,
-    Stated, YearBudget, YearRange,
+use planner_core::model::plan::{
+    Actor, Classification, Column, Completion, FundingSource, Horizon, Indicator, IndicatorYear,
+    LineItem, Novelty, Plan, Pledge, PledgeStatus, PrintedCell, Program, RatioShare, Schedule,
+    ScheduleRow, StaffingRow, Stated, StatusTotals, YearBudget, YearRange,
 };
 use planner_core::render::names::file_stem;
 use planner_core::Lang;
@@ -109,15 +109,13 @@ fn program(id: u32) -> impl Strategy<Value = Program> {
         ),
         schedule(vec!["national".into(), "district".into()]),
         stated(),
-        option::of(
-            (amount(), amount(), option::of(amount())).prop_map(
-                |(this_year, prior_year, printed_change)| YearBudget {
-                    this_year,
-                    prior_year,
-                    printed_change,
-                },
-            ),
-        ),
+        option::of((amount(), amount(), option::of(amount())).prop_map(
+            |(this_year, prior_year, printed_change)| YearBudget {
+                this_year,
+                prior_year,
+                printed_change,
+            },
+        )),
         vec(
             (
                 prop_oneof![Just("city".to_string()), Just("x".to_string())],
@@ -524,10 +522,30 @@ fn file_stems_are_safe() {
 /// format, figures in and out of range, and a few raw bytes.
 fn json_noise() -> impl Strategy<Value = String> {
     const TOKENS: [&str; 24] = [
-        "{", "}", "[", "]", ":", ",", "\"programs\"", "\"pledges\"", "\"years\"",
-        "\"2021\"", "\"budget\"", "\"this_year\"", "\"1,000\"", "\"-1\"",
-        "\"79228162514264337593543950335\"", "0", "-1", "1e400", "2.5", "true",
-        "null", "\"\"", "\"id\"", "\"\\u0000\"",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"programs\"",
+        "\"pledges\"",
+        "\"years\"",
+        "\"2021\"",
+        "\"budget\"",
+        "\"this_year\"",
+        "\"1,000\"",
+        "\"-1\"",
+        "\"79228162514264337593543950335\"",
+        "0",
+        "-1",
+        "1e400",
+        "2.5",
+        "true",
+        "null",
+        "\"\"",
+        "\"id\"",
+        "\"\\u0000\"",
     ];
     prop_oneof![
         4 => proptest::sample::select(&TOKENS[..]).prop_map(String::from),

@@ -31,7 +31,11 @@ fn thousand(figure: i64) -> Amount {
 /// column (1,566,173 + 177,748 + 48,730, printed subtotal 1,792,652) and two
 /// years of our own; the national row's printed total is also 1 off.
 fn printed_estimate() -> Plan {
-    let mut plan = Plan::new("국가 사업비 추정", YearRange::new(2018, 2020), Unit::Million);
+    let mut plan = Plan::new(
+        "국가 사업비 추정",
+        YearRange::new(2018, 2020),
+        Unit::Million,
+    );
     let mut program = Program::new(1, "국가 사업", YearRange::new(2018, 2020));
     let rows = [
         ("national", [1_566_173, 1_600_000, 1_700_000]),
@@ -79,7 +83,10 @@ fn a_table_typed_as_printed_gives_only_rounding_warnings_once_its_unit_is_set() 
     assert_eq!(
         codes(&exact),
         vec![
-            ("printed.mismatch", "program-1-source-national-printed-total".to_string()),
+            (
+                "printed.mismatch",
+                "program-1-source-national-printed-total".to_string()
+            ),
             ("printed.mismatch", "program-1-total-y2018".to_string()),
         ]
     );
@@ -92,7 +99,10 @@ fn a_table_typed_as_printed_gives_only_rounding_warnings_once_its_unit_is_set() 
     assert_eq!(
         codes(&problems),
         vec![
-            ("printed.rounding", "program-1-source-national-printed-total".to_string()),
+            (
+                "printed.rounding",
+                "program-1-source-national-printed-total".to_string()
+            ),
             ("printed.rounding", "program-1-total-y2018".to_string()),
         ]
     );
@@ -102,7 +112,9 @@ fn a_table_typed_as_printed_gives_only_rounding_warnings_once_its_unit_is_set() 
         message,
         "the figures add to 1,792,651; the document prints 1,792,652: 1 short, within the rounding of KRW 1,000,000 (the document rounded from won)"
     );
-    assert!(problems[1].message(Lang::Ko, Unit::Million).contains("백만원 단위 반올림"));
+    assert!(problems[1]
+        .message(Lang::Ko, Unit::Million)
+        .contains("백만원 단위 반올림"));
 
     // A figure off by 10 is beyond the rounding: an error, where it shows.
     plan.apply(Edit::SetCell {
@@ -122,7 +134,10 @@ fn a_table_typed_as_printed_gives_only_rounding_warnings_once_its_unit_is_set() 
         errors,
         vec![
             ("shares.mismatch", "program-1-total-total".to_string()),
-            ("printed.mismatch", "program-1-source-city-printed-total".to_string()),
+            (
+                "printed.mismatch",
+                "program-1-source-city-printed-total".to_string()
+            ),
             ("printed.mismatch", "program-1-total-y2019".to_string()),
         ]
     );
@@ -136,13 +151,17 @@ fn the_plan_default_rounding_applies_unless_a_table_says_exact() {
         unit: Some(Unit::Million),
     })
     .unwrap();
-    assert!(validate(&plan).iter().all(|p| p.code == Code::PrintedRounding));
+    assert!(validate(&plan)
+        .iter()
+        .all(|p| p.code == Code::PrintedRounding));
     plan.apply(Edit::SetRounding {
         table: RoundingTable::Schedule(Owner::Program(1)),
         unit: Some(Unit::Won),
     })
     .unwrap();
-    assert!(validate(&plan).iter().all(|p| p.code == Code::PrintedMismatch));
+    assert!(validate(&plan)
+        .iter()
+        .all(|p| p.code == Code::PrintedMismatch));
 }
 
 #[test]
@@ -159,8 +178,14 @@ fn the_slack_is_one_unit_per_figure_summed_plus_half_the_printed_unit() {
     let mut plan = printed_estimate();
     plan.rounded_in = Some(Unit::Million);
     let cell = PrintedCell::ColumnTotal(Column::Year(2019));
-    for (printed, code) in [(1_830_003, Code::PrintedRounding), (1_830_004, Code::PrintedMismatch)] {
-        plan.programs[0].schedule.printed.insert(cell.clone(), million(printed));
+    for (printed, code) in [
+        (1_830_003, Code::PrintedRounding),
+        (1_830_004, Code::PrintedMismatch),
+    ] {
+        plan.programs[0]
+            .schedule
+            .printed
+            .insert(cell.clone(), million(printed));
         let problem = validate(&plan)
             .into_iter()
             .find(|p| p.location.cell_id() == "program-1-total-y2019")
@@ -174,7 +199,9 @@ fn a_printed_in_term_subtotal_and_before_column_are_checked() {
     let mut plan = printed_estimate();
     let schedule = &mut plan.programs[0].schedule;
     schedule.set("national", Column::Before, million(10));
-    schedule.printed.insert(PrintedCell::InTerm, million(5_567_651));
+    schedule
+        .printed
+        .insert(PrintedCell::InTerm, million(5_567_651));
     schedule
         .printed
         .insert(PrintedCell::RowInTerm("city".into()), million(547_748));
@@ -185,9 +212,18 @@ fn a_printed_in_term_subtotal_and_before_column_are_checked() {
         .into_iter()
         .map(|p| p.location.cell_id())
         .collect();
-    assert!(ids.contains(&"program-1-total-before".to_string()), "{ids:?}");
-    assert!(!ids.contains(&"program-1-total-printed-in-term".to_string()), "{ids:?}");
-    assert!(!ids.contains(&"program-1-source-city-printed-in-term".to_string()), "{ids:?}");
+    assert!(
+        ids.contains(&"program-1-total-before".to_string()),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"program-1-total-printed-in-term".to_string()),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"program-1-source-city-printed-in-term".to_string()),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -244,7 +280,10 @@ fn a_line_is_read_as_the_budget_book_prints_it() {
     assert_eq!(named.result, Some(Amount::won(10_000)));
     assert_eq!(read_line("  ", Unit::Thousand).unwrap().evaluated, None);
     let error = read_line("5,000원 × 300부 = 1,5x0", Unit::Thousand).unwrap_err();
-    assert_eq!(error.position, 18, "the comma of 1,5x0, counted in the whole line");
+    assert_eq!(
+        error.position, 18,
+        "the comma of 1,5x0, counted in the whole line"
+    );
     let error = read_line("5,000원 × 300부 =  ", Unit::Thousand).unwrap_err();
     assert_eq!(error.kind, BasisErrorKind::ExpectedNumber);
 }
@@ -257,7 +296,10 @@ fn an_empty_stated_amount_is_nothing_to_check_and_negative_lines_are_adjustments
         stated: stated.map(thousand),
     };
     let unit = Unit::Thousand;
-    assert_eq!(check_line(&item("5,000원 × 300부", None), unit).difference, None);
+    assert_eq!(
+        check_line(&item("5,000원 × 300부", None), unit).difference,
+        None
+    );
     assert_eq!(
         check_line(&item("5,000원 × 300부", None), unit).amount,
         thousand(1_500)
@@ -265,7 +307,11 @@ fn an_empty_stated_amount_is_nothing_to_check_and_negative_lines_are_adjustments
     let savings = check_line(&item("△250,000원 × 2", Some(-500)), unit);
     assert_eq!(savings.difference, Some(Amount::ZERO));
     let off = check_line(&item("5,000원 × 300부 = 1,400", Some(1_500)), unit);
-    assert_eq!(off.stated, Some(thousand(1_400)), "the result after = is the stated amount");
+    assert_eq!(
+        off.stated,
+        Some(thousand(1_400)),
+        "the result after = is the stated amount"
+    );
     assert_eq!(off.difference, Some(thousand(-100)));
 
     let mut plan = Plan::new("산출기초", YearRange::new(2020, 2020), Unit::Thousand);
@@ -288,7 +334,10 @@ fn an_empty_stated_amount_is_nothing_to_check_and_negative_lines_are_adjustments
     assert_eq!(validate(&plan), vec![]);
     plan.programs[0].budget.as_mut().unwrap().this_year = thousand(4_100);
     let problems = validate(&plan);
-    assert_eq!(codes(&problems), vec![("items.mismatch", "program-1-items-total".to_string())]);
+    assert_eq!(
+        codes(&problems),
+        vec![("items.mismatch", "program-1-items-total".to_string())]
+    );
     assert_eq!(
         problems[0].message(Lang::En, Unit::Thousand),
         "the line items add to 4,000; the 예산액 is 4,100: 100 short"
@@ -310,9 +359,15 @@ fn typing_a_stated_amount_writes_the_result_after_equals() {
         index: 0,
     };
     assert_eq!(field.read(&plan), Some(Some(d("1400000"))));
-    let edit = field.accept(&plan, Unit::Thousand, "1,500").unwrap().unwrap();
+    let edit = field
+        .accept(&plan, Unit::Thousand, "1,500")
+        .unwrap()
+        .unwrap();
     plan.apply(edit).unwrap();
-    assert_eq!(plan.programs[0].line_items[0].basis, "5,000원 × 300부 = 1,500");
+    assert_eq!(
+        plan.programs[0].line_items[0].basis,
+        "5,000원 × 300부 = 1,500"
+    );
     assert_eq!(validate(&plan), vec![]);
     let edit = field.accept(&plan, Unit::Thousand, "").unwrap().unwrap();
     plan.apply(edit).unwrap();
@@ -326,7 +381,9 @@ fn typing_a_stated_amount_writes_the_result_after_equals() {
 fn five_source_split() -> Plan {
     let mut plan = Plan::new("재원 분담", YearRange::new(2020, 2020), Unit::Thousand);
     plan.sources
-        .push(planner_core::model::plan::FundingSource::new("fund", "기금", "Fund"));
+        .push(planner_core::model::plan::FundingSource::new(
+            "fund", "기금", "Fund",
+        ));
     let mut program = Program::new(1, "다섯 재원", YearRange::new(2020, 2020));
     program.schedule = Schedule::single_year(
         2020,
@@ -386,12 +443,21 @@ fn printed_shares_adding_to_100_01_are_explained_as_rounding() {
     let problems = validate(&plan);
     assert_eq!(
         codes(&problems),
-        vec![("shares.printed_rounding", "program-1-total-printed-percent".to_string())]
+        vec![(
+            "shares.printed_rounding",
+            "program-1-total-printed-percent".to_string()
+        )]
     );
     assert_eq!(problems[0].severity, Severity::Warning);
     let message = problems[0].message(Lang::En, Unit::Thousand);
-    assert!(message.starts_with("the printed shares add to 100.01%"), "{message}");
-    assert!(message.contains("7.5555%") && message.contains("22.285%"), "{message}");
+    assert!(
+        message.starts_with("the printed shares add to 100.01%"),
+        "{message}"
+    );
+    assert!(
+        message.contains("7.5555%") && message.contains("22.285%"),
+        "{message}"
+    );
 
     // A printed share that is not its source's share rounded is an error there.
     plan.apply(Edit::SetPrintedShare {
@@ -403,7 +469,10 @@ fn printed_shares_adding_to_100_01_are_explained_as_rounding() {
     let problems = validate(&plan);
     assert_eq!(
         codes(&problems),
-        vec![("shares.printed_mismatch", "program-1-source-city-printed-percent".to_string())]
+        vec![(
+            "shares.printed_mismatch",
+            "program-1-source-city-printed-percent".to_string()
+        )]
     );
 }
 
@@ -448,4 +517,29 @@ fn the_status_table_s_printed_totals_and_changes_are_checked() {
     // A negative printed change (△21,634) is what the status hint shows: it is taken.
     let field = Field::PrintedChange { program: id };
     assert!(field.accept(&plan, Unit::Thousand, "△21,634").is_ok());
+}
+
+#[test]
+fn line_items_and_the_average_are_in_the_csv() {
+    let mut plan = printed_estimate();
+    plan.programs[0].schedule.average = true;
+    plan.programs[0].line_items = vec![LineItem {
+        name: "홍보물".into(),
+        basis: "5,000원 × 300부".into(),
+        stated: None,
+    }];
+    let csv = String::from_utf8(planner_core::render::csv::plan_csv(&plan, Lang::Ko)).unwrap();
+    let item = csv
+        .lines()
+        .find(|l| l.starts_with("산출기초,"))
+        .expect("a line item row");
+    assert!(item.contains(",홍보물,"), "{item}");
+    assert!(item.contains(",1500000,1.5,"), "{item}");
+    assert!(item.ends_with(",\"5,000원 × 300부 = 1.5\""), "{item}");
+    let average = csv
+        .lines()
+        .find(|l| l.contains(",연평균,national,"))
+        .expect("an average row");
+    // 4,866,173 백만원 ÷ 3 to the won.
+    assert!(average.contains(",1622057666667,"), "{average}");
 }

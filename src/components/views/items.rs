@@ -8,9 +8,9 @@ use planner_core::change::field::Field;
 use planner_core::model::amount::format_figure;
 use planner_core::model::plan::{LineItem, ProgramId};
 use planner_core::model::words::unit_caption;
+use planner_core::rules::basis::{check_line, items_total, with_result};
 use planner_core::rules::validate::Severity;
 use planner_core::views::route::Subjects;
-use planner_core::views::worksheet::check_line_item;
 use planner_core::{Amount, Edit, Owner};
 
 use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
@@ -72,8 +72,8 @@ pub fn LineItems() -> impl IntoView {
                 {move || {
                     lang()
                         .pick(
-                            "산출기초는 5,000원 × 300부, 2,000,000원 × 3명 × 12개월, (1,000 + 500) × 4회 처럼 씁니다. 단위(원, 천원, 부, 명, 회, 개월)는 써도 되고 안 써도 됩니다. 쓸 수 있는 기호: × x * ÷ / + - 괄호. = 뒤는 문서에 적힌 결과로 보고 계산하지 않습니다. 계산액은 원 단위로 정확히 계산해 표시 단위로 보여 줍니다.",
-                            "Write a basis as 5,000원 × 300부, 2,000,000원 × 3명 × 12개월 or (1,000 + 500) × 4회. Units (원, 천원, 부, 명, 회, 개월) are optional. Operators: × x * ÷ / + - and parentheses. Anything after = is the document's own result and is not evaluated. The evaluated amount is exact in won, shown in the plan's unit.",
+                            "예산서처럼 씁니다: 5,000원 × 300부 = 1,500, 2,000,000원 × 3명 × 12개월, (1,000원 + 500원) × 4회. 식 안의 금액은 원 단위이고, = 뒤의 결과와 금액만 있는 줄(3,000)은 표의 단위입니다. 절감액처럼 빼는 줄은 △250,000원 × 2 처럼 씁니다. 쓸 수 있는 기호: × x * ÷ / + - 괄호. = 뒤의 결과가 명시 금액이 되고, 명시 금액이 비어 있으면 확인하지 않습니다. 항목 합계는 예산액과 대조합니다.",
+                            "Write lines as a budget book prints them: 5,000원 × 300부 = 1,500, 2,000,000원 × 3명 × 12개월, (1,000원 + 500원) × 4회. Amounts inside the formula are in won; the result after = and a line with only an amount (3,000) are in the table's unit. A savings line subtracts: △250,000원 × 2. Operators: × x * ÷ / + - and parentheses. The result after = is the stated amount; an empty stated amount is not checked. The items' total is checked against the program's 예산액.",
                         )
                 }}
             </p>
@@ -137,6 +137,9 @@ fn ItemsTable(program: ProgramId) -> impl IntoView {
                     <ItemRow program index/>
                 </For>
             </tbody>
+            <Show when=move || count.get() != 0>
+                <ItemsTotal program/>
+            </Show>
         </table>
         <Show when=move || count.get() == 0>
             <p class="hint">{move || lang().pick("항목이 없습니다. 항목을 추가하세요.", "No line items yet. Add one.")}</p>
@@ -181,7 +184,10 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let check = Memo::new(move |_| item.with(check_line_item));
+    let check = Memo::new(move |_| {
+        let unit = session.plan.with(|p| p.unit);
+        item.with(|i| check_line(i, unit))
+    });
     let prefix = format!("program-{program}-item-{index}");
     let item_name = move || item.with(|i| i.name.clone());
     let row_name = move || {
@@ -208,7 +214,11 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
     let mismatched = move || check.with(|c| c.difference.is_some_and(|d| !d.is_zero()));
     let apply = move |_| {
         if let Some(evaluated) = check.get_untracked().evaluated {
-            set_item(session, program, index, |i| i.stated = evaluated);
+            let unit = session.plan.with_untracked(|p| p.unit);
+            set_item(session, program, index, |i| {
+                i.stated = Some(evaluated);
+                i.basis = with_result(&i.basis, &format_figure(unit.exact_figure(evaluated)));
+            });
         }
     };
     // The basis cell shows validation's message for an unreadable basis.
@@ -289,5 +299,64 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// The items' 계 row: what the lines add to, beside the program's 예산액 when
+/// it is a row of the status table; validation marks a difference.
+#[component]
+fn ItemsTotal(program: ProgramId) -> impl IntoView {
+    let nav = use_nav();
+    let session = use_session();
+    let lang = move || nav.lang.get();
+    let figures = Memo::new(move |_| {
+        session.plan.with(|p| {
+            let pr = p.program(program)?;
+            Some((
+                items_total(&pr.line_items, p.unit),
+                pr.budget.map(|b| b.this_year),
+            ))
+        })
+    });
+    let exact = move |amount: Amount| {
+        session
+            .plan
+            .with(|p| format_figure(p.unit.exact_figure(amount)))
+    };
+    let cell_id = format!("program-{program}-items-total");
+    let mark = cell_mark(session, nav.lang, cell_id.clone(), move || {
+        session.plan.with(|p| p.unit)
+    });
+    let marked = move || mark.with(Option::is_some);
+    let total = move || {
+        figures.get().map_or_else(String::new, |(total, _)| {
+            total.map_or_else(|| lang().pick("너무 큼", "too large").to_string(), exact)
+        })
+    };
+    let budget = move || figures.get().and_then(|(_, b)| b);
+    let matches = move || figures.get().is_some_and(|(t, b)| b.is_some() && t == b);
+    let msg_id = format!("{cell_id}-msg");
+    view! {
+        <tfoot class="total-row">
+            <tr data-testid="items-total-row">
+                <th scope="row" colspan="2">{move || lang().pick("계", "Total")}</th>
+                <td class="num derived" id=cell_id.clone() data-testid="items-total" class:mismatch=marked>{total}</td>
+                <td class="num derived" data-testid="items-budget" colspan="3">
+                    {move || match budget() {
+                        Some(b) => view! {
+                            <span>{move || lang().pick("예산액 ", "예산액 (budget) ")}{exact(b)}</span>
+                            <span class="marker" aria-hidden="true">{move || if matches() { " ✓" } else { " ≠" }}</span>
+                            <span class="visually-hidden">{move || if matches() { lang().pick("일치", "matches") } else { lang().pick("불일치", "differs") }}</span>
+                        }.into_any(),
+                        None => view! {
+                            <span class="hint-inline">{move || lang().pick("예산현황에 없는 사업: 대조할 예산액 없음", "Not a row of the budget status table: no 예산액 to check against")}</span>
+                        }.into_any(),
+                    }}
+                    <Show when=marked>
+                        <CellMessage id=msg_id.clone() message=mark/>
+                    </Show>
+                </td>
+            </tr>
+        </tfoot>
     }
 }

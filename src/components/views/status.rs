@@ -5,7 +5,6 @@ use leptos::ev::ClipboardEvent;
 use leptos::prelude::*;
 use planner_core::change::edit::BudgetColumn;
 use planner_core::change::field::Field;
-use planner_core::model::amount::format_figure;
 use planner_core::model::plan::ProgramId;
 use planner_core::model::words::unit_caption;
 use planner_core::rules::derive::status_total;
@@ -16,8 +15,11 @@ use crate::components::cells::figure::FigureCell;
 use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
 };
+use crate::components::cells::total::TotalCell;
+use crate::components::controls::rounding_select::RoundingSelect;
 use crate::components::controls::status_head::StatusHead;
 use crate::state::{use_nav, use_session};
+use planner_core::change::edit::{RoundingTable, StatusColumn};
 
 /// From how many rows on the table renders only the rows in view.
 pub const VIRTUAL_FROM: usize = 100;
@@ -87,6 +89,22 @@ pub fn StatusTable() -> impl IntoView {
         pasted.set(Some(apply_paste(session, result)));
     };
 
+    // Printed figures (계 row, 증감) are typed while this is on; it opens on
+    // when the plan already holds some.
+    let checking_box = RwSignal::new(session.plan.with_untracked(|p| {
+        !p.status_totals.is_empty() || p.budget_rows().any(|(_, b)| b.printed_change.is_some())
+    }));
+    let checking: Signal<bool> = checking_box.into();
+    let cell_label = move |column: Msg| {
+        Signal::derive(move || {
+            format!(
+                "{} · {} ({})",
+                t(Msg::RowTotal),
+                t(column),
+                nav.lang.get().pick("문서", "as printed")
+            )
+        })
+    };
     view! {
         <section class="view status-view" aria-labelledby="status-title">
             <div class="table-head">
@@ -94,6 +112,18 @@ pub fn StatusTable() -> impl IntoView {
                 <p class="unit-caption" data-testid="unit-caption">
                     {move || unit_caption(session.plan.with(|p| p.unit), nav.lang.get())}
                 </p>
+            </div>
+            <div class="grid-options">
+                <RoundingSelect table=RoundingTable::Status testid="status-rounding"/>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="status-check-printed"
+                        prop:checked=move || checking.get()
+                        on:change=move |ev| checking_box.set(event_target_checked(&ev))
+                    />
+                    {move || nav.lang.get().pick("문서의 합계·증감 입력·대조", "Type and check the document's printed totals and changes")}
+                </label>
             </div>
             <div
                 class="table-scroll"
@@ -109,9 +139,9 @@ pub fn StatusTable() -> impl IntoView {
                 <tbody class="total-row">
                     <tr data-testid="total-row">
                         <th scope="row">{move || t(Msg::RowTotal)}</th>
-                        <Figure amount=Signal::derive(move || total.get().this_year) testid="total-this-year"/>
-                        <Figure amount=Signal::derive(move || total.get().prior_year) testid="total-prior-year"/>
-                        <Figure amount=Signal::derive(move || total.get().change) testid="total-change"/>
+                        <Printed amount=Signal::derive(move || total.get().this_year) testid="total-this-year" field=Field::StatusPrinted(StatusColumn::ThisYear) checking label=cell_label(Msg::ColThisYear)/>
+                        <Printed amount=Signal::derive(move || total.get().prior_year) testid="total-prior-year" field=Field::StatusPrinted(StatusColumn::PriorYear) checking label=cell_label(Msg::ColPriorYear)/>
+                        <Printed amount=Signal::derive(move || total.get().change) testid="total-change" field=Field::StatusPrinted(StatusColumn::Change) checking label=cell_label(Msg::ColChange)/>
                         <td></td>
                     </tr>
                 </tbody>
@@ -120,7 +150,7 @@ pub fn StatusTable() -> impl IntoView {
                         <tr class="spacer" aria-hidden="true"><td colspan="5" style:height=move || format!("{}px", rows_above())></td></tr>
                     </Show>
                     <For each=shown_ids key=|id| *id let(id)>
-                        <ProgramRow id/>
+                        <ProgramRow id checking/>
                     </For>
                     <Show when=move || { rows_below() > 0 }>
                         <tr class="spacer" aria-hidden="true"><td colspan="5" style:height=move || format!("{}px", rows_below())></td></tr>
@@ -137,21 +167,26 @@ pub fn StatusTable() -> impl IntoView {
     }
 }
 
-/// A derived, read-only figure cell: shown in the plan's unit, `△` and `-`.
+/// A derived figure that can hold the document's printed one (the 계 row, 증감).
 #[component]
-fn Figure(amount: Signal<Amount>, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
+fn Printed(
+    amount: Signal<Amount>,
+    testid: &'static str,
+    field: Field,
+    checking: Signal<bool>,
+    label: Signal<String>,
+) -> impl IntoView {
     let session = use_session();
-    let shown = move || session.plan.with(|p| p.unit.shown_figure(amount.get()));
+    let unit = Signal::derive(move || session.plan.with(|p| p.unit));
+    let figure = Signal::derive(move || unit.get().shown_figure(amount.get()));
     view! {
-        <td class="num derived" class:negative=move || amount.get().is_negative() data-testid=testid>
-            {move || format_figure(shown())}
-        </td>
+        <TotalCell figure testid=testid.to_string() field input=true checking unit label/>
     }
 }
 
 /// One unit program: its name, this year's and last year's budget, the change.
 #[component]
-fn ProgramRow(id: ProgramId) -> impl IntoView {
+fn ProgramRow(id: ProgramId, checking: Signal<bool>) -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
     let t = move |m: Msg| m.text(nav.lang.get());
@@ -200,7 +235,13 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
             <td class="num" data-col="2">
                 <FigureCell field=budget_field(BudgetColumn::PriorYear) label=cell_label(Msg::ColPriorYear)/>
             </td>
-            <Figure amount=Signal::derive(move || budget().change())/>
+            <Printed
+                amount=Signal::derive(move || budget().change())
+                testid="row-change"
+                field=Field::PrintedChange { program: id }
+                checking
+                label=cell_label(Msg::ColChange)
+            />
             <td class="row-actions">
                 <button
                     type="button"
@@ -214,4 +255,3 @@ fn ProgramRow(id: ProgramId) -> impl IntoView {
         </tr>
     }
 }
-

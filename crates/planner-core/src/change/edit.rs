@@ -3,7 +3,6 @@
 //! autosave and validation all hang off this one path, so no view changes a
 //! plan field by hand.
 
-
 use crate::model::amount::{Amount, Unit};
 use crate::model::limits::{
     amount_fits, quantity_fits, span_fits, text_fits, year_fits, MAX_COUNT, MAX_ITEMS, MAX_WEIGHT,
@@ -337,7 +336,9 @@ impl Edit {
             | Edit::SetIndicatorNote { note, .. }
             | Edit::SetSlideNote { note, .. } => text_fits(note),
             Edit::SetStatedTotal { total, .. } => total.as_ref().is_none_or(amount),
-            Edit::SetPrinted { amount: a, cell, .. } => {
+            Edit::SetPrinted {
+                amount: a, cell, ..
+            } => {
                 a.as_ref().is_none_or(amount)
                     && match cell {
                         PrintedCell::ColumnTotal(c) => column(c),

@@ -14,14 +14,14 @@ use rust_decimal::Decimal;
 use crate::change::edit::{BudgetColumn, Edit, IndicatorRow, StaffingColumn, StatusColumn};
 use crate::change::split::set_share_edit;
 use crate::model::amount::{format_figure, Amount, Unit};
-use crate::rules::basis::{check_line, split_stated, with_result};
 use crate::model::figure::{FigureError, FigureFormat, FigureKind};
 use crate::model::limits::{amount_fits, span_fits, year_fits, MAX_TERM_YEARS};
 use crate::model::plan::{
     Column, IndicatorId, Plan, PledgeId, PrintedCell, ProgramId, RatioShare, SourceId, Year,
 };
-use crate::rules::validate::printed_location;
+use crate::rules::basis::{check_line, split_stated, with_result};
 use crate::rules::shares::{percent_to_amount, share_of, share_percents, split_total};
+use crate::rules::validate::printed_location;
 use crate::rules::validate::{Code, Col, Detail, Location, Place, Problem, Row, Value};
 
 /// Which year of the plan's settings a field sets.

@@ -181,8 +181,12 @@ mod tests {
         assert_eq!(total, dec("100.0"));
         assert_eq!(total.to_string(), "100.0");
         // Shares short of the total: the percentages add to what they cover.
-        let (parts, total) =
-            share_percents(&[thousand(105_000), thousand(400_000)], thousand(533_073), 1).unwrap();
+        let (parts, total) = share_percents(
+            &[thousand(105_000), thousand(400_000)],
+            thousand(533_073),
+            1,
+        )
+        .unwrap();
         assert_eq!(parts.iter().copied().sum::<Decimal>(), total);
         assert_eq!(total, dec("94.7"));
         assert!(share_percents(&shares, Amount::ZERO, 1).is_none());

@@ -148,9 +148,10 @@ fn field_value(field: &Field) -> Value {
                 json!({ "owner": owner_value(*owner), "cell": kind, "source": source, "column": column }),
             )
         }
-        Field::PrintedShare { program, source } => {
-            variant("PrintedShare", json!({ "program": program, "source": source }))
-        }
+        Field::PrintedShare { program, source } => variant(
+            "PrintedShare",
+            json!({ "program": program, "source": source }),
+        ),
         Field::StatusPrinted(column) => variant(
             "StatusPrinted",
             json!(match column {
@@ -159,9 +160,7 @@ fn field_value(field: &Field) -> Value {
                 StatusColumn::Change => "Change",
             }),
         ),
-        Field::PrintedChange { program } => {
-            variant("PrintedChange", json!({ "program": program }))
-        }
+        Field::PrintedChange { program } => variant("PrintedChange", json!({ "program": program })),
     }
 }
 
@@ -336,8 +335,18 @@ mod tests {
         let text = STORED_BEFORE.replacen("\"Budget\"", "\"Budgets\"", 1);
         let drafts = decode_drafts(&text);
         assert_eq!(drafts.len(), 11);
-        assert_eq!(encode_drafts(&drafts), encode_drafts(&decode_drafts(STORED_BEFORE)[1..]));
-        for bad in ["", "{}", "[1]", "[{\"field\":{\"Cell\":{}}}]", "null", "[{\"field\":{\"PlanYear\":\"Next\"},\"text\":\"x\",\"unit\":\"won\"}]"] {
+        assert_eq!(
+            encode_drafts(&drafts),
+            encode_drafts(&decode_drafts(STORED_BEFORE)[1..])
+        );
+        for bad in [
+            "",
+            "{}",
+            "[1]",
+            "[{\"field\":{\"Cell\":{}}}]",
+            "null",
+            "[{\"field\":{\"PlanYear\":\"Next\"},\"text\":\"x\",\"unit\":\"won\"}]",
+        ] {
             assert!(decode_drafts(bad).is_empty(), "{bad}");
         }
         let out_of_range = STORED_BEFORE.replacen("\"program\":3", "\"program\":4294967296", 1);

@@ -240,7 +240,11 @@ pub struct ProgramV1 {
     #[serde(default)]
     pub line_items: Vec<LineItemV1>,
     /// Shares (%) by source key as the document prints them.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("maxProperties" = MAX_ITEMS)))]
     pub printed_shares: BTreeMap<String, Figure>,
 }

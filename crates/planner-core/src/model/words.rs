@@ -7,7 +7,6 @@
 //! A missing translation is a compile error, since every match covers both
 //! languages.
 
-
 use crate::model::amount::{AmountError, Unit};
 use crate::model::plan::{Actor, Column, Completion, Horizon, Novelty, Plan, PledgeStatus};
 
@@ -199,8 +198,8 @@ impl Msg {
             (PanicDownload, En) => "Download the current plan (JSON)",
             (PanicReload, Ko) => "새로 고침",
             (PanicReload, En) => "Reload",
-            (EditHint, Ko) => "금액은 1,234,567 · 1234567 · △21,634 · -21634 처럼 입력합니다. 합계와 증감은 바로 계산됩니다. 스프레드시트에서 복사한 표(사업명·예산액·전년도 예산액)를 붙여넣으면 행과 열대로 채워지고, 함께 복사된 계 행과 증감 열은 채우지 않고 맞는지 확인합니다.",
-            (EditHint, En) => "Type amounts as 1,234,567 · 1234567 · △21,634 · -21634. Totals and change update as you type. A table copied from a spreadsheet (name, this year, prior year) fills rows and columns; a 계 row and a change column that come with it are checked, not filled in.",
+            (EditHint, Ko) => "금액은 1,234,567 · 1234567 처럼 입력합니다. 합계와 증감은 바로 계산됩니다. 문서의 합계·증감 입력·대조를 켜면 계 행과 증감 열에 문서에 인쇄된 값(△21,634 · -21634 처럼 감액도)을 입력해 계산한 값과 대조합니다. 스프레드시트에서 복사한 표(사업명·예산액·전년도 예산액)를 붙여넣으면 행과 열대로 채워지고, 함께 복사된 계 행과 증감 열은 채우지 않고 맞는지 확인합니다.",
+            (EditHint, En) => "Type amounts as 1,234,567 · 1234567. Totals and change update as you type. With the document's printed totals switched on, type the 계 row and the change column as printed (a cut as △21,634 or -21634) and they are checked against the computed ones. A table copied from a spreadsheet (name, this year, prior year) fills rows and columns; a 계 row and a change column that come with it are checked, not filled in.",
             (ResetDemo, Ko) => "예시 계획으로 되돌리기",
             (ResetDemo, En) => "Restore the demo plan",
             (ResetDemoConfirm, Ko) => "현재 계획을 예시 계획으로 바꿀까요? 실행 취소로 되돌릴 수 있습니다.",

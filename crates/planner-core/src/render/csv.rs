@@ -15,7 +15,10 @@
 //!   of the plan (plus any source the schedule names that the plan lacks), zero
 //!   included, so that pivot tables see every year and source. 기투자 (before) and
 //!   장기 (after) rows appear only when some source has money there, since most
-//!   programs never use them.
+//!   programs never use them. A schedule with a 연평균 column adds a
+//!   `연평균` row per source (its in-term subtotal ÷ the term's years, to the won).
+//! - **line items** (산출기초): one row per item, its name in the year/column
+//!   field, its amount (stated, else evaluated) and its basis line as the note.
 //!
 //! Amounts are exact: won as a plain decimal (`440000000`, `-21634000`, `0.5`),
 //! and the same amount in the plan's unit, unrounded (`440000` 천원). Never
@@ -28,10 +31,13 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::amount::round_half_up;
 use crate::model::amount::{Amount, Unit};
 use crate::model::plan::{Column, Plan, Schedule, YearRange};
 use crate::model::words::{unit_name, Lang};
+use crate::rules::basis::check_line;
 use crate::rules::derive::schedule_totals;
+use crate::views::document::basis_lines;
 
 /// The byte order mark that tells Excel the file is UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -125,6 +131,31 @@ pub fn plan_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
         };
         write_schedule(&mut out, plan, lang, &owner, &pledge.schedule, pledge.term);
     }
+    for program in &plan.programs {
+        let id = program.id.to_string();
+        let lines = basis_lines(program, plan.unit);
+        for (item, line) in program.line_items.iter().zip(&lines.lines) {
+            let amount = check_line(item, plan.unit).amount;
+            let (won, figure) = amount_fields(amount, plan.unit);
+            write_record(
+                &mut out,
+                [
+                    Field::Text(lang.pick("산출기초", "Line item")),
+                    Field::Number(&id),
+                    Field::Text(""),
+                    Field::Text(&program.name),
+                    Field::Text(&program.unit_program),
+                    Field::Text(&program.owner),
+                    Field::Text(&line.name),
+                    Field::Text(""),
+                    Field::Text(""),
+                    Field::Number(&won),
+                    Field::Number(&figure),
+                    Field::Text(&line.text),
+                ],
+            );
+        }
+    }
 
     let mut bytes = Vec::with_capacity(BOM.len() + out.len());
     bytes.extend_from_slice(BOM);
@@ -152,13 +183,50 @@ fn write_schedule(
     period: YearRange,
 ) {
     let totals = schedule_totals(schedule, &plan.sources, period);
-    for (c, column) in totals.columns.iter().enumerate() {
-        let label = crate::model::words::column_name(*column, lang);
-        let edge = !matches!(column, Column::Year(_));
-        if edge && totals.rows.iter().all(|r| r.cells[c].is_zero()) {
+    let mut columns: Vec<(String, bool, Vec<Amount>)> = totals
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            (
+                crate::model::words::column_name(*column, lang),
+                !matches!(column, Column::Year(_)),
+                totals.rows.iter().map(|r| r.cells[c]).collect(),
+            )
+        })
+        .collect();
+    if schedule.average {
+        // 연평균: each source's in-term subtotal ÷ the term's years, to the won.
+        let years = Decimal::from(period.len().max(1) as u64);
+        let averages = totals
+            .rows
+            .iter()
+            .map(|r| {
+                let in_term: Decimal = totals
+                    .columns
+                    .iter()
+                    .zip(&r.cells)
+                    .filter(|(c, _)| matches!(c, Column::Year(y) if period.contains(*y)))
+                    .map(|(_, a)| a.as_decimal())
+                    .sum();
+                Amount::from_won(round_half_up(
+                    in_term.checked_div(years).unwrap_or_default(),
+                    0,
+                ))
+            })
+            .collect();
+        columns.push((
+            lang.pick("연평균", "Yearly average").to_string(),
+            true,
+            averages,
+        ));
+    }
+    for (label, edge, amounts) in &columns {
+        let edge = *edge;
+        if edge && amounts.iter().all(|a| a.is_zero()) {
             continue;
         }
-        for row in &totals.rows {
+        for (row, amount) in totals.rows.iter().zip(amounts) {
             let source = plan.source(&row.source);
             let source_name = source
                 .map(|s| match lang {
@@ -170,11 +238,11 @@ fn write_schedule(
                 .row(&row.source)
                 .map(|r| r.note.as_str())
                 .unwrap_or("");
-            let (won, figure) = amount_fields(row.cells[c], plan.unit);
+            let (won, figure) = amount_fields(*amount, plan.unit);
             let label_field = if edge {
-                Field::Text(&label)
+                Field::Text(label)
             } else {
-                Field::Number(&label)
+                Field::Number(label)
             };
             write_record(
                 out,

@@ -26,6 +26,8 @@ use crate::render::html::escape;
 use crate::render::zip::Zip;
 use crate::rules::derive::{indicator_summary, schedule_totals, staffing_totals};
 use crate::rules::foot::{foot_amounts, foot_grid};
+use crate::views::document::basis_lines;
+use crate::views::grid::average_column;
 
 /// The media type of the download.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -48,6 +50,7 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Vec<u8> {
         ),
         (lang.pick("공약", "Pledges"), pledges_sheet(plan, lang)),
         (lang.pick("인력", "Staffing"), staffing_sheet(plan, lang)),
+        (lang.pick("산출기초", "Line items"), items_sheet(plan, lang)),
     ];
     let names: Vec<String> = sheets.iter().map(|(n, _)| sheet_name(n)).collect();
 
@@ -173,6 +176,53 @@ fn schedules_sheet(plan: &Plan, lang: Lang) -> Sheet {
             program.period,
             false,
         );
+    }
+    if !any {
+        none(&mut sheet, lang);
+    }
+    sheet
+}
+
+/// Each program's 산출기초 as 예산서 prints it: item, basis line, amount, the
+/// items' total and the 예산액 it is checked against.
+fn items_sheet(plan: &Plan, lang: Lang) -> Sheet {
+    let mut sheet = Sheet::new(&[24, 44, 16]);
+    heading(&mut sheet, plan, lang.pick("산출기초", "Line items"));
+    let mut any = false;
+    for program in plan.programs.iter().filter(|p| !p.line_items.is_empty()) {
+        any = true;
+        let lines = basis_lines(program, plan.unit);
+        sheet.blank();
+        sheet.row(&[Cell::Text(&program.name, SUBTITLE)]);
+        caption(&mut sheet, 3, unit_caption(plan.unit, lang));
+        sheet.row(&[
+            head(lang.pick("항목", "Item")),
+            head(lang.pick("산출기초", "Calculation basis")),
+            head(lang.pick("금액", "Amount")),
+        ]);
+        for line in &lines.lines {
+            sheet.row(&[
+                Cell::Text(&line.name, TEXT),
+                Cell::Text(&line.text, TEXT),
+                Cell::Num(line.amount, NUM),
+            ]);
+        }
+        let total = match lines.total {
+            Some(t) => Cell::Num(t, NUM_BOLD),
+            None => Cell::Text("-", TEXT_RIGHT),
+        };
+        sheet.row(&[
+            Cell::Text(lang.pick("계", "Total"), TEXT_BOLD),
+            Cell::Text("", TEXT),
+            total,
+        ]);
+        if let Some(budget) = lines.budget {
+            sheet.row(&[
+                Cell::Text(lang.pick("예산액", "Budget (예산액)"), TEXT),
+                Cell::Text("", TEXT),
+                Cell::Num(budget, NUM),
+            ]);
+        }
     }
     if !any {
         none(&mut sheet, lang);
@@ -319,7 +369,10 @@ fn schedule_table(
             .sum()
     };
 
-    let width = totals.columns.len() + 2 + usize::from(subtotal);
+    let averages = schedule
+        .average
+        .then(|| average_column(&exact, |c| in_term(c), period));
+    let width = totals.columns.len() + 2 + usize::from(subtotal) + usize::from(averages.is_some());
     caption(sheet, width, unit_caption(plan.unit, lang));
     let labels: Vec<String> = totals
         .columns
@@ -330,6 +383,9 @@ fn schedule_table(
         head(lang.pick("구분", "Source")),
         head(lang.pick("총계", "Total")),
     ];
+    if averages.is_some() {
+        header.push(head(lang.pick("연평균", "Yearly average")));
+    }
     for (c, label) in totals.columns.iter().zip(&labels) {
         header.push(head(label));
         if subtotal && *c == Column::Before {
@@ -338,24 +394,29 @@ fn schedule_table(
     }
     sheet.row(&header);
 
-    let mut line = |label: &str, total: Decimal, cells: &[Decimal], bold: bool| {
-        let (text, num) = if bold {
-            (TEXT_BOLD, NUM_BOLD)
-        } else {
-            (TEXT, NUM)
-        };
-        let mut row = vec![Cell::Text(label, text), Cell::Num(total, num)];
-        for (c, value) in totals.columns.iter().zip(cells) {
-            row.push(Cell::Num(*value, num));
-            if subtotal && *c == Column::Before {
-                row.push(Cell::Num(in_term(cells), num));
+    let mut line =
+        |label: &str, total: Decimal, average: Option<Decimal>, cells: &[Decimal], bold: bool| {
+            let (text, num) = if bold {
+                (TEXT_BOLD, NUM_BOLD)
+            } else {
+                (TEXT, NUM)
+            };
+            let mut row = vec![Cell::Text(label, text), Cell::Num(total, num)];
+            if let Some(average) = average {
+                row.push(Cell::Num(average, num));
             }
-        }
-        sheet.row(&row);
-    };
+            for (c, value) in totals.columns.iter().zip(cells) {
+                row.push(Cell::Num(*value, num));
+                if subtotal && *c == Column::Before {
+                    row.push(Cell::Num(in_term(cells), num));
+                }
+            }
+            sheet.row(&row);
+        };
     line(
         lang.pick("계", "Total"),
         footed.total,
+        averages.as_ref().map(|(_, t)| *t),
         &footed.column_totals,
         true,
     );
@@ -367,7 +428,8 @@ fn schedule_table(
                 Lang::En => s.name_en.as_str(),
             })
             .unwrap_or(&row.source);
-        line(name, footed.row_totals[r], &footed.cells[r], false);
+        let average = averages.as_ref().and_then(|(rows, _)| rows.get(r).copied());
+        line(name, footed.row_totals[r], average, &footed.cells[r], false);
     }
 }
 

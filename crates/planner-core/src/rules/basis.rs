@@ -178,7 +178,9 @@ pub fn check_line(item: &LineItem, unit: Unit) -> LineCheck {
 /// `None` if it passes the largest amount (only a hostile file gets there).
 pub fn items_total(items: &[LineItem], unit: Unit) -> Option<Amount> {
     items.iter().try_fold(Amount::ZERO, |sum, item| {
-        let total = sum.as_decimal().checked_add(check_line(item, unit).amount.as_decimal())?;
+        let total = sum
+            .as_decimal()
+            .checked_add(check_line(item, unit).amount.as_decimal())?;
         (total.abs() <= MAX_AMOUNT).then(|| Amount::from_won(total))
     })
 }

@@ -963,7 +963,8 @@ fn check_printed(
     }
     let written_in = rounded_in.unwrap_or(Unit::Won);
     let difference = (computed - printed).as_decimal().abs();
-    let within = rounded_in.is_some() && difference <= rounding_slack(parts, rounded_in, written_in);
+    let within =
+        rounded_in.is_some() && difference <= rounding_slack(parts, rounded_in, written_in);
     let code = if within {
         Code::PrintedRounding
     } else {
@@ -980,7 +981,11 @@ fn check_printed(
 
 /// What a printed total cell of a schedule covers: the computed sum and how
 /// many non-zero figures it adds.
-pub fn printed_cell_sum(schedule: &Schedule, cell: &PrintedCell, term: YearRange) -> (Amount, usize) {
+pub fn printed_cell_sum(
+    schedule: &Schedule,
+    cell: &PrintedCell,
+    term: YearRange,
+) -> (Amount, usize) {
     let in_term = |c: &Column| matches!(c, Column::Year(y) if term.contains(*y));
     let figures: Vec<Amount> = match cell {
         PrintedCell::RowTotal(source) => schedule
@@ -989,7 +994,12 @@ pub fn printed_cell_sum(schedule: &Schedule, cell: &PrintedCell, term: YearRange
             .unwrap_or_default(),
         PrintedCell::RowInTerm(source) => schedule
             .row(source)
-            .map(|r| r.cells().filter(|(c, _)| in_term(c)).map(|(_, a)| a).collect())
+            .map(|r| {
+                r.cells()
+                    .filter(|(c, _)| in_term(c))
+                    .map(|(_, a)| a)
+                    .collect()
+            })
             .unwrap_or_default(),
         PrintedCell::ColumnTotal(column) => schedule.rows.iter().map(|r| r.cell(*column)).collect(),
         PrintedCell::InTerm => schedule
@@ -1023,7 +1033,14 @@ fn check_printed_totals(
 ) {
     for (cell, printed) in &schedule.printed {
         let (sum, parts) = printed_cell_sum(schedule, cell, term);
-        check_printed(sum, *printed, parts, rounded_in, printed_location(place(), cell), out);
+        check_printed(
+            sum,
+            *printed,
+            parts,
+            rounded_in,
+            printed_location(place(), cell),
+            out,
+        );
     }
 }
 
@@ -1038,8 +1055,18 @@ fn check_status_totals(plan: &Plan, out: &mut Vec<Problem>) {
     let this_year: Amount = rows.iter().map(|b| b.this_year).sum();
     let prior_year: Amount = rows.iter().map(|b| b.prior_year).sum();
     for (printed, computed, parts, column) in [
-        (totals.this_year, this_year, count(|b| b.this_year), Col::ThisYear),
-        (totals.prior_year, prior_year, count(|b| b.prior_year), Col::PriorYear),
+        (
+            totals.this_year,
+            this_year,
+            count(|b| b.this_year),
+            Col::ThisYear,
+        ),
+        (
+            totals.prior_year,
+            prior_year,
+            count(|b| b.prior_year),
+            Col::PriorYear,
+        ),
         (
             totals.change,
             this_year - prior_year,
@@ -1131,7 +1158,11 @@ fn check_printed_shares(program: &crate::model::plan::Program, out: &mut Vec<Pro
     out.push(
         Problem::new(
             code,
-            Location::at(Place::Program(program.id), Row::Total, Some(Col::PrintedPercent)),
+            Location::at(
+                Place::Program(program.id),
+                Row::Total,
+                Some(Col::PrintedPercent),
+            ),
         )
         .expected(Value::Text(exact_list))
         .actual(Value::Quantity(sum.normalize())),
@@ -1201,7 +1232,9 @@ fn check_line_item(
     let check = check_line(item, unit);
     if let Some(stated) = check.stated {
         if !stated.as_decimal().fract().is_zero() {
-            out.push(Problem::new(Code::SubWon, with_column(Col::Stated)).actual(Value::Money(stated)));
+            out.push(
+                Problem::new(Code::SubWon, with_column(Col::Stated)).actual(Value::Money(stated)),
+            );
         }
     }
     if let Some(e) = check.error {

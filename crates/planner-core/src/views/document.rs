@@ -13,12 +13,13 @@ use rust_decimal::Decimal;
 
 use crate::model::amount::{format_figure, Amount, Unit};
 use crate::model::plan::{
-    Column, FundingSource, Indicator, IndicatorId, Plan, Program, ProgramId, Quantity, Schedule,
-    SourceId, StaffingRow, Year, YearRange,
+    Column, FundingSource, Indicator, IndicatorId, Owner, Plan, PrintedCell, Program, ProgramId,
+    Quantity, Schedule, SourceId, StaffingRow, Year, YearRange,
 };
 use crate::model::words::Lang;
 use crate::rules::derive::{indicator_summary, schedule_totals, staffing_totals, StaffingTotals};
 use crate::rules::foot::{foot, foot_grid};
+use crate::rules::validate::printed_cell_sum;
 
 /// An amount's exact figure in `unit`, unrounded: the input of footing.
 fn exact(amount: Amount, unit: Unit) -> Decimal {
@@ -274,6 +275,15 @@ pub struct ScheduleLine {
     pub in_term: Decimal,
     /// The shown cells, one per [`ScheduleDocument::columns`] entry.
     pub cells: Vec<Decimal>,
+    /// 연평균, footed down the column, when the table has one.
+    pub average: Option<Decimal>,
+    /// The document's printed 총계, when it differs from the computed one
+    /// (exact, in the shown unit).
+    pub printed_total: Option<Decimal>,
+    /// The printed 소계, when it differs.
+    pub printed_in_term: Option<Decimal>,
+    /// The printed figure of each column (the 계 row only), where it differs.
+    pub printed_cells: Vec<Option<Decimal>>,
 }
 
 /// A pledge's or program's schedule as §1.3 prints it, footed both ways.
@@ -315,15 +325,32 @@ pub fn schedule_document(
         .collect();
     let footed = foot_grid(&grid, 0);
     let in_term_of = |cells: &[Decimal]| totals.in_term_of(cells, term);
+    let (averages, average) = if schedule.average {
+        let (rows, total) = crate::views::grid::average_column(&grid, in_term_of, term);
+        (rows.into_iter().map(Some).collect(), Some(total))
+    } else {
+        (vec![None; grid.len()], None)
+    };
+    // A printed figure is shown where it differs from what the figures add to.
+    let differing = |cell: PrintedCell| {
+        let printed = *schedule.printed.get(&cell)?;
+        let (sum, _) = printed_cell_sum(schedule, &cell, term);
+        (printed != sum).then(|| exact(printed, unit))
+    };
     let rows = totals
         .rows
         .iter()
         .zip(footed.cells.iter().zip(&footed.row_totals))
-        .map(|(row, (cells, row_total))| ScheduleLine {
+        .zip(averages)
+        .map(|((row, (cells, row_total)), average)| ScheduleLine {
             source: Some(row.source.clone()),
             grand_total: *row_total,
             in_term: in_term_of(cells),
             cells: cells.clone(),
+            average,
+            printed_total: differing(PrintedCell::RowTotal(row.source.clone())),
+            printed_in_term: differing(PrintedCell::RowInTerm(row.source.clone())),
+            printed_cells: Vec::new(),
         })
         .collect();
     let column_totals = if footed.column_totals.is_empty() {
@@ -342,12 +369,102 @@ pub fn schedule_document(
             grand_total: footed.total,
             in_term: in_term_of(&column_totals),
             cells: column_totals,
+            average,
+            printed_total: None,
+            printed_in_term: differing(PrintedCell::InTerm),
+            printed_cells: totals
+                .columns
+                .iter()
+                .map(|c| differing(PrintedCell::ColumnTotal(*c)))
+                .collect(),
         },
         columns: totals.columns,
         term,
         rows,
         rounded,
     }
+}
+
+/// A line item as the overview and the exports print it under its program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasisLine {
+    /// What the money is for.
+    pub name: String,
+    /// The 산출기초 as a line: the basis, with its amount after `=` when the
+    /// basis does not state one (`5,000원 × 300부 = 1,500`).
+    pub text: String,
+    /// The line's amount in `unit`, exact (what it adds to the items' total).
+    pub amount: Decimal,
+}
+
+/// A program's line items as lines, with their total and the 예산액 it is
+/// checked against, all exact in `unit`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasisLines {
+    /// The lines in order.
+    pub lines: Vec<BasisLine>,
+    /// What the lines add to (`None` past the largest amount).
+    pub total: Option<Decimal>,
+    /// The program's 예산액, when it is a row of the status table.
+    pub budget: Option<Decimal>,
+}
+
+/// The 산출기초 lines of a program in `unit`.
+pub fn basis_lines(program: &Program, unit: Unit) -> BasisLines {
+    use crate::rules::basis::{check_line, items_total, split_stated};
+    let lines = program
+        .line_items
+        .iter()
+        .map(|item| {
+            let check = check_line(item, unit);
+            let amount = exact(check.amount, unit);
+            let basis = item.basis.trim();
+            let figure = format_figure(amount);
+            let bare = crate::model::amount::parse_figure(basis).is_ok();
+            let text = if basis.is_empty() || bare {
+                figure
+            } else if split_stated(basis).1.is_some() || check.error.is_some() {
+                basis.to_string()
+            } else {
+                format!("{basis} = {figure}")
+            };
+            BasisLine {
+                name: item.name.clone(),
+                text,
+                amount,
+            }
+        })
+        .collect();
+    BasisLines {
+        lines,
+        total: items_total(&program.line_items, unit).map(|t| exact(t, unit)),
+        budget: program.budget.map(|b| exact(b.this_year, unit)),
+    }
+}
+
+/// A program's or pledge's schedule in `unit` with its stated total as the
+/// printed 총계 where it differs: what the overview and the deck show.
+pub fn owner_schedule_document(plan: &Plan, owner: Owner, unit: Unit) -> Option<ScheduleDocument> {
+    let schedule = plan.schedule(owner)?;
+    let mut doc = schedule_document(schedule, &plan.sources, plan.schedule_years(owner), unit);
+    doc.total.printed_total = plan
+        .stated_total(owner)
+        .filter(|s| s.amount != crate::rules::derive::schedule_sum(schedule))
+        .map(|s| exact(s.amount, unit));
+    Some(doc)
+}
+
+/// Whether a schedule is worth its own table beside its split line: money in
+/// more than one column, a 연평균 column or printed totals.
+pub fn wants_table(schedule: &Schedule) -> bool {
+    let columns: std::collections::BTreeSet<Column> = schedule
+        .rows
+        .iter()
+        .flat_map(|r| r.cells())
+        .filter(|(_, a)| !a.is_zero())
+        .map(|(c, _)| c)
+        .collect();
+    columns.len() > 1 || schedule.average || !schedule.printed.is_empty()
 }
 
 /// An indicator's table as §1.4 prints it: 목표 and 실적 by year, their totals

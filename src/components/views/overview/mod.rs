@@ -8,12 +8,15 @@
 //! section and more on request; printing renders everything.
 
 mod pledges;
+mod schedules;
 
 use leptos::prelude::*;
 use planner_core::model::amount::format_figure;
 use planner_core::model::words::source_name;
 use planner_core::model::words::{unit_caption, unit_name};
-use planner_core::views::document::{split_lines, status_document};
+use planner_core::views::document::{
+    basis_lines, owner_schedule_document, split_lines, status_document, wants_table, BasisLines,
+};
 use planner_core::{Edit, Lang, Msg, Owner, Unit};
 use rust_decimal::Decimal;
 
@@ -160,6 +163,45 @@ pub(super) fn figure_cell(value: Decimal, testid: Option<String>) -> impl IntoVi
     }
 }
 
+/// A program's 산출기초 as lines under it, with the items' total against its 예산액.
+pub(super) fn basis_list(program: u32, lines: &BasisLines, lang: Lang) -> impl IntoView {
+    let items = lines
+        .lines
+        .iter()
+        .map(|l| {
+            let name = if l.name.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", l.name.trim())
+            };
+            view! { <li>{format!("{name}{}", l.text)}</li> }
+        })
+        .collect_view();
+    let total = lines.total.map_or_else(|| "-".to_string(), format_figure);
+    let check = match (lines.total, lines.budget) {
+        (Some(t), Some(b)) if t == b => format!(
+            " ({} {} ✓)",
+            lang.pick("예산액", "예산액 (budget)"),
+            format_figure(b)
+        ),
+        (_, Some(b)) => format!(
+            " ({} {} ≠)",
+            lang.pick("예산액", "예산액 (budget)"),
+            format_figure(b)
+        ),
+        _ => String::new(),
+    };
+    view! {
+        <div class="basis-doc" data-testid=format!("ov-items-{program}")>
+            <span class="basis-title">{lang.pick("산출기초", "Calculation basis")}</span>
+            <ul class="basis-lines">{items}</ul>
+            <p class="basis-total" data-testid=format!("ov-items-{program}-total")>
+                {format!("{} {total}{check}", lang.pick("계", "Total"))}
+            </p>
+        </div>
+    }
+}
+
 /// The note under a table whose figures were rounded to the display unit.
 #[component]
 fn RoundingNote(rounded: Signal<bool>) -> impl IntoView {
@@ -233,6 +275,11 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                 .take(limit)
                 .map(|row| {
                     let f = row.figures;
+                    let lines = session.plan.with(|p| {
+                        p.program(row.program)
+                            .filter(|pr| !pr.line_items.is_empty())
+                            .map(|pr| basis_lines(pr, p.unit))
+                    });
                     view! {
                         <tr data-program=row.program>
                             <th scope="row">{row.name.clone()}</th>
@@ -240,6 +287,11 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                             {figure_cell(f.prior_year, None)}
                             {figure_cell(f.change, None)}
                         </tr>
+                        {lines.map(|lines| view! {
+                            <tr class="basis-row">
+                                <td colspan="4">{basis_list(row.program, &lines, nav.lang.get())}</td>
+                            </tr>
+                        })}
                     }
                 })
                 .collect_view()
@@ -280,7 +332,51 @@ fn SplitSection(limits: Limits) -> impl IntoView {
     let session = use_session();
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     let lines = Memo::new(move |_| session.plan.with(|p| split_lines(p, p.unit)));
-    let items = move || {
+    // A multi-year schedule (or one with 연평균 or printed totals) gets its table.
+    let table = move |id: u32| {
+        let lang = nav.lang.get();
+        session.plan.with(|plan| {
+            let program = plan.program(id)?;
+            if !wants_table(&program.schedule) {
+                return None;
+            }
+            let doc = owner_schedule_document(plan, Owner::Program(id), plan.unit)?;
+            let names: Vec<(String, String)> = doc
+                .rows
+                .iter()
+                .map(|row| {
+                    let key = row.source.clone().unwrap_or_default();
+                    plan.source(&key).map_or_else(
+                        || (key.clone(), key.clone()),
+                        |s| (s.name_ko.clone(), s.name_en.clone()),
+                    )
+                })
+                .collect();
+            Some(schedules::schedule_table(
+                &doc,
+                &names,
+                format!("ov-program-{id}-schedule"),
+                format!("program-{id}"),
+                format!(
+                    "{} {}",
+                    program.name,
+                    lang.pick("연차별 소요예산", "schedule")
+                ),
+                false,
+                lang,
+            ))
+        })
+    };
+    // Line items of a program outside the status table (those in it show there).
+    let items = move |id: u32| {
+        let lang = nav.lang.get();
+        session.plan.with(|plan| {
+            let program = plan.program(id)?;
+            (program.budget.is_none() && !program.line_items.is_empty())
+                .then(|| basis_list(id, &basis_lines(program, plan.unit), lang))
+        })
+    };
+    let list = move || {
         let limit = limits.programs.get();
         let lang = nav.lang.get();
         session.plan.with(|plan| {
@@ -314,6 +410,8 @@ fn SplitSection(limits: Limits) -> impl IntoView {
                                     {lang.pick("연차별 소요예산", "Schedule")}
                                 </a>
                                 <ul class="share-notes">{notes}</ul>
+                                {table(id)}
+                                {items(id)}
                             </li>
                         }
                     })
@@ -330,7 +428,7 @@ fn SplitSection(limits: Limits) -> impl IntoView {
                 when=move || lines.with(|l| !l.is_empty())
                 fallback=move || view! { <p class="empty">{move || pick("소요예산이 있는 사업이 없습니다.", "No program has a schedule yet.")}</p> }
             >
-                <ol class="split-lines">{items}</ol>
+                <ol class="split-lines">{list}</ol>
             </Show>
             <RoundingNote rounded=Signal::derive(move || lines.with(|l| l.iter().any(|l| l.rounded)))/>
             <MoreButtons shown=limits.programs total=Signal::derive(move || lines.with(Vec::len)) step=PROGRAM_STEP/>

@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 use planner_core::model::amount::format_figure;
 use planner_core::model::figure::{percent_text, quantity_text};
-use planner_core::model::plan::{Classification, Column, PledgeId};
-use planner_core::model::words::column_name;
+use planner_core::model::plan::{Classification, PledgeId};
 use planner_core::model::words::{
     actor_word, budgetary_word, completion_word, horizon_word, novelty_word, pledge_label,
-    status_word, unit_caption, within_words,
+    status_word, unit_caption,
 };
 use planner_core::views::document::{
     count_text, indicator_document, schedule_document, staffing_document, IndicatorDocument,
@@ -19,7 +18,8 @@ use rust_decimal::Decimal;
 
 use crate::state::{use_nav, use_session, View};
 
-use super::{figure_cell, Limits, MoreButtons, PLEDGE_STEP};
+use super::schedules::schedule_table;
+use super::{Limits, MoreButtons, PLEDGE_STEP};
 
 /// 3. 공약: each pledge's card, schedule (§1.3) and indicators (§1.4).
 #[component]
@@ -191,84 +191,21 @@ fn PledgeDoc(id: PledgeId) -> impl IntoView {
     }
 }
 
-/// The §1.3 table: 구분 · 총계 · 기투자 · [임기 내: 소계 · years] · 장기.
+/// The §1.3 table of a pledge.
 fn pledge_schedule_doc(id: PledgeId, doc: &PledgeShown, lang: Lang) -> impl IntoView {
-    let p = |ko: &'static str, en: &'static str| lang.pick(ko, en);
-    let s = &doc.schedule;
-    let years: Vec<(usize, i32)> = s
-        .columns
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match c {
-            Column::Year(y) => Some((i, *y)),
-            _ => None,
-        })
-        .collect();
-    let before = s.columns.iter().position(|c| *c == Column::Before);
-    let after = s.columns.iter().position(|c| *c == Column::After);
-    let all_in_term = years.iter().all(|(_, y)| s.term.contains(*y));
-    let group = if all_in_term {
-        within_words(true, lang)
-    } else {
-        p("연차별", "By year")
-    };
-    let year_heads = years
-        .iter()
-        .map(|(_, y)| view! { <th scope="col">{y.to_string()}</th> })
-        .collect_view();
-    let line = |line: &planner_core::views::document::ScheduleLine, testid: Option<String>| {
-        let pick_cell = |i: Option<usize>| i.map_or(Decimal::ZERO, |i| line.cells[i]);
-        let year_cells = years
-            .iter()
-            .map(|(i, _)| figure_cell(line.cells[*i], None))
-            .collect_view();
-        view! {
-            {figure_cell(line.grand_total, testid)}
-            {figure_cell(pick_cell(before), None)}
-            {figure_cell(line.in_term, None)}
-            {year_cells}
-            {figure_cell(pick_cell(after), None)}
-        }
-    };
-    let rows = s
-        .rows
-        .iter()
-        .zip(&doc.source_names)
-        .map(|(row, (ko, en))| {
-            let name = lang.either(ko, en).clone();
-            view! {
-                <tr data-source=row.source.clone()>
-                    <th scope="row">{name}</th>
-                    {line(row, None)}
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="official doc-table schedule-doc" id=format!("ov-pledge-{id}-schedule")>
-            <caption class="visually-hidden">{format!("{} {}", doc.title, p("소요예산액", "schedule of funding"))}</caption>
-            <thead>
-                <tr>
-                    <th scope="col" rowspan="2">{p("구분", "Source")}</th>
-                    <th scope="col" rowspan="2">{p("총계", "Total")}</th>
-                    <th scope="col" rowspan="2">{column_name(Column::Before, lang)}</th>
-                    <th scope="colgroup" colspan=(years.len() + 1).to_string()>{group}</th>
-                    <th scope="col" rowspan="2">{column_name(Column::After, lang)}</th>
-                </tr>
-                <tr>
-                    <th scope="col">{p("소계", "Subtotal")}</th>
-                    {year_heads}
-                </tr>
-            </thead>
-            <tbody class="total-row">
-                <tr>
-                    <th scope="row">{p("계", "Total")}</th>
-                    {line(&s.total, Some(format!("pledge-{id}-total")))}
-                </tr>
-            </tbody>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+    schedule_table(
+        &doc.schedule,
+        &doc.source_names,
+        format!("ov-pledge-{id}-schedule"),
+        format!("pledge-{id}"),
+        format!(
+            "{} {}",
+            doc.title,
+            lang.pick("소요예산액", "schedule of funding")
+        ),
+        true,
+        lang,
+    )
 }
 
 /// The §1.4 table of one indicator: 목표 and 실적 with totals and 이행율.

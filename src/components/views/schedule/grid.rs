@@ -20,6 +20,12 @@ use crate::components::controls::unit_select::UnitSelect;
 use crate::state::{use_nav, use_session};
 
 use super::rows::{column_key, derived, SourceRow, StatedTotal};
+use crate::components::cells::total::TotalCell;
+use crate::components::controls::rounding_select::RoundingSelect;
+use planner_core::change::edit::RoundingTable;
+use planner_core::change::field::Field;
+use planner_core::model::plan::PrintedCell;
+use planner_core::Edit;
 
 /// The amount a schedule holds in one cell.
 pub(super) fn cell_amount(plan: &Plan, owner: Owner, source: &str, column: Column) -> Amount {
@@ -66,14 +72,28 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
                         .map(|r| (r.source.clone(), r.known))
                         .collect::<Vec<_>>(),
                     m.term,
+                    m.average.is_some(),
                 )
             })
         })
     });
+    // Printed totals are typed under the computed ones while this is on; it
+    // opens on when the schedule already holds some.
+    let checking = RwSignal::new(
+        session
+            .plan
+            .with_untracked(|p| p.schedule(owner).is_some_and(|s| !s.printed.is_empty())),
+    );
+    let checking_signal: Signal<bool> = checking.into();
+    let average_on = Memo::new(move |_| {
+        session
+            .plan
+            .with(|p| p.schedule(owner).is_some_and(|s| s.average))
+    });
     let known_sources = move || {
         shape.with_untracked(|s| {
             s.as_ref()
-                .map(|(_, rows, _)| {
+                .map(|(_, rows, _, _)| {
                     rows.iter()
                         .filter(|(_, known)| *known)
                         .map(|(id, _)| id.clone())
@@ -82,8 +102,9 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let columns_now =
-        move || shape.with_untracked(|s| s.as_ref().map(|(c, _, _)| c.clone()).unwrap_or_default());
+    let columns_now = move || {
+        shape.with_untracked(|s| s.as_ref().map(|(c, _, _, _)| c.clone()).unwrap_or_default())
+    };
     let note = RwSignal::new(None::<GridNote>);
     let focused = RwSignal::new(None::<GridPos>);
     let table_ref = NodeRef::<leptos::html::Table>::new();
@@ -220,7 +241,7 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
     };
 
     let table = move || {
-        shape.get().map(|(columns, rows, term)| {
+        shape.get().map(|(columns, rows, term, average)| {
             let year_count = columns.iter().filter(|c| matches!(c, Column::Year(_))).count();
             let note_col = columns.len();
             let header_years = columns
@@ -247,9 +268,20 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
                 .map(|(c, column)| {
                     let testid = format!("total-{}", column_key(*column));
                     let is_year = matches!(column, Column::Year(_));
-                    let cell = derived(Signal::derive(move || {
-                        model.with(|m| m.as_ref().and_then(|m| m.column_totals.get(c).copied()).unwrap_or_default())
-                    }), testid);
+                    let column = *column;
+                    let cell = view! {
+                        <TotalCell
+                            figure=Signal::derive(move || {
+                                model.with(|m| m.as_ref().and_then(|m| m.column_totals.get(c).copied()).unwrap_or_default())
+                            })
+                            testid
+                            field=Field::Printed { owner, cell: PrintedCell::ColumnTotal(column) }
+                            input=true
+                            checking=checking_signal
+                            unit=unit_signal
+                            label=Signal::derive(move || format!("{} · {} ({})", lang().pick("계", "Total"), column_name(column, lang()), lang().pick("문서", "as printed")))
+                        />
+                    };
                     (is_year, cell)
                 })
                 .collect::<Vec<_>>();
@@ -277,6 +309,8 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
                             unit=unit_signal
                             model
                             note_col
+                            checking=checking_signal
+                            average
                         />
                     }
                 })
@@ -295,6 +329,9 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
                         <tr>
                             <th scope="col" rowspan="2">{move || lang().pick("구분", "Source")}</th>
                             <th scope="col" rowspan="2">{move || lang().pick("총계", "Grand total")}</th>
+                            {average.then(|| view! {
+                                <th scope="col" rowspan="2">{move || lang().pick("연평균", "Yearly average")}</th>
+                            })}
                             <th scope="col" rowspan="2">{move || column_name(Column::Before, lang())}</th>
                             <th scope="colgroup" colspan=year_count + 1>{within}</th>
                             <th scope="col" rowspan="2">{move || column_name(Column::After, lang())}</th>
@@ -308,15 +345,29 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
                     <tbody class="total-row">
                         <tr data-testid="grid-total-row">
                             <th scope="row">{move || lang().pick("계", "Total")}</th>
-                            {derived(
-                                Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.total).unwrap_or_default())),
-                                "grid-total".to_string(),
-                            )}
+                            <TotalCell
+                                figure=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.total).unwrap_or_default()))
+                                testid="grid-total".to_string()
+                                field=Field::StatedTotal { owner }
+                                input=false
+                                checking=checking_signal
+                                unit=unit_signal
+                                label=Signal::derive(move || lang().pick("총계(문서)", "Grand total as printed").to_string())
+                            />
+                            {average.then(|| derived(
+                                Signal::derive(move || model.with(|m| m.as_ref().and_then(|m| m.average).unwrap_or_default())),
+                                "grid-average".to_string(),
+                            ))}
                             {before_cell}
-                            {derived(
-                                Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.in_term).unwrap_or_default())),
-                                "grid-in-term".to_string(),
-                            )}
+                            <TotalCell
+                                figure=Signal::derive(move || model.with(|m| m.as_ref().map(|m| m.in_term).unwrap_or_default()))
+                                testid="grid-in-term".to_string()
+                                field=Field::Printed { owner, cell: PrintedCell::InTerm }
+                                input=true
+                                checking=checking_signal
+                                unit=unit_signal
+                                label=Signal::derive(move || format!("{} · {}", lang().pick("계", "Total"), lang().pick("소계(문서)", "Subtotal as printed")))
+                            />
                             {total_row}
                             <td></td>
                         </tr>
@@ -343,6 +394,27 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
             <label class="grid-unit">
                 {move || lang().pick("이 표의 단위", "Unit of this table")}
                 <UnitSelect unit=unit_signal on_pick=Callback::new(move |u| chosen_unit.set(Some(u)))/>
+            </label>
+        </div>
+        <div class="grid-options">
+            <RoundingSelect table=RoundingTable::Schedule(owner) testid="grid-rounding"/>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid="check-printed"
+                    prop:checked=move || checking.get()
+                    on:change=move |ev| checking.set(event_target_checked(&ev))
+                />
+                {move || lang().pick("문서의 합계 입력·대조", "Type and check the document's printed totals")}
+            </label>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid="show-average"
+                    prop:checked=move || average_on.get()
+                    on:change=move |ev| session.dispatch(Edit::SetAverage { owner, shown: event_target_checked(&ev) })
+                />
+                {move || lang().pick("연평균 열", "Yearly average column")}
             </label>
         </div>
         <StatedTotal owner unit=unit_signal model/>

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use planner_core::change::field::Field;
 use planner_core::model::amount::format_figure;
-use planner_core::model::plan::{Column, SourceId, YearRange};
+use planner_core::model::plan::{Column, PrintedCell, SourceId, YearRange};
 use planner_core::model::words::column_name;
 use planner_core::views::grid::GridModel;
 use planner_core::{Amount, Edit, Owner, Unit};
 
 use crate::components::cells::figure::FigureCell;
+use crate::components::cells::total::TotalCell;
 use crate::state::{use_nav, use_session};
 
 use super::grid::cell_amount;
@@ -44,6 +45,8 @@ pub(super) fn SourceRow(
     unit: Signal<Unit>,
     model: Memo<Option<GridModel>>,
     note_col: usize,
+    checking: Signal<bool>,
+    average: bool,
 ) -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
@@ -110,9 +113,26 @@ pub(super) fn SourceRow(
                     <span class="unknown-source">{move || lang().pick(" (목록에 없는 재원)", " (not in the plan's sources)")}</span>
                 })}
             </th>
-            {derived(row_figure(|r| r.total), format!("row-{key}-total"))}
+            <TotalCell
+                figure=row_figure(|r| r.total)
+                testid=format!("row-{key}-total")
+                field=Field::Printed { owner, cell: PrintedCell::RowTotal(source.clone()) }
+                input=known
+                checking
+                unit
+                label=Signal::derive(move || format!("{} · {}", name.get(), lang().pick("총계(문서)", "Grand total as printed")))
+            />
+            {average.then(|| derived(row_figure(|r| r.average.unwrap_or_default()), format!("row-{key}-average")))}
             {before}
-            {derived(row_figure(|r| r.in_term), format!("row-{key}-in-term"))}
+            <TotalCell
+                figure=row_figure(|r| r.in_term)
+                testid=format!("row-{key}-in-term")
+                field=Field::Printed { owner, cell: PrintedCell::RowInTerm(source.clone()) }
+                input=known
+                checking
+                unit
+                label=Signal::derive(move || format!("{} · {}", name.get(), lang().pick("소계(문서)", "Subtotal as printed")))
+            />
             {cells}
             <td class="note" data-row=row data-col=note_col>
                 {known.then(|| view! {

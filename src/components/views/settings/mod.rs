@@ -5,7 +5,9 @@
 mod sources;
 pub mod staffing;
 
+use crate::components::controls::rounding_select::RoundingSelect;
 use leptos::prelude::*;
+use planner_core::change::edit::RoundingTable;
 use planner_core::change::field::{Field, PlanYear};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::amount::format_figure;
@@ -111,6 +113,31 @@ pub fn Settings() -> impl IntoView {
                             "A year takes effect once all four digits are typed; until then the field shows what you typed and the plan keeps its years. Actuals after the base year are marked as errors.",
                         )
                 }}
+            </p>
+            <h3>{move || lang().pick("문서 대조", "Checking printed documents")}</h3>
+            <div class="grid-options">
+                <RoundingSelect table=RoundingTable::Plan testid="plan-rounding"/>
+                <label class="share-decimals">
+                    {move || lang().pick("비율 소수 자릿수", "Decimals of shares")}
+                    <select
+                        data-testid="plan-share-decimals"
+                        on:change=move |ev| {
+                            if let Ok(d) = event_target_value(&ev).parse::<u32>() {
+                                session.dispatch(Edit::SetShareDecimals(d));
+                            }
+                        }
+                        prop:value=move || session.plan.with(|p| p.share_decimals.to_string())
+                    >
+                        <option value="1" prop:selected=move || session.plan.with(|p| p.share_decimals == 1)>"1 (42.0%)"</option>
+                        <option value="2" prop:selected=move || session.plan.with(|p| p.share_decimals == 2)>"2 (42.00%)"</option>
+                    </select>
+                </label>
+            </div>
+            <p class="hint">
+                {move || lang().pick(
+                    "원 단위 금액을 천원·백만원으로 반올림해 인쇄한 문서를 옮겨 적으면 합계가 1~2 단위 어긋납니다. 여기서 정한 단위는 표마다 따로 정하지 않은 모든 표에 적용되며, 그 단위의 반올림 범위 안의 차이는 오류가 아닌 경고(≈)로 표시됩니다.",
+                    "A document that rounded won to 천원 or 백만원 stops footing by a unit or two. The unit set here applies to every table that does not set its own; a difference within its rounding is a warning (≈), not an error.",
+                )}
             </p>
             <SourcesTable/>
             <StaffingTable/>

@@ -25,13 +25,15 @@ use planner_core::views::paste::paste_split;
 use planner_core::views::route::Subjects;
 use planner_core::{Amount, Owner};
 
-use crate::components::cells::figure::FigureCell;
+use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
 use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
 };
 use crate::components::controls::owner_picker::OwnerPicker;
 use crate::components::controls::subject_view::{use_subject, SubjectView};
 use crate::state::{use_nav, use_session, View};
+use planner_core::rules::validate::Severity;
+use planner_core::Edit;
 
 use share_row::ShareRow;
 
@@ -103,7 +105,28 @@ fn Split(program: ProgramId) -> impl IntoView {
     });
     let total = Memo::new(move |_| session.plan.with(|p| split_total(p, program)));
     let shares_sum = Memo::new(move |_| shares.get().into_iter().sum::<Amount>());
-    let percents = Memo::new(move |_| share_percents(&shares.get(), total.get()));
+    let decimals = Memo::new(move |_| session.plan.with(|p| p.share_decimals));
+    let percents = Memo::new(move |_| share_percents(&shares.get(), total.get(), decimals.get()));
+    let printed_sum = Memo::new(move |_| {
+        session.plan.with(|p| {
+            p.program(program)
+                .filter(|x| !x.printed_shares.is_empty())
+                .map(|x| {
+                    x.printed_shares
+                        .values()
+                        .copied()
+                        .sum::<rust_decimal::Decimal>()
+                })
+        })
+    });
+    let printed_id = format!("program-{program}-total-printed-percent");
+    let printed_mark = cell_mark(session, nav.lang, printed_id.clone(), move || unit.get());
+    let printed_msg_id = format!("{printed_id}-msg");
+    let on_decimals = move |ev| {
+        if let Ok(d) = event_target_value(&ev).parse::<u32>() {
+            session.dispatch(Edit::SetShareDecimals(d));
+        }
+    };
     let weights = Memo::new(move |_| {
         session.plan.with(|p| {
             p.program(program)
@@ -192,6 +215,13 @@ fn Split(program: ProgramId) -> impl IntoView {
                 <label for=stated_id>{move || stated_label.get()}</label>
                 <FigureCell field=stated_field label=stated_label/>
             </div>
+            <label class="share-decimals">
+                {move || lang().pick("비율 소수 자릿수", "Decimals of shares")}
+                <select data-testid="share-decimals" on:change=on_decimals prop:value=move || decimals.get().to_string()>
+                    <option value="1" prop:selected=move || decimals.get() == 1>"1 (42.0%)"</option>
+                    <option value="2" prop:selected=move || decimals.get() == 2>"2 (42.00%)"</option>
+                </select>
+            </label>
             {move || {
                 let ys = years.get();
                 if ys.len() == 1 {
@@ -229,6 +259,7 @@ fn Split(program: ProgramId) -> impl IntoView {
                     <th scope="col">{move || lang().pick("재원", "Source")}</th>
                     <th scope="col">{move || lang().pick("금액", "Amount")}</th>
                     <th scope="col">{move || lang().pick("비율(%)", "Share (%)")}</th>
+                    <th scope="col">{move || lang().pick("문서의 비율(%)", "Share as printed (%)")}</th>
                     <th scope="col">{move || lang().pick("매칭 비율", "Matching ratio")}</th>
                     <th scope="col">{move || lang().pick("나머지", "Remainder")}</th>
                 </tr>
@@ -239,6 +270,18 @@ fn Split(program: ProgramId) -> impl IntoView {
                     <td class="num derived" data-testid="split-total">{move || figure(shares_sum.get())}</td>
                     <td class="num derived" data-testid="split-percent-total">
                         {move || percents.get().map(|(_, t)| percent_figure(t)).unwrap_or_else(|| "-".into())}
+                    </td>
+                    <td
+                        class="num derived printed"
+                        id=printed_id.clone()
+                        data-testid="split-printed-total"
+                        class:printed-rounding=move || printed_mark.with(|m| m.as_ref().map(|m| m.0)) == Some(Severity::Warning)
+                        class:printed-wrong=move || printed_mark.with(|m| m.as_ref().map(|m| m.0)) == Some(Severity::Error)
+                    >
+                        {move || printed_sum.get().map(percent_figure).unwrap_or_default()}
+                        <Show when=move || printed_mark.with(Option::is_some)>
+                            <CellMessage id=printed_msg_id.clone() message=printed_mark/>
+                        </Show>
                     </td>
                     <td class="num derived">
                         {move || {
@@ -265,8 +308,8 @@ fn Split(program: ProgramId) -> impl IntoView {
         </div>
         <p class="hint">
             {move || lang().pick(
-                "금액이나 비율(%)을 입력합니다. 비율은 총사업비에 곱해 표시 단위로 반올림(5 이상 올림)합니다. 매칭 비율대로 나누기는 총사업비를 비율대로 나누고 끝수는 나머지가 큰 재원부터 배정해 합계를 정확히 맞춥니다.",
-                "Type an amount or a percentage. A percentage of the stated total is rounded half-up to the plan's unit. Applying the ratio splits the stated total by the weights and gives the odd units to the largest remainders, so the shares add up exactly.",
+                "금액이나 비율(%)을 입력합니다. 비율은 총사업비에 곱해 표시 단위로 반올림(5 이상 올림)합니다. 비율은 나머지가 큰 재원부터 끝수를 배정해 합계가 100이 되게 보여 줍니다. 문서에 인쇄된 비율을 문서의 비율 열에 입력하면 재원별 정확한 비율과 대조하고, 합계가 100.01처럼 되면 반올림 때문인지 알려 줍니다. 매칭 비율대로 나누기는 총사업비를 비율대로 나누고 끝수는 나머지가 큰 재원부터 배정해 합계를 정확히 맞춥니다.",
+                "Type an amount or a percentage. A percentage of the stated total is rounded half-up to the plan's unit. Shares are shown footing to 100 (the odd hundredths go to the largest remainders). Shares printed in a document go in the “as printed” column: each is checked against the exact share, and a printed total of 100.01 is explained when it comes from rounding. Applying the ratio splits the stated total by the weights and gives the odd units to the largest remainders, so the shares add up exactly.",
             )}
         </p>
     }

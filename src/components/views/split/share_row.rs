@@ -30,6 +30,10 @@ pub(super) fn ShareRow(program: ProgramId, source: SourceId, year: Year) -> impl
         source: source.clone(),
         year,
     };
+    let printed = Field::PrintedShare {
+        program,
+        source: source.clone(),
+    };
     let weight = Field::Weight {
         program,
         source: source.clone(),
@@ -52,6 +56,9 @@ pub(super) fn ShareRow(program: ProgramId, source: SourceId, year: Year) -> impl
             </td>
             <td class="num" data-col="1">
                 <FigureCell field=percent label=label(("비율(%)", "Share (%)")) class="percent"/>
+            </td>
+            <td class="num printed">
+                <FigureCell field=printed label=label(("문서의 비율(%)", "Share as printed (%)")) class="percent"/>
             </td>
             <td class="num" data-col="2">
                 <FigureCell field=weight label=label(("매칭 비율", "Matching weight")) class="weight"/>
