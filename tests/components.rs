@@ -32,6 +32,8 @@ mod overview;
 mod parts;
 #[path = "components/pledge.rs"]
 mod pledge;
+#[path = "components/printed.rs"]
+mod printed;
 #[path = "components/support.rs"]
 mod support;
 

@@ -69,7 +69,7 @@ function cells() {
         read: (plan) => fromPlain(plan.pledges[0].indicators[0].years[year]?.[r] ?? null) });
     }
   }
-  list.push({ key: 'program-5-item-0-stated', view: '#items/program-5', kind: money(1000n),
+  list.push({ key: 'program-5-item-0-stated', view: '#items/program-5', kind: money(1000n, true),
     read: (plan) => fromPlain(program(plan, 5).line_items[0].stated) });
   for (let r = 0; r < 14; r += 1) {
     for (const c of ['quota', 'current']) {

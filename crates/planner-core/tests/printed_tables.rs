@@ -543,3 +543,90 @@ fn line_items_and_the_average_are_in_the_csv() {
     // 4,866,173 백만원 ÷ 3 to the won.
     assert!(average.contains(",1622057666667,"), "{average}");
 }
+
+#[test]
+fn every_hint_s_example_is_accepted_where_the_hint_shows_it() {
+    use planner_core::change::edit::BudgetColumn;
+    use planner_core::Msg;
+    let plan = planner_core::fixtures::demo::demo_plan();
+    for lang in [Lang::Ko, Lang::En] {
+        // The status table: amounts for 예산액, cuts (△) for the printed 증감.
+        let status = Msg::EditHint.text(lang);
+        let budget = Field::Budget {
+            program: 4,
+            column: BudgetColumn::ThisYear,
+        };
+        for example in ["1,234,567", "1234567"] {
+            assert!(status.contains(example), "{example}");
+            let edit = budget
+                .accept(&plan, Unit::Thousand, example)
+                .unwrap()
+                .unwrap();
+            let mut taken = plan.clone();
+            taken.apply(edit).unwrap();
+            assert_eq!(validate(&taken), vec![], "{example} is a clean 예산액");
+        }
+        let change = Field::PrintedChange { program: 4 };
+        for example in ["△21,634", "-21634"] {
+            assert!(status.contains(example), "{example}");
+            let edit = change
+                .accept(&plan, Unit::Thousand, example)
+                .unwrap()
+                .unwrap();
+            let mut taken = plan.clone();
+            taken.apply(edit).unwrap();
+            // 기본경비's change is exactly △21,634: the example is clean there.
+            assert_eq!(validate(&taken), vec![], "{example} is the printed change");
+        }
+        // The line items: every example reads, in the table's unit.
+        let items = Msg::ItemsHint.text(lang);
+        for example in [
+            "5,000원 × 300부 = 1,500",
+            "2,000,000원 × 3명 × 12개월",
+            "(1,000원 + 500원) × 4회",
+            "3,000",
+            "△250,000원 × 2",
+        ] {
+            assert!(items.contains(example), "{example}");
+            let item = LineItem {
+                name: "예".into(),
+                basis: example.into(),
+                stated: None,
+            };
+            let check = check_line(&item, Unit::Thousand);
+            assert!(check.error.is_none(), "{example}: {:?}", check.error);
+            assert!(
+                check.difference.is_none_or(|d| d.is_zero()),
+                "{example} states what it evaluates to"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_slide_can_show_its_shares_with_other_decimals_than_the_plan() {
+    let mut plan = five_source_split();
+    let slide = planner_core::views::deck::program_slide(&plan, 1).unwrap();
+    assert_eq!(
+        slide.percents,
+        ["42.0", "7.5", "15.5", "22.3", "12.7"].map(d).to_vec()
+    );
+    plan.apply(Edit::SetSlideShareDecimals {
+        slide: "program-1".into(),
+        decimals: Some(2),
+    })
+    .unwrap();
+    let slide = planner_core::views::deck::program_slide(&plan, 1).unwrap();
+    assert_eq!(
+        slide
+            .percents
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+        ["42.00", "7.56", "15.46", "22.29", "12.69"]
+    );
+    // Kept in the file.
+    let text = planner_core::file::encode(&plan, "test", "2026-12-01T00:00:00Z");
+    let back = planner_core::file::decode(&text).unwrap();
+    assert_eq!(back.plan.deck.share_decimals.get("program-1"), Some(&2));
+}

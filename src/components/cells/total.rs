@@ -28,7 +28,8 @@ enum Look {
 pub fn TotalCell(
     /// The computed figure, in the shown unit (footed).
     figure: Signal<Decimal>,
-    /// The cell's test id.
+    /// The computed figure's test id (its text is the figure alone); the cell
+    /// carries it as `data-total`.
     testid: String,
     /// The printed figure's field (its cell id is where validation marks it).
     field: Field,
@@ -65,6 +66,7 @@ pub fn TotalCell(
         Some(Look::Wrong) => ("≠", lang().pick("문서와 다름", "differs from the document")),
         None => ("", ""),
     };
+    let total_id = testid.clone();
     view! {
         <td
             class="num derived total-cell"
@@ -72,9 +74,9 @@ pub fn TotalCell(
             class:printed-equal=move || look() == Some(Look::Equal)
             class:printed-rounding=move || look() == Some(Look::Rounding)
             class:printed-wrong=move || look() == Some(Look::Wrong)
-            data-testid=testid
+            data-total=total_id
         >
-            <span class="computed">{move || format_figure(figure.get())}</span>
+            <span class="computed" data-testid=testid>{move || format_figure(figure.get())}</span>
             <Show when=move || look().is_some()>
                 <span class="printed-look" title=move || marker().1>
                     <span aria-hidden="true">{move || marker().0}</span>

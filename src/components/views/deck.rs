@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use planner_core::model::plan::DeckEntry;
-use planner_core::model::plan::Plan;
+use planner_core::model::plan::{Deck, Plan};
 use planner_core::render::slide::slide_html;
 use planner_core::views::deck::{arrangement, entry_name, moved, slides, Slide};
 use planner_core::{Edit, Owner};
@@ -37,10 +37,14 @@ pub fn DeckView() -> impl IntoView {
         let problems = session.problems.with(|p| p.len());
         session.plan.with(|p| slides(p, problems))
     });
-    // The figures without the deck's own settings: typing a note redraws no chart.
+    // The figures without the deck's notes and order: typing a note redraws no
+    // chart (a slide's share decimals are kept: they change the chart).
     let figures = Memo::new(move |_| {
         session.plan.with(|p| Plan {
-            deck: Default::default(),
+            deck: Deck {
+                share_decimals: p.deck.share_decimals.clone(),
+                ..Default::default()
+            },
             ..p.clone()
         })
     });
@@ -52,6 +56,33 @@ pub fn DeckView() -> impl IntoView {
         go_to(next.max(0) as usize);
     };
     let at_end = move || at() + 1 >= count();
+    // A program slide's shares: 1 or 2 decimals for this chart (D).
+    let program_slide = move || {
+        deck.with(|d| d.get(at()).copied())
+            .filter(|s| matches!(s, Slide::Program(_)))
+    };
+    let slide_decimals = move || {
+        program_slide().map(|s| {
+            session.plan.with(|p| {
+                p.deck
+                    .share_decimals
+                    .get(&s.key())
+                    .copied()
+                    .unwrap_or(p.share_decimals)
+            })
+        })
+    };
+    let toggle_decimals = move || {
+        let (Some(slide), Some(now)) = (untrack(program_slide), untrack(slide_decimals)) else {
+            return;
+        };
+        let plan_default = session.plan.with_untracked(|p| p.share_decimals);
+        let next = if now == 1 { 2 } else { 1 };
+        session.dispatch(Edit::SetSlideShareDecimals {
+            slide: slide.key(),
+            decimals: (next != plan_default).then_some(next),
+        });
+    };
     let leave = move || {
         if browser::is_full_screen() {
             browser::toggle_full_screen();
@@ -92,6 +123,7 @@ pub fn DeckView() -> impl IntoView {
             "f" | "F" => browser::toggle_full_screen(),
             "t" | "T" => show_table.update(|t| *t = !*t),
             "n" | "N" => show_notes.update(|n| *n = !*n),
+            "d" | "D" => toggle_decimals(),
             _ => return,
         }
         ev.prevent_default();
@@ -186,6 +218,15 @@ pub fn DeckView() -> impl IntoView {
                     on:click=move |_| show_notes.update(|n| *n = !*n)>
                     {move || lang().pick("발표자 메모 (N)", "Notes (N)")}
                 </button>
+                <Show when=move || program_slide().is_some()>
+                    <button type="button" aria-keyshortcuts="D" data-testid="slide-decimals"
+                        on:click=move |_| toggle_decimals()>
+                        {move || match slide_decimals() {
+                            Some(2) => lang().pick("비율 소수 둘째 자리 (D)", "Shares to 0.01 (D)"),
+                            _ => lang().pick("비율 소수 첫째 자리 (D)", "Shares to 0.1 (D)"),
+                        }}
+                    </button>
+                </Show>
                 <button type="button" aria-pressed=move || arranging.get().to_string()
                     on:click=move |_| arranging.update(|a| *a = !*a)>
                     {move || lang().pick("슬라이드 구성", "Arrange slides")}

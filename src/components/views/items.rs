@@ -11,7 +11,7 @@ use planner_core::model::words::unit_caption;
 use planner_core::rules::basis::{check_line, items_total, with_result};
 use planner_core::rules::validate::Severity;
 use planner_core::views::route::Subjects;
-use planner_core::{Amount, Edit, Owner};
+use planner_core::{Amount, Edit, Msg, Owner};
 
 use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
 use crate::components::controls::subject_view::{use_subject, SubjectView};
@@ -70,11 +70,7 @@ pub fn LineItems() -> impl IntoView {
         view! {
             <p class="hint">
                 {move || {
-                    lang()
-                        .pick(
-                            "예산서처럼 씁니다: 5,000원 × 300부 = 1,500, 2,000,000원 × 3명 × 12개월, (1,000원 + 500원) × 4회. 식 안의 금액은 원 단위이고, = 뒤의 결과와 금액만 있는 줄(3,000)은 표의 단위입니다. 절감액처럼 빼는 줄은 △250,000원 × 2 처럼 씁니다. 쓸 수 있는 기호: × x * ÷ / + - 괄호. = 뒤의 결과가 명시 금액이 되고, 명시 금액이 비어 있으면 확인하지 않습니다. 항목 합계는 예산액과 대조합니다.",
-                            "Write lines as a budget book prints them: 5,000원 × 300부 = 1,500, 2,000,000원 × 3명 × 12개월, (1,000원 + 500원) × 4회. Amounts inside the formula are in won; the result after = and a line with only an amount (3,000) are in the table's unit. A savings line subtracts: △250,000원 × 2. Operators: × x * ÷ / + - and parentheses. The result after = is the stated amount; an empty stated amount is not checked. The items' total is checked against the program's 예산액.",
-                        )
+                    Msg::ItemsHint.text(lang())
                 }}
             </p>
         }

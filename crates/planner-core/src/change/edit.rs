@@ -246,6 +246,11 @@ pub enum Edit {
     SetDeckEntries(Vec<crate::model::plan::DeckEntry>),
     /// Set a slide's presenter note (empty removes it).
     SetSlideNote { slide: String, note: String },
+    /// Show a slide's shares with 1 or 2 decimals (`None`: as the plan does).
+    SetSlideShareDecimals {
+        slide: String,
+        decimals: Option<u32>,
+    },
 
     /// Set (or clear) an indicator's total as the document states it, so a
     /// planner who changed the years can bring the stated total along.
@@ -335,6 +340,9 @@ impl Edit {
             Edit::SetShareNote { note, .. }
             | Edit::SetIndicatorNote { note, .. }
             | Edit::SetSlideNote { note, .. } => text_fits(note),
+            Edit::SetSlideShareDecimals { slide, decimals } => {
+                text_fits(slide) && decimals.is_none_or(|d| (1..=2).contains(&d))
+            }
             Edit::SetStatedTotal { total, .. } => total.as_ref().is_none_or(amount),
             Edit::SetPrinted {
                 amount: a, cell, ..
@@ -754,6 +762,20 @@ impl Plan {
             }
 
             Edit::SetDeckEntries(entries) => self.deck.entries = entries,
+            Edit::SetSlideShareDecimals { slide, decimals } => {
+                let map = &mut self.deck.share_decimals;
+                match decimals {
+                    Some(d) => {
+                        if !map.contains_key(&slide) {
+                            room_in(map.len())?;
+                        }
+                        map.insert(slide, d);
+                    }
+                    None => {
+                        map.remove(&slide);
+                    }
+                }
+            }
             Edit::SetSlideNote { slide, note } => {
                 if note.is_empty() {
                     self.deck.notes.remove(&slide);

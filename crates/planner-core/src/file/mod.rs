@@ -159,11 +159,19 @@ pub struct DeckV1 {
     /// `changes`, `problems`).
     #[serde(default, deserialize_with = "unique_keys")]
     pub notes: BTreeMap<String, String>,
+    /// Decimals (1 or 2) of a slide's shares where they differ from the plan's.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
+    #[cfg_attr(feature = "schema", schemars(extend("maxProperties" = MAX_ITEMS)))]
+    pub share_decimals: BTreeMap<String, u32>,
 }
 
 impl DeckV1 {
     fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.notes.is_empty()
+        self.entries.is_empty() && self.notes.is_empty() && self.share_decimals.is_empty()
     }
 }
 
@@ -1097,6 +1105,7 @@ impl From<&Plan> for PlanV1 {
                     })
                     .collect(),
                 notes: plan.deck.notes.clone(),
+                share_decimals: plan.deck.share_decimals.clone(),
             },
             rounded_in: plan.rounded_in,
             share_decimals: (plan.share_decimals != 1).then_some(plan.share_decimals),
@@ -1534,9 +1543,19 @@ fn deck(file: DeckV1) -> Result<Deck, FileError> {
             shown: entry.shown,
         });
     }
+    check_len("$.plan.deck.share_decimals", file.share_decimals.len())?;
+    for (slide, decimals) in &file.share_decimals {
+        if !(1..=2).contains(decimals) {
+            return Err(invalid(
+                format!("$.plan.deck.share_decimals.{slide}"),
+                "a slide shows shares with 1 or 2 decimals",
+            ));
+        }
+    }
     Ok(Deck {
         entries,
         notes: file.notes,
+        share_decimals: file.share_decimals,
     })
 }
 

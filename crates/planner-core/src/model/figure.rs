@@ -186,8 +186,9 @@ impl FigureFormat {
             }
             FigureKind::Quantity | FigureKind::Count => format_figure_for_editing(value),
             FigureKind::Percent => {
-                // At least one decimal, as the split shows shares (50.0).
-                let mut shown = value.normalize();
+                // At least one decimal, as the split shows shares (50.0),
+                // and the decimals the share carries (42.00 with two).
+                let mut shown = value;
                 if shown.scale() < 1 {
                     shown.rescale(1);
                 }

@@ -169,12 +169,15 @@ pub struct Deck {
     /// Presenter notes by slide key (`summary`, `program-6`, … — see
     /// `views::deck::Slide::key`).
     pub notes: BTreeMap<String, String>,
+    /// Decimals of the shares a slide's chart shows (1 or 2), by slide key,
+    /// where it differs from the plan's `share_decimals`.
+    pub share_decimals: BTreeMap<String, u32>,
 }
 
 impl Deck {
     /// True for a deck nobody arranged or annotated: files then need no deck.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.notes.is_empty()
+        self.entries.is_empty() && self.notes.is_empty() && self.share_decimals.is_empty()
     }
 }
 

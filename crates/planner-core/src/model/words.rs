@@ -117,6 +117,8 @@ pub enum Msg {
     PanicDownload,
     PanicReload,
     EditHint,
+    /// How to write 산출기초 lines, with examples the line-items table accepts.
+    ItemsHint,
     ResetDemo,
     ResetDemoConfirm,
     Undo,
@@ -198,6 +200,8 @@ impl Msg {
             (PanicDownload, En) => "Download the current plan (JSON)",
             (PanicReload, Ko) => "새로 고침",
             (PanicReload, En) => "Reload",
+            (ItemsHint, Ko) => "예산서처럼 씁니다: 5,000원 × 300부 = 1,500, 2,000,000원 × 3명 × 12개월, (1,000원 + 500원) × 4회. 식 안의 금액은 원 단위이고, = 뒤의 결과와 금액만 있는 줄(3,000)은 표의 단위입니다. 절감액처럼 빼는 줄은 △250,000원 × 2 처럼 씁니다. 쓸 수 있는 기호: × x * ÷ / + - 괄호. = 뒤의 결과가 명시 금액이 되고, 명시 금액이 비어 있으면 확인하지 않습니다. 항목 합계는 예산액과 대조합니다.",
+            (ItemsHint, En) => "Write lines as a budget book prints them: 5,000원 × 300부 = 1,500, 2,000,000원 × 3명 × 12개월, (1,000원 + 500원) × 4회. Amounts inside the formula are in won; the result after = and a line with only an amount (3,000) are in the table's unit. A savings line subtracts: △250,000원 × 2. Operators: × x * ÷ / + - and parentheses. The result after = is the stated amount; an empty stated amount is not checked. The items' total is checked against the program's 예산액.",
             (EditHint, Ko) => "금액은 1,234,567 · 1234567 처럼 입력합니다. 합계와 증감은 바로 계산됩니다. 문서의 합계·증감 입력·대조를 켜면 계 행과 증감 열에 문서에 인쇄된 값(△21,634 · -21634 처럼 감액도)을 입력해 계산한 값과 대조합니다. 스프레드시트에서 복사한 표(사업명·예산액·전년도 예산액)를 붙여넣으면 행과 열대로 채워지고, 함께 복사된 계 행과 증감 열은 채우지 않고 맞는지 확인합니다.",
             (EditHint, En) => "Type amounts as 1,234,567 · 1234567. Totals and change update as you type. With the document's printed totals switched on, type the 계 row and the change column as printed (a cut as △21,634 or -21634) and they are checked against the computed ones. A table copied from a spreadsheet (name, this year, prior year) fills rows and columns; a 계 row and a change column that come with it are checked, not filled in.",
             (ResetDemo, Ko) => "예시 계획으로 되돌리기",

@@ -605,7 +605,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             );
         }
         check_printed_totals(&program.schedule, program.period, rounding, place, &mut out);
-        check_printed_shares(program, &mut out);
+        check_printed_shares(program, &plan.sources, &mut out);
         if let Some(budget) = program.budget {
             for (amount, column) in [
                 (budget.this_year, Col::ThisYear),
@@ -1090,7 +1090,11 @@ fn check_status_totals(plan: &Plan, out: &mut Vec<Problem>) {
 /// A program's printed shares (%): each must be its source's exact share
 /// rounded to the decimals printed; shares that then add to 100.01 or 99.99
 /// are rounding, explained with the exact shares.
-fn check_printed_shares(program: &crate::model::plan::Program, out: &mut Vec<Problem>) {
+fn check_printed_shares(
+    program: &crate::model::plan::Program,
+    sources: &[crate::model::plan::FundingSource],
+    out: &mut Vec<Problem>,
+) {
     if program.printed_shares.is_empty() {
         return;
     }
@@ -1143,9 +1147,20 @@ fn check_printed_shares(program: &crate::model::plan::Program, out: &mut Vec<Pro
     if !all_rounded || sum == Decimal::ONE_HUNDRED {
         return;
     }
-    let exact_list = program
-        .printed_shares
-        .keys()
+    // In the plan's order of sources, then any other the program names.
+    let mut keys: Vec<&String> = sources
+        .iter()
+        .map(|s| &s.id)
+        .filter(|id| program.printed_shares.contains_key(*id))
+        .collect();
+    keys.extend(
+        program
+            .printed_shares
+            .keys()
+            .filter(|k| sources.iter().all(|s| &s.id != *k)),
+    );
+    let exact_list = keys
+        .into_iter()
         .map(|s| format!("{}%", format_figure(round_half_up(exact_of(s), 4))))
         .collect::<Vec<_>>()
         .join(" + ");

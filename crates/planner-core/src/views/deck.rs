@@ -189,7 +189,8 @@ pub struct ProgramSlide {
     pub schedule: ScheduleDocument,
     /// Its split line, exactly as the overview writes it.
     pub split: SplitLine,
-    /// Each share's percentage of the total, one decimal, adding to 100.0;
+    /// Each share's percentage of the total, with the slide's (or the plan's)
+    /// decimals, adding to 100.0 (or 100.00);
     /// empty when the total is zero.
     pub percents: Vec<Decimal>,
 }
@@ -199,11 +200,24 @@ pub fn program_slide(plan: &Plan, id: u32) -> Option<ProgramSlide> {
     let program = plan.programs.iter().find(|p| p.id == id)?;
     let split = split_line(program, plan.unit);
     let figures: Vec<Decimal> = split.shares.iter().map(|s| s.figure).collect();
+    // The slide's own decimals (set in the deck), else the plan's.
+    let decimals = plan
+        .deck
+        .share_decimals
+        .get(&format!("program-{id}"))
+        .copied()
+        .unwrap_or(plan.share_decimals);
     Some(ProgramSlide {
         name: program.name.clone(),
         owner: program.owner.clone(),
         schedule: schedule_document(&program.schedule, &plan.sources, program.period, plan.unit),
-        percents: percent_shares(&figures, plan.share_decimals),
+        percents: percent_shares(&figures, decimals)
+            .into_iter()
+            .map(|mut p| {
+                p.rescale(decimals);
+                p
+            })
+            .collect(),
         split,
     })
 }

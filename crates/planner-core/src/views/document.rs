@@ -53,6 +53,8 @@ pub struct StatusLine {
     pub name: String,
     /// The shown figures.
     pub figures: StatusFigures,
+    /// The document's printed 증감, when it differs from the computed one (exact).
+    pub printed_change: Option<Decimal>,
 }
 
 /// 예산현황 (§1.1) as the document shows it: 계 first, then one row per unit
@@ -65,6 +67,9 @@ pub struct StatusDocument {
     pub rows: Vec<StatusLine>,
     /// Whether any figure had to be rounded to the display unit.
     pub rounded: bool,
+    /// The document's printed 계 row (예산액, 전년도, 증감), each where it
+    /// differs from the computed one (exact, in `unit`).
+    pub printed: [Option<Decimal>; 3],
 }
 
 /// The budget status table in `unit`. The 예산액 and 전년도 columns are each
@@ -82,7 +87,18 @@ pub fn status_document(plan: &Plan, unit: Unit) -> StatusDocument {
     let rounded = rows
         .iter()
         .any(|(_, b)| loses_in(b.this_year, unit) || loses_in(b.prior_year, unit));
+    let sum_this: Amount = rows.iter().map(|(_, b)| b.this_year).sum();
+    let sum_prior: Amount = rows.iter().map(|(_, b)| b.prior_year).sum();
+    let totals = plan.status_totals;
+    let differing = |printed: Option<Amount>, computed: Amount| {
+        printed.filter(|p| *p != computed).map(|p| exact(p, unit))
+    };
     StatusDocument {
+        printed: [
+            differing(totals.this_year, sum_this),
+            differing(totals.prior_year, sum_prior),
+            differing(totals.change, sum_this - sum_prior),
+        ],
         total: StatusFigures {
             this_year: this_total,
             prior_year: prior_total,
@@ -91,15 +107,18 @@ pub fn status_document(plan: &Plan, unit: Unit) -> StatusDocument {
         rows: rows
             .iter()
             .zip(this_shown.iter().zip(&prior_shown))
-            .map(|((program, _), (&this_year, &prior_year))| StatusLine {
-                program: program.id,
-                name: program.name.clone(),
-                figures: StatusFigures {
-                    this_year,
-                    prior_year,
-                    change: this_year - prior_year,
+            .map(
+                |((program, budget), (&this_year, &prior_year))| StatusLine {
+                    program: program.id,
+                    name: program.name.clone(),
+                    printed_change: differing(budget.printed_change, budget.change()),
+                    figures: StatusFigures {
+                        this_year,
+                        prior_year,
+                        change: this_year - prior_year,
+                    },
                 },
-            })
+            )
             .collect(),
         rounded,
     }

@@ -202,6 +202,24 @@ pub(super) fn basis_list(program: u32, lines: &BasisLines, lang: Lang) -> impl I
     }
 }
 
+/// A shown figure with the document's printed one under it where it differs.
+/// The test id is on the figure, so its text is the figure alone.
+fn printed_cell(
+    value: Decimal,
+    printed: Option<Decimal>,
+    testid: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <td class="num" class:negative=value.is_sign_negative() && !value.is_zero() class:printed-differs=printed.is_some()>
+            <span data-testid=testid>{format_figure(value)}</span>
+            {printed.map(|p| view! {
+                <span class="printed-figure">{format!("{} {}", lang.pick("문서", "printed"), format_figure(p))}</span>
+            })}
+        </td>
+    }
+}
+
 /// The note under a table whose figures were rounded to the display unit.
 #[component]
 fn RoundingNote(rounded: Signal<bool>) -> impl IntoView {
@@ -285,7 +303,7 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                             <th scope="row">{row.name.clone()}</th>
                             {figure_cell(f.this_year, None)}
                             {figure_cell(f.prior_year, None)}
-                            {figure_cell(f.change, None)}
+                            {printed_cell(f.change, row.printed_change, None, nav.lang.get())}
                         </tr>
                         {lines.map(|lines| view! {
                             <tr class="basis-row">
@@ -298,6 +316,7 @@ fn StatusSection(limits: Limits) -> impl IntoView {
         })
     };
     let total = move || doc.with(|d| d.total);
+    let printed = move || doc.with(|d| d.printed);
     view! {
         <section class="doc-section" aria-labelledby="ov-status-title">
             <div class="table-head">
@@ -312,9 +331,9 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                 <tbody class="total-row">
                     <tr data-testid="ov-status-total">
                         <th scope="row">{move || t(Msg::RowTotal)}</th>
-                        {move || figure_cell(total().this_year, Some("ov-total-this-year".into()))}
-                        {move || figure_cell(total().prior_year, Some("ov-total-prior-year".into()))}
-                        {move || figure_cell(total().change, Some("ov-total-change".into()))}
+                        {move || printed_cell(total().this_year, printed()[0], Some("ov-total-this-year".into()), nav.lang.get())}
+                        {move || printed_cell(total().prior_year, printed()[1], Some("ov-total-prior-year".into()), nav.lang.get())}
+                        {move || printed_cell(total().change, printed()[2], Some("ov-total-change".into()), nav.lang.get())}
                     </tr>
                 </tbody>
                 <tbody>{rows}</tbody>

@@ -30,8 +30,10 @@ use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
 };
 use crate::components::controls::owner_picker::OwnerPicker;
+use crate::components::controls::rounding_select::RoundingSelect;
 use crate::components::controls::subject_view::{use_subject, SubjectView};
 use crate::state::{use_nav, use_session, View};
+use planner_core::change::edit::RoundingTable;
 use planner_core::rules::validate::Severity;
 use planner_core::Edit;
 
@@ -215,6 +217,7 @@ fn Split(program: ProgramId) -> impl IntoView {
                 <label for=stated_id>{move || stated_label.get()}</label>
                 <FigureCell field=stated_field label=stated_label/>
             </div>
+            <RoundingSelect table=RoundingTable::Schedule(owner) testid="split-rounding"/>
             <label class="share-decimals">
                 {move || lang().pick("비율 소수 자릿수", "Decimals of shares")}
                 <select data-testid="share-decimals" on:change=on_decimals prop:value=move || decimals.get().to_string()>
