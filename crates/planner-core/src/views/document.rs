@@ -473,17 +473,12 @@ pub fn owner_schedule_document(plan: &Plan, owner: Owner, unit: Unit) -> Option<
     Some(doc)
 }
 
-/// Whether a schedule is worth its own table beside its split line: money in
-/// more than one column, a 연평균 column or printed totals.
+/// Whether a program's schedule gets its own table in the overview beside its
+/// split line: when the planner asked for a 연평균 column or typed printed
+/// totals (a multi-year schedule alone stays a split line, as before, so a
+/// district-sized overview stays quick).
 pub fn wants_table(schedule: &Schedule) -> bool {
-    let columns: std::collections::BTreeSet<Column> = schedule
-        .rows
-        .iter()
-        .flat_map(|r| r.cells())
-        .filter(|(_, a)| !a.is_zero())
-        .map(|(c, _)| c)
-        .collect();
-    columns.len() > 1 || schedule.average || !schedule.printed.is_empty()
+    schedule.average || !schedule.printed.is_empty()
 }
 
 /// An indicator's table as §1.4 prints it: 목표 and 실적 by year, their totals
