@@ -113,7 +113,9 @@ fn ItemsTable(program: ProgramId) -> impl IntoView {
     });
     let add = move |_| session.dispatch(Edit::AddLineItem { program });
 
+    // A wide table scrolls in its own box rather than run under the problems panel.
     view! {
+        <div class="table-scroll">
         <table class="official items-table" data-program=program>
             <caption class="visually-hidden">
                 {move || format!("{} · {}", name.get(), lang().pick("산출기초", "line items"))}
@@ -137,6 +139,7 @@ fn ItemsTable(program: ProgramId) -> impl IntoView {
                 <ItemsTotal program/>
             </Show>
         </table>
+        </div>
         <Show when=move || count.get() == 0>
             <p class="hint">{move || lang().pick("항목이 없습니다. 항목을 추가하세요.", "No line items yet. Add one.")}</p>
         </Show>
@@ -235,6 +238,8 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
                     id=format!("{prefix}-name")
                     aria-label=move || format!("{} · {}", lang().pick("항목명", "Item name"), index + 1)
                     prop:value=item_name
+                    readonly=move || session.stage_locked()
+                    on:keydown=move |ev| crate::components::cells::figure::refuse_if_locked(session, &ev)
                     on:input=move |ev| {
                         let name = event_target_value(&ev);
                         set_item(session, program, index, |i| i.name = name)
@@ -256,6 +261,8 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
                         aria-invalid=move || if basis_marked() { "true" } else { "false" }
                         aria-describedby=move || basis_marked().then(|| described.clone())
                         prop:value=move || item.with(|i| i.basis.clone())
+                        readonly=move || session.stage_locked()
+                        on:keydown=move |ev| crate::components::cells::figure::refuse_if_locked(session, &ev)
                         on:input=move |ev| {
                             let basis = event_target_value(&ev);
                             set_item(session, program, index, |i| i.basis = basis)
