@@ -137,6 +137,7 @@ fn CurrentView() -> impl IntoView {
         View::Split => parts::split::part(),
         View::Pledge => parts::pledge::part(),
         View::LineItems => parts::line_items::part(),
+        View::Stages => parts::stages::part(),
         View::Settings => parts::settings::part(),
         View::History => parts::history::part(),
         View::Deck => parts::deck::part(),

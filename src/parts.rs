@@ -94,6 +94,10 @@ parts! {
     line_items => view! { <crate::components::views::items::LineItems/> }.into_any();
     /// Plan settings, sources, staffing and the CSV/XLSX exports.
     settings => view! { <crate::components::views::settings::Settings/> }.into_any();
+    /// The budget's stages, their comparison and copy forward.
+    stages => view! { <crate::components::views::stages::StagesView/> }.into_any();
+    /// The overview's changes between the current stage and the one before.
+    stage_changes => view! { <crate::components::views::stages::StageChanges/> }.into_any();
     /// Kept versions and their comparison.
     history => view! { <crate::components::views::history::HistoryView/> }.into_any();
     /// The briefing deck (slides, charts, printing).

@@ -34,6 +34,8 @@ mod parts;
 mod pledge;
 #[path = "components/printed.rs"]
 mod printed;
+#[path = "components/stages.rs"]
+mod stages;
 #[path = "components/support.rs"]
 mod support;
 

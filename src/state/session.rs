@@ -16,7 +16,8 @@ use planner_core::change::field::Draft;
 use planner_core::change::history::History;
 use planner_core::file::library::{PlanId, PlanSummary};
 use planner_core::file::{encode, encode_compact};
-use planner_core::model::plan::{SourceId, YearRange};
+use planner_core::change::edit::EditError;
+use planner_core::model::plan::{SourceId, StageId, YearRange};
 use planner_core::model::words::source_name;
 use planner_core::rules::validate::{validate, Problem};
 use planner_core::{Edit, Plan};
@@ -55,6 +56,9 @@ pub struct Session {
     pub marks: Memo<Arc<ProblemMarks>>,
     /// Whether undo and redo have a step to take, for the buttons.
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// The locked stage the last attempted edit would have changed: the
+    /// header says so until the next edit is taken.
+    pub locked_refusal: RwSignal<Option<StageId>>,
     history: StoredValue<History, LocalStorage>,
     /// The pending autosave, if an edit waits for it.
     autosave: StoredValue<Option<TimeoutHandle>, LocalStorage>,
@@ -109,6 +113,7 @@ impl Session {
             problems,
             marks,
             can_undo_redo: RwSignal::new((false, false)),
+            locked_refusal: RwSignal::new(None),
             history: StoredValue::new_local(History::default()),
             autosave: StoredValue::new_local(None),
         }
@@ -126,11 +131,20 @@ impl Session {
         }
         let before = self.plan.get_untracked();
         let mut applied = false;
-        // A refused edit leaves the plan as it was and notifies nobody.
+        let mut locked = None;
+        // A refused edit leaves the plan as it was; only a locked stage's
+        // refusal is said (the other refusals are the cells' own drafts).
         self.plan.maybe_update(|plan| {
-            applied = plan.apply(edit.clone()).is_ok();
+            match plan.apply(edit.clone()) {
+                Ok(()) => applied = true,
+                Err(EditError::StageLocked(stage)) => locked = Some(stage),
+                Err(_) => {}
+            }
             applied
         });
+        if locked.is_some() {
+            self.locked_refusal.set(locked);
+        }
         if applied {
             self.history.update_value(|h| h.record(before, &edit));
             self.after_change();
@@ -178,7 +192,22 @@ impl Session {
         }
     }
 
+    /// Whether the stage being edited is locked (its money read-only), tracked.
+    pub fn stage_locked(&self) -> bool {
+        self.plan.with(|p| p.stages.current_locked())
+    }
+
+    /// Says that the stage being edited is locked (a key pressed in one of
+    /// its read-only cells).
+    pub fn refuse_locked(&self) {
+        let stage = self.plan.with_untracked(|p| p.stages.current);
+        self.locked_refusal.set(Some(stage));
+    }
+
     fn after_change(&self) {
+        if self.locked_refusal.get_untracked().is_some() {
+            self.locked_refusal.set(None);
+        }
         self.plan
             .with_untracked(|plan| self.drafts.prune(self.id.get_untracked(), plan));
         self.show_steps();

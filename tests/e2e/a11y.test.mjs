@@ -6,7 +6,7 @@ import { appUnderTest, newProfile, openApp, seriousA11yViolations, screenshot } 
 
 const app = appUnderTest();
 
-const VIEWS = ['plans', 'overview', 'status', 'schedule/pledge-1', 'schedule/program-6', 'split/program-6', 'pledge/pledge-1', 'items/program-6', 'settings', 'history', 'deck'];
+const VIEWS = ['plans', 'overview', 'status', 'schedule/pledge-1', 'schedule/program-6', 'split/program-6', 'pledge/pledge-1', 'items/program-6', 'stages', 'settings', 'history', 'deck'];
 
 for (const locale of ['ko-KR', 'en-US']) {
   test(`axe finds no serious violation on any view (${locale})`, async () => {

@@ -262,7 +262,7 @@ test('presenter notes and the slide order are saved with the plan', async () => 
     page.getByRole('button', { name: /JSON/ }).first().click(),
   ]);
   const file = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
-  assert.equal(file.version, 2);
+  assert.equal(file.version, 3);
   assert.equal(file.plan.deck.entries[0].slide, 'pledge-1');
   assert.equal(file.plan.deck.notes['program-5'], '국비 622,500천원은 확정, 시비는 추경 예정');
   assert.deepEqual(record.errors, []);

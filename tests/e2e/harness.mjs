@@ -156,3 +156,28 @@ export async function seriousA11yViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
+
+/** The entries of a ZIP of stored (uncompressed) entries, as the app writes XLSX. */
+export function unzipStored(bytes) {
+  const files = new Map();
+  let at = 0;
+  while (bytes.readUInt32LE(at) === 0x04034b50) {
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extra = bytes.readUInt16LE(at + 28);
+    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+    const start = at + 30 + nameLength + extra;
+    files.set(name, bytes.subarray(start, start + size).toString('utf8'));
+    at = start + size;
+  }
+  return files;
+}
+
+/** Clicks the button named `button`, saves the download under `dir` and reads it back. */
+export async function downloadFrom(page, button, dir) {
+  await mkdir(dir, { recursive: true });
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return readFile(path);
+}

@@ -14,6 +14,7 @@ const LAZY = [
   ['split', /재원|funding|Funding/],
   ['pledge', /공약|[Pp]ledge/],
   ['items', /산출기초|[Ll]ine items/],
+  ['stages', /예산 단계|[Bb]udget stages/],
   ['settings', /설정|Settings/],
   ['history', /버전|[Hh]istory|[Vv]ersions/],
 ];
@@ -120,7 +121,7 @@ test('the Content-Security-Policy stays as strict, and loading every part violat
   const [self, wasm, ...hashes] = directives['script-src'];
   assert.deepEqual([self, wasm], ["'self'", "'wasm-unsafe-eval'"]);
   assert.ok(hashes.length === 1 && /^'sha256-[A-Za-z0-9+/]+=*'$/.test(hashes[0]), policy);
-  for (const fragment of ['status', 'split', 'pledge', 'items', 'settings', 'history']) {
+  for (const fragment of ['status', 'split', 'pledge', 'items', 'stages', 'settings', 'history']) {
     await page.goto(`${app.server.url}#${fragment}`);
     await page.locator('main section.view h2').first().waitFor();
   }

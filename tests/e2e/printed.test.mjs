@@ -7,10 +7,9 @@
 // 100.00 while the document's printed ones add to 100.01.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { appUnderTest, newProfile, openApp, screenshot } from './harness.mjs';
+import { appUnderTest, downloadFrom, newProfile, openApp, screenshot, unzipStored } from './harness.mjs';
 
 const app = appUnderTest();
 const TMP = join(tmpdir(), 'budget-planner-printed');
@@ -51,29 +50,8 @@ async function addProgram(page, name) {
   await page.keyboard.type(name);
 }
 
-/** The entries of a ZIP of stored (uncompressed) entries, as the app writes XLSX. */
-function unzipStored(bytes) {
-  const files = new Map();
-  let at = 0;
-  while (bytes.readUInt32LE(at) === 0x04034b50) {
-    const size = bytes.readUInt32LE(at + 18);
-    const nameLength = bytes.readUInt16LE(at + 26);
-    const extra = bytes.readUInt16LE(at + 28);
-    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8');
-    const start = at + 30 + nameLength + extra;
-    files.set(name, bytes.subarray(start, start + size).toString('utf8'));
-    at = start + size;
-  }
-  return files;
-}
 
-async function download(page, button) {
-  await mkdir(TMP, { recursive: true });
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const path = join(TMP, file.suggestedFilename());
-  await file.saveAs(path);
-  return readFile(path);
-}
+const download = (page, button) => downloadFrom(page, button, TMP);
 
 test('a multi-year estimate typed as printed gives exactly its two rounding warnings, then an error', async () => {
   const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);

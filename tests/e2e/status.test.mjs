@@ -128,7 +128,7 @@ test('programs can be added, named and removed; the settings view exports JSON',
   assert.match(download.suggestedFilename(), /^사회적경제-예산-공약-계획-예시-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
   assert.equal(file.format, 'budget-planner/plan');
-  assert.equal(file.version, 2);
+  assert.equal(file.version, 3);
   const added = file.plan.programs.find((p) => p.name === '청년 일자리');
   assert.equal(added.budget.this_year, '1000000', 'amounts are strings in won');
   await page.getByRole('link', { name: 'Budget status' }).click();

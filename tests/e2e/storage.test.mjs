@@ -63,7 +63,7 @@ test('bad files get a clear message and change nothing', async () => {
   const demo = await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8');
   const cases = [
     ['truncated.json', demo.slice(0, Math.floor(demo.length / 2)), /damaged at \$\.plan/],
-    ['newer.json', demo.replace('"version": 2', '"version": 99'), /format version 99, newer than this app/],
+    ['newer.json', demo.replace('"version": 3', '"version": 99'), /format version 99, newer than this app/],
     ['huge.json', '{"format":"budget-planner/plan","version":1,"pad":"' + 'x'.repeat(30 * 1024 * 1024) + '"}', /at most 20971520 bytes/],
     ['not-a-plan.json', '{"hello": "world"}', /not a budget planner plan file/],
     // The files that once crashed or stalled the reader (issue 12).

@@ -13,7 +13,7 @@ use planner_core::model::amount::{Amount, Unit};
 use planner_core::model::plan::{
     Actor, Classification, Column, Completion, FundingSource, Horizon, Indicator, IndicatorYear,
     LineItem, Novelty, Plan, Pledge, PledgeStatus, PrintedCell, Program, RatioShare, Schedule,
-    ScheduleRow, StaffingRow, Stated, StatusTotals, YearBudget, YearRange,
+    ScheduleRow, Stage, Stages, StaffingRow, Stated, StatusTotals, YearBudget, YearRange,
 };
 use planner_core::render::names::file_stem;
 use planner_core::Lang;
@@ -286,6 +286,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         (text(), text(), years(), 1990i32..2100, unit()),
         (0usize..4, 0usize..3),
         vec((text(), text(), 0u32..=1_000_000, 0u32..=1_000_000), 0..4),
+        vec((text(), any::<bool>()), 0..3),
         (
             option::of(unit()),
             1u32..=2,
@@ -302,6 +303,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 (title, organisation, years, base_year, unit),
                 (n_programs, n_pledges),
                 staff,
+                more_stages,
                 (rounded_in, share_decimals, (this_year, prior_year, change, status_rounded)),
             )| {
                 let programs: Vec<_> = (1..=u32::try_from(n_programs).unwrap_or(0))
@@ -337,9 +339,37 @@ fn plan() -> impl Strategy<Value = Plan> {
                         change,
                         rounded_in: status_rounded,
                     },
+                    stages: Stages::single("부서 요구", base_year),
+                })
+                .prop_map({
+                    let more_stages = more_stages.clone();
+                    move |plan| with_stages(plan, &more_stages)
                 })
             },
         )
+}
+
+/// The plan with more stages after its first: each holds the plan's money
+/// less some programs' and pledges', and the last one is being edited.
+fn with_stages(mut plan: Plan, more: &[(String, bool)]) -> Plan {
+    for (i, (name, locked)) in more.iter().enumerate() {
+        let mut figures = plan.figures();
+        figures.programs.retain(|id, _| (*id as usize + i) % 2 == 0);
+        figures.pledges.retain(|id, _| (*id as usize + i) % 3 != 0);
+        let id = plan.stages.current;
+        plan.stages.list.iter_mut().for_each(|s| s.locked = s.locked || *locked);
+        plan.stages.figures.insert(id, figures);
+        plan.stages.list.push(Stage {
+            id: id + 1,
+            name: name.clone(),
+            date: format!("2026-0{}-01", i + 1),
+            note: name.clone(),
+            year: plan.base_year,
+            locked: false,
+        });
+        plan.stages.current = id + 1;
+    }
+    plan
 }
 
 /// A deck over the generated programs and pledges: the last first, every
@@ -477,15 +507,15 @@ fn hostile_files_are_refused_without_panic() {
     );
     assert!(decode(&nested_in_plan).is_err());
     let text = encode(&demo_plan(), "0.1.0", "x");
-    assert!(decode(&text.replacen("\"version\": 2", "\"version\": 1e999999", 1)).is_err());
+    assert!(decode(&text.replacen("\"version\": 3", "\"version\": 1e999999", 1)).is_err());
     assert!(
         decode(&text.replacen("\"625648000\"", "\"99999999999999999999999999999999\"", 1)).is_err()
     );
     assert!(decode(&text.replacen("\"id\": 1,", "\"id\": 99999999999999999999,", 1)).is_err());
     assert!(decode(&text.replacen("\"base_year\": 2021", "\"base_year\": 99999", 1)).is_err());
     assert_eq!(
-        decode(&text.replacen("\"version\": 2", "\"version\": 3", 1)),
-        Err(FileError::NewerVersion { version: 3 })
+        decode(&text.replacen("\"version\": 3", "\"version\": 4", 1)),
+        Err(FileError::NewerVersion { version: 4 })
     );
     let big = " ".repeat(MAX_FILE_BYTES + 1);
     assert_eq!(

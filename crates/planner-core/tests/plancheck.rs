@@ -213,10 +213,10 @@ fn deep_nesting_is_refused() {
 #[test]
 fn a_newer_version_is_refused_as_newer() {
     let text = demo_text();
-    assert!(text.contains("\"version\": 2,"));
+    assert!(text.contains("\"version\": 3,"));
     let err = assert_refused(
         "version2.json",
-        text.replacen("\"version\": 2,", "\"version\": 3,", 1)
+        text.replacen("\"version\": 3,", "\"version\": 4,", 1)
             .as_bytes(),
     );
     assert!(err.contains("newer"), "{err}");
@@ -227,7 +227,7 @@ fn absurd_numbers_are_refused() {
     let text = demo_text();
     assert_refused(
         "huge-version.json",
-        text.replacen("\"version\": 2,", "\"version\": 1e999999,", 1)
+        text.replacen("\"version\": 3,", "\"version\": 1e999999,", 1)
             .as_bytes(),
     );
     assert_refused(
@@ -278,4 +278,37 @@ fn a_file_over_20_mb_is_refused_by_size_before_reading() {
         !err.contains("UTF-8"),
         "refused by size, not content: {err}"
     );
+}
+
+#[test]
+fn every_stage_is_checked_and_named() {
+    use planner_core::change::edit::BudgetColumn;
+    use planner_core::model::amount::Amount;
+    use planner_core::Edit;
+    let mut plan = demo_plan();
+    // The request has a sub-won 예산액; the proposal, being edited, is clean of it.
+    plan.apply(Edit::SetBudget {
+        program: 4,
+        column: BudgetColumn::ThisYear,
+        amount: Amount::from_won("0.5".parse().unwrap()),
+    })
+    .unwrap();
+    plan.apply(Edit::AddStage {
+        name: "편성안".into(),
+    })
+    .unwrap();
+    plan.apply(Edit::SetBudget {
+        program: 4,
+        column: BudgetColumn::ThisYear,
+        amount: Amount::won(75_762_000),
+    })
+    .unwrap();
+    let file = TempFile::new("stages.json", encode(&plan, "t", "t").as_bytes());
+    let output = plancheck(&[], &[file.path()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    let sub_won: Vec<&str> = out.lines().filter(|l| l.contains("amount.sub_won")).collect();
+    assert_eq!(sub_won.len(), 1, "{out}");
+    assert!(sub_won[0].contains("at stage “부서 요구”, "), "{out}");
+    assert!(!out.contains("stage “편성안”, program “기본경비”"), "{out}");
 }

@@ -191,6 +191,11 @@ pub fn FigureCell(
         }
     };
 
+    // A locked (adopted) stage's money is read-only: a key that would type
+    // says so instead.
+    let read_only = Memo::new(move |_| {
+        field.with_value(Field::is_stage_money) && session.plan.with(|p| p.stages.current_locked())
+    });
     let on_input = move |ev| take_text(event_target_value(&ev));
     let on_focus = move |ev: FocusEvent| {
         remember_entry();
@@ -227,6 +232,15 @@ pub fn FigureCell(
     let on_keydown = move |ev: KeyboardEvent| {
         just_entered.set_value(false);
         let Some(input) = input_of(&ev) else { return };
+        if read_only.get_untracked() {
+            let key = ev.key();
+            let types = key.chars().count() == 1 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+            if types || key == "Backspace" || key == "Delete" {
+                ev.prevent_default();
+                session.refuse_locked();
+            }
+            return;
+        }
         match ev.key().as_str() {
             "Escape" => {
                 session.clear_draft(&field.with_value(Field::cell_id));
@@ -243,6 +257,11 @@ pub fn FigureCell(
         }
     };
     let on_paste = move |ev: ClipboardEvent| {
+        if read_only.get_untracked() {
+            ev.prevent_default();
+            session.refuse_locked();
+            return;
+        }
         let Some(text) = clipboard_text(&ev) else {
             return;
         };
@@ -298,6 +317,8 @@ pub fn FigureCell(
                 spellcheck="false"
                 class=input_class
                 placeholder=placeholder
+                readonly=move || read_only.get()
+                aria-readonly=move || read_only.get().then_some("true")
                 aria-label=move || label.get()
                 aria-invalid=move || if severity() == Some(Severity::Error) { "true" } else { "false" }
                 aria-describedby=move || marked().then(|| described_by.clone())
@@ -313,6 +334,20 @@ pub fn FigureCell(
                 <CellMessage id=message_id.clone() message=mark/>
             </Show>
         </div>
+    }
+}
+
+/// For a read-only text box of a locked stage's money (a line item's name or
+/// basis, a share's note): a key that would type says the stage is locked.
+pub fn refuse_if_locked(session: Session, ev: &KeyboardEvent) {
+    if !session.plan.with_untracked(|p| p.stages.current_locked()) {
+        return;
+    }
+    let key = ev.key();
+    let types = key.chars().count() == 1 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+    if types || key == "Backspace" || key == "Delete" {
+        ev.prevent_default();
+        session.refuse_locked();
     }
 }
 

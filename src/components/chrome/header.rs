@@ -40,6 +40,7 @@ pub fn Header() -> impl IntoView {
                 <p class="app-name">{move || t(Msg::AppName)}</p>
                 <h1 data-testid="plan-title">{move || session.plan.with(|p| p.title.clone())}</h1>
                 <p class="organisation">{move || session.plan.with(|p| p.organisation.clone())}</p>
+                <StageBar/>
             </div>
             <div class="header-tools">
                 <SaveState/>
@@ -99,6 +100,7 @@ pub fn Header() -> impl IntoView {
                                 View::Split => lang.pick("재원 분담", "Funding split"),
                                 View::Pledge => lang.pick("공약 목표", "Pledge targets"),
                                 View::LineItems => lang.pick("산출기초", "Line items"),
+                                View::Stages => lang.pick("예산 단계", "Stages"),
                                 View::Settings => lang.pick("계획 설정", "Settings"),
                                 View::History => lang.pick("버전 기록", "History"),
                                 View::Deck => lang.pick("브리핑", "Briefing"),
@@ -119,6 +121,69 @@ pub fn Header() -> impl IntoView {
         </header>
         <Show when=move || notice().is_some()>
             <p class="notice" role="alert">{notice}</p>
+        </Show>
+        <LockedNotice/>
+    }
+}
+
+/// The budget stage being edited, and whether it is locked (adopted), with a
+/// link to the stages view: every money figure on screen is that stage's.
+#[component]
+fn StageBar() -> impl IntoView {
+    let nav = use_nav();
+    let session = use_session();
+    let stage = move || {
+        session.plan.with(|p| {
+            p.stages
+                .current_stage()
+                .map(|s| (s.name.clone(), s.locked))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=move || session.id.get().is_some()>
+            <p class="stage-bar" class:locked=move || stage().1 data-testid="stage-bar">
+                {move || nav.lang.get().pick("예산 단계: ", "Budget stage: ")}
+                <a href="#stages" data-testid="stage-name">{move || stage().0}</a>
+                {move || {
+                    stage()
+                        .1
+                        .then(|| nav.lang.get().pick(" · 확정(잠김)", " · adopted (locked)"))
+                }}
+            </p>
+        </Show>
+    }
+}
+
+/// Said where the user is looking after an edit the locked stage refused:
+/// nothing changed, and how to change it on purpose.
+#[component]
+fn LockedNotice() -> impl IntoView {
+    let nav = use_nav();
+    let session = use_session();
+    let text = move || {
+        let stage = session.locked_refusal.get()?;
+        let name = session
+            .plan
+            .with(|p| p.stages.stage(stage).map(|s| s.name.clone()))
+            .unwrap_or_default();
+        Some(match nav.lang.get() {
+            Lang::Ko => format!(
+                "‘{name}’ 단계는 확정되어 잠겨 있으므로 금액을 고치지 않았습니다. 고치려면 예산 단계 화면에서 잠금을 푸세요."
+            ),
+            Lang::En => format!(
+                "“{name}” is adopted and locked, so the figure was not changed. To change it, unlock the stage in Stages."
+            ),
+        })
+    };
+    view! {
+        <Show when=move || text().is_some()>
+            <p class="notice locked-notice" role="alert" data-testid="locked-notice">
+                <span aria-hidden="true">"⚠ "</span>
+                {text}
+                " "
+                <a href="#stages">{move || nav.lang.get().pick("예산 단계", "Stages")}</a>
+            </p>
         </Show>
     }
 }

@@ -10,4 +10,5 @@ pub mod pledge;
 pub mod schedule;
 pub mod settings;
 pub mod split;
+pub mod stages;
 pub mod status;

@@ -4,6 +4,9 @@
 //!
 //! Usage: `plancheck [--lang en|ko] FILE...`
 //!
+//! Every stage of a plan is validated; with more than one, a problem's
+//! location starts with its stage (`stage “편성안”, program …`).
+//!
 //! One line per problem (`{file}: {severity} {code} at {location}: {message}
 //! [cell {id}]`), then a summary line per file. The line's structure (severity,
 //! code, location words, summary) stays in English so that tools can match it;
@@ -26,9 +29,10 @@ use planner_core::Lang;
 const USAGE: &str = "\
 Usage: plancheck [--lang en|ko] FILE...
 
-Checks budget planner plan files (format version 2; version 1 is read
-too): reads each file, validates the plan and prints one line per
-problem, then a summary.
+Checks budget planner plan files (format version 3; versions 1 and 2
+are read too): reads each file, validates every stage of the plan and
+prints one line per problem (naming its stage when there are several),
+then a summary.
 
 Options:
   --lang en|ko   language of the messages (default: en)
@@ -136,17 +140,29 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let problems = validate(&plan);
-        for problem in &problems {
-            let _ = writeln!(
-                out,
-                "{name}: {} {} at {}: {} [cell {}]",
-                problem.severity.as_str(),
-                problem.code.as_str(),
-                describe(&problem.location, &plan),
-                one_line(&problem.message(args.lang, plan.unit)),
-                one_line(&problem.location.cell_id()),
-            );
+        // Every stage is checked; with more than one, each line says which.
+        let mut problems = Vec::new();
+        for stage in &plan.stages.list {
+            let Some(staged) = plan.at_stage(stage.id) else {
+                continue;
+            };
+            let prefix = if plan.stages.is_single() {
+                String::new()
+            } else {
+                format!("stage “{}”, ", one_line(&stage.name))
+            };
+            for problem in validate(&staged) {
+                let _ = writeln!(
+                    out,
+                    "{name}: {} {} at {prefix}{}: {} [cell {}]",
+                    problem.severity.as_str(),
+                    problem.code.as_str(),
+                    describe(&problem.location, &staged),
+                    one_line(&problem.message(args.lang, staged.unit)),
+                    one_line(&problem.location.cell_id()),
+                );
+                problems.push(problem);
+            }
         }
         let (errors, warnings) = count_by_severity(&problems);
         any_error |= errors > 0;

@@ -9,8 +9,8 @@ use crate::model::limits::{
 };
 use crate::model::plan::{
     Classification, Column, FundingSource, Indicator, IndicatorId, LineItem, Owner, Plan, Pledge,
-    PledgeId, PrintedCell, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId,
-    StaffingRow, Stated, Year, YearBudget, YearRange,
+    PledgeId, PrintedCell, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId, Stage,
+    StageId, StaffingRow, Stated, Year, YearBudget, YearRange,
 };
 use rust_decimal::Decimal;
 
@@ -277,6 +277,21 @@ pub enum Edit {
     },
     /// Remove a staffing row.
     RemoveStaffingRow { row: usize },
+
+    /// Start a new stage after the one being edited, as a copy of it, and edit it.
+    AddStage { name: String },
+    /// Edit another stage: its money comes into the plan's fields.
+    SwitchStage(StageId),
+    /// Rename a stage and set its date, note and fiscal year.
+    SetStage {
+        stage: StageId,
+        name: String,
+        date: String,
+        note: String,
+        year: Year,
+    },
+    /// Lock (adopt) or unlock a stage.
+    SetStageLocked { stage: StageId, locked: bool },
 }
 
 /// Why an edit was refused; the plan is unchanged.
@@ -303,6 +318,10 @@ pub enum EditError {
     OutOfLimits,
     /// The edit names a staffing row the plan does not have.
     NoSuchStaffingRow(usize),
+    /// The edit names a stage the plan does not have.
+    NoSuchStage(StageId),
+    /// The edit would change the money of a locked (adopted) stage.
+    StageLocked(StageId),
 }
 
 impl Edit {
@@ -378,6 +397,15 @@ impl Edit {
             Edit::SetDeckEntries(entries) => entries.len() <= MAX_ITEMS,
             Edit::SetStaffingText { group, grade, .. } => texts(&[group, grade]),
             Edit::SetStaffingCount { count, .. } => *count <= MAX_COUNT,
+            Edit::AddStage { name } => text_fits(name),
+            Edit::SetStage {
+                name,
+                date,
+                note,
+                year,
+                ..
+            } => texts(&[name, date, note]) && year_fits(*year),
+            Edit::SwitchStage(_) | Edit::SetStageLocked { .. } => true,
             Edit::SetUnit(_)
             | Edit::SetRounding { .. }
             | Edit::SetAverage { .. }
@@ -404,11 +432,63 @@ fn room_in(len: usize) -> Result<(), EditError> {
     }
 }
 
+impl Edit {
+    /// Whether the edit changes money that belongs to a stage (schedules, the
+    /// status table, splits, line items, printed totals): what a locked stage refuses.
+    pub fn changes_money(&self) -> bool {
+        match self {
+            Edit::SetBudget { .. }
+            | Edit::SetMatching { .. }
+            | Edit::SetCell { .. }
+            | Edit::SetShareNote { .. }
+            | Edit::SetStatedTotal { .. }
+            | Edit::SetPrinted { .. }
+            | Edit::SetPrintedShare { .. }
+            | Edit::SetStatusPrinted { .. }
+            | Edit::SetPrintedChange { .. }
+            | Edit::AddLineItem { .. }
+            | Edit::SetLineItem { .. }
+            | Edit::RemoveLineItem { .. }
+            | Edit::SetAverage { .. } => true,
+            // The unit a stage's table was printed in is part of that table.
+            Edit::SetRounding { table, .. } => *table != RoundingTable::Plan,
+            Edit::Many(edits) => edits.iter().any(Edit::changes_money),
+            _ => false,
+        }
+    }
+}
+
 impl Plan {
+    /// Whether a locked stage other than the current one holds money for the owner.
+    fn locked_elsewhere(&self, owner: Owner) -> Option<StageId> {
+        self.stages
+            .list
+            .iter()
+            .filter(|s| s.locked && s.id != self.stages.current)
+            .find(|s| {
+                self.stages.figures.get(&s.id).is_some_and(|f| match owner {
+                    Owner::Program(id) => f.programs.get(&id).is_some_and(|p| {
+                        p.schedule.has_figures()
+                            || p.budget.is_some()
+                            || p.stated_total.is_some()
+                            || !p.line_items.is_empty()
+                    }),
+                    Owner::Pledge(id) => f
+                        .pledges
+                        .get(&id)
+                        .is_some_and(|p| p.schedule.has_figures() || p.stated_total.is_some()),
+                })
+            })
+            .map(|s| s.id)
+    }
+
     /// Carries out an edit, or refuses it and leaves the plan as it was.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         if !edit.within_limits() {
             return Err(EditError::OutOfLimits);
+        }
+        if self.stages.current_locked() && edit.changes_money() {
+            return Err(EditError::StageLocked(self.stages.current));
         }
         match edit {
             Edit::SetTitle(title) => self.title = title,
@@ -466,6 +546,22 @@ impl Plan {
                 for schedule in self.schedules_mut() {
                     schedule.rows.retain(|r| r.source != source);
                 }
+                for figures in self.stages.figures.values_mut() {
+                    let schedules = figures
+                        .programs
+                        .values_mut()
+                        .map(|p| &mut p.schedule)
+                        .chain(figures.pledges.values_mut().map(|p| &mut p.schedule));
+                    for schedule in schedules {
+                        schedule.rows.retain(|r| r.source != source);
+                    }
+                    figures
+                        .programs
+                        .retain(|_, p| *p != crate::model::plan::ProgramFigures::default());
+                    figures
+                        .pledges
+                        .retain(|_, p| *p != crate::model::plan::PledgeFigures::default());
+                }
                 for program in &mut self.programs {
                     program.matching.retain(|r| r.source != source);
                 }
@@ -486,6 +582,17 @@ impl Plan {
                 self.programs.push(program);
             }
             Edit::RemoveProgram { program } => {
+                let locked = self.stages.current_locked()
+                    && self.program(program).is_some_and(Program::has_figures);
+                if locked {
+                    return Err(EditError::StageLocked(self.stages.current));
+                }
+                if let Some(stage) = self.locked_elsewhere(Owner::Program(program)) {
+                    return Err(EditError::StageLocked(stage));
+                }
+                for figures in self.stages.figures.values_mut() {
+                    figures.programs.remove(&program);
+                }
                 let before = self.programs.len();
                 self.programs.retain(|p| p.id != program);
                 if self.programs.len() == before {
@@ -639,6 +746,17 @@ impl Plan {
                 self.pledges.push(Pledge::new(id, &title, self.years));
             }
             Edit::RemovePledge { pledge } => {
+                let locked = self.stages.current_locked()
+                    && self.pledge(pledge).is_some_and(Pledge::has_figures);
+                if locked {
+                    return Err(EditError::StageLocked(self.stages.current));
+                }
+                if let Some(stage) = self.locked_elsewhere(Owner::Pledge(pledge)) {
+                    return Err(EditError::StageLocked(stage));
+                }
+                for figures in self.stages.figures.values_mut() {
+                    figures.pledges.remove(&pledge);
+                }
                 let before = self.pledges.len();
                 self.pledges.retain(|p| p.id != pledge);
                 if self.pledges.len() == before {
@@ -762,6 +880,72 @@ impl Plan {
             }
 
             Edit::SetDeckEntries(entries) => self.deck.entries = entries,
+            Edit::AddStage { name } => {
+                room_in(self.stages.list.len())?;
+                let id = self.stages.list.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+                let at = self
+                    .stages
+                    .list
+                    .iter()
+                    .position(|s| s.id == self.stages.current)
+                    .map_or(self.stages.list.len(), |i| i + 1);
+                let year = self
+                    .stages
+                    .current_stage()
+                    .map_or(self.base_year, |s| s.year);
+                let figures = self.figures();
+                self.stages.figures.insert(self.stages.current, figures);
+                self.stages.list.insert(
+                    at,
+                    Stage {
+                        id,
+                        name,
+                        date: String::new(),
+                        note: String::new(),
+                        year,
+                        locked: false,
+                    },
+                );
+                self.stages.current = id;
+            }
+            Edit::SwitchStage(id) => {
+                if id != self.stages.current {
+                    if self.stages.stage(id).is_none() {
+                        return Err(EditError::NoSuchStage(id));
+                    }
+                    let figures = self.stages.figures.remove(&id).unwrap_or_default();
+                    let mine = self.figures();
+                    self.stages.figures.insert(self.stages.current, mine);
+                    self.set_figures(&figures);
+                    self.stages.current = id;
+                }
+            }
+            Edit::SetStage {
+                stage,
+                name,
+                date,
+                note,
+                year,
+            } => {
+                let s = self
+                    .stages
+                    .list
+                    .iter_mut()
+                    .find(|s| s.id == stage)
+                    .ok_or(EditError::NoSuchStage(stage))?;
+                s.name = name;
+                s.date = date;
+                s.note = note;
+                s.year = year;
+            }
+            Edit::SetStageLocked { stage, locked } => {
+                self.stages
+                    .list
+                    .iter_mut()
+                    .find(|s| s.id == stage)
+                    .ok_or(EditError::NoSuchStage(stage))?
+                    .locked = locked;
+            }
             Edit::SetSlideShareDecimals { slide, decimals } => {
                 let map = &mut self.deck.share_decimals;
                 match decimals {

@@ -144,6 +144,16 @@ impl From<Owner> for Place {
 }
 
 impl Field {
+    /// Whether the figure is money that belongs to a budget stage (a locked
+    /// stage's cells are read-only); indicator figures, staffing and the
+    /// plan's years belong to the plan.
+    pub fn is_stage_money(&self) -> bool {
+        !matches!(
+            self,
+            Field::Indicator { .. } | Field::Staffing { .. } | Field::PlanYear(_)
+        )
+    }
+
     /// Where validation reports problems of this figure; its cell id is the
     /// id of the figure's input in the UI.
     pub fn location(&self) -> Location {

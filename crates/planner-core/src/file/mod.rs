@@ -1,4 +1,4 @@
-//! The plan file, format version 2 (version 1 files are read too): how a
+//! The plan file, format version 3 (versions 1 and 2 are read too): how a
 //! plan is exported, imported and kept in storage. docs/FILE-FORMAT.md describes it; docs/plan-file.schema.json is
 //! generated from these types (feature `schema`) and a test keeps it equal.
 //!
@@ -24,16 +24,18 @@ use crate::model::amount::{Amount, Unit};
 
 use crate::model::plan::{
     Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
-    Novelty, Plan, Pledge, PledgeStatus, PrintedCell, Program, RatioShare, Schedule, ScheduleRow,
-    StaffingRow, Stated, StatusTotals, Year, YearBudget, YearRange,
+    Novelty, Plan, Pledge, PledgeFigures, PledgeStatus, PrintedCell, Program, ProgramFigures,
+    RatioShare, Schedule, ScheduleRow, SourceId, Stage, StageFigures, Stages, StaffingRow, Stated,
+    StatusTotals, Year, YearBudget, YearRange,
 };
 use crate::model::words::Lang;
 
 /// The `format` field every plan file carries, so that other JSON is refused early.
 pub const FORMAT_NAME: &str = "budget-planner/plan";
 /// The file format version this build writes and the newest it reads.
-/// Version 2 added the plan's `deck`; version 1 files are read as they are.
-pub const FORMAT_VERSION: u32 = 2;
+/// Version 2 added the plan's `deck`, version 3 its `stages`; older files are
+/// read as they are (a file without stages as one stage named after its plan).
+pub const FORMAT_VERSION: u32 = 3;
 pub use crate::model::limits::MAX_FILE_BYTES;
 use crate::model::limits::{
     quantity_fits, shortened, span_fits, year_fits, MAX_COUNT, MAX_DEPTH, MAX_ITEMS,
@@ -51,7 +53,7 @@ pub struct PlanFile {
     /// Always `budget-planner/plan`.
     #[cfg_attr(feature = "schema", schemars(extend("const" = FORMAT_NAME)))]
     pub format: String,
-    /// The file format version: 1 or 2 (this build writes 2).
+    /// The file format version: 1 to 3 (this build writes 3).
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = FORMAT_VERSION)))]
     pub version: u32,
     /// The app version that wrote the file, for support.
@@ -105,6 +107,95 @@ pub struct PlanV1 {
     /// The budget status table's 계 row as printed.
     #[serde(default, skip_serializing_if = "StatusTotalsV2::is_empty")]
     pub status_totals: StatusTotalsV2,
+    /// The budget's stages in order (version 3); the plan's money above is the
+    /// stage `current_stage`, every other stage carries its own `figures`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<StageV3>,
+    /// The id of the stage being edited (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_stage: Option<u32>,
+}
+
+/// A stage of the budget.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StageV3 {
+    /// Unique within the plan.
+    pub id: u32,
+    /// Its name (부서 요구, 편성안, 본예산(확정), 제1회 추경).
+    pub name: String,
+    /// When it was set, as written (`2026-11-20`).
+    #[serde(default)]
+    pub date: String,
+    /// What it is about.
+    #[serde(default)]
+    pub note: String,
+    /// The fiscal year whose budget it is.
+    #[cfg_attr(feature = "schema", schemars(range(min = YEAR_LIMITS.0, max = YEAR_LIMITS.1)))]
+    pub year: Year,
+    /// Adopted: its figures are not to change.
+    #[serde(default)]
+    pub locked: bool,
+    /// Its money; absent for the stage being edited (whose money is the plan's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<StageFiguresV3>,
+}
+
+/// One stage's money: the programs' and pledges' money fields and the status
+/// table's printed 계 row.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StageFiguresV3 {
+    /// By program: those whose money differs from the stage being edited
+    /// (one not listed holds what it holds there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programs: Vec<ProgramFiguresV3>,
+    /// By pledge, the same way.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pledges: Vec<PledgeFiguresV3>,
+    /// The status table's printed 계 row.
+    #[serde(default, skip_serializing_if = "StatusTotalsV2::is_empty")]
+    pub status_totals: StatusTotalsV2,
+}
+
+/// A program's money in a stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProgramFiguresV3 {
+    /// The program's id.
+    pub id: u32,
+    /// Money by source and year.
+    pub schedule: ScheduleV1,
+    /// 총사업비 as stated.
+    #[serde(default)]
+    pub stated_total: Option<StatedV1>,
+    /// 예산액 and 전년도 예산액.
+    #[serde(default)]
+    pub budget: Option<BudgetV1>,
+    /// Line items.
+    #[serde(default)]
+    pub line_items: Vec<LineItemV1>,
+    /// Shares (%) as printed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys")]
+    #[cfg_attr(feature = "schema", schemars(extend("maxProperties" = MAX_ITEMS)))]
+    pub printed_shares: BTreeMap<String, Figure>,
+}
+
+/// A pledge's money in a stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PledgeFiguresV3 {
+    /// The pledge's id.
+    pub id: u32,
+    /// Money by source over the term.
+    pub schedule: ScheduleV1,
+    /// 총사업비 as stated.
+    #[serde(default)]
+    pub stated_total: Option<StatedV1>,
 }
 
 /// The 예산현황 table's 계 row as printed, in won, and its rounding unit.
@@ -981,6 +1072,8 @@ fn invalid(path: impl Into<String>, detail: impl Into<String>) -> FileError {
 
 impl From<&Plan> for PlanV1 {
     fn from(plan: &Plan) -> PlanV1 {
+        // Another stage lists only what differs from the stage being edited.
+        let current = plan.figures();
         PlanV1 {
             title: plan.title.clone(),
             organisation: plan.organisation.clone(),
@@ -1008,11 +1101,7 @@ impl From<&Plan> for PlanV1 {
                     period: p.period.into(),
                     schedule: (&p.schedule).into(),
                     stated_total: p.stated_total.map(Into::into),
-                    budget: p.budget.map(|b| BudgetV1 {
-                        this_year: b.this_year,
-                        prior_year: b.prior_year,
-                        printed_change: b.printed_change,
-                    }),
+                    budget: p.budget.map(budget_v1),
                     matching: p
                         .matching
                         .iter()
@@ -1021,15 +1110,7 @@ impl From<&Plan> for PlanV1 {
                             weight: r.weight,
                         })
                         .collect(),
-                    line_items: p
-                        .line_items
-                        .iter()
-                        .map(|l| LineItemV1 {
-                            name: l.name.clone(),
-                            basis: l.basis.clone(),
-                            stated: l.stated,
-                        })
-                        .collect(),
+                    line_items: p.line_items.iter().map(line_item_v1).collect(),
                     printed_shares: p
                         .printed_shares
                         .iter()
@@ -1109,14 +1190,279 @@ impl From<&Plan> for PlanV1 {
             },
             rounded_in: plan.rounded_in,
             share_decimals: (plan.share_decimals != 1).then_some(plan.share_decimals),
-            status_totals: StatusTotalsV2 {
-                this_year: plan.status_totals.this_year,
-                prior_year: plan.status_totals.prior_year,
-                change: plan.status_totals.change,
-                rounded_in: plan.status_totals.rounded_in,
-            },
+            status_totals: status_totals_v2(plan.status_totals),
+            stages: plan
+                .stages
+                .list
+                .iter()
+                .map(|stage| StageV3 {
+                    id: stage.id,
+                    name: stage.name.clone(),
+                    date: stage.date.clone(),
+                    note: stage.note.clone(),
+                    year: stage.year,
+                    locked: stage.locked,
+                    figures: plan
+                        .stages
+                        .figures
+                        .get(&stage.id)
+                        .map(|f| stage_figures_v3(f, &current)),
+                })
+                .collect(),
+            current_stage: Some(plan.stages.current),
         }
     }
+}
+
+fn status_totals_v2(t: StatusTotals) -> StatusTotalsV2 {
+    StatusTotalsV2 {
+        this_year: t.this_year,
+        prior_year: t.prior_year,
+        change: t.change,
+        rounded_in: t.rounded_in,
+    }
+}
+
+fn status_totals_of(t: StatusTotalsV2) -> StatusTotals {
+    StatusTotals {
+        this_year: t.this_year,
+        prior_year: t.prior_year,
+        change: t.change,
+        rounded_in: t.rounded_in,
+    }
+}
+
+fn budget_v1(b: YearBudget) -> BudgetV1 {
+    BudgetV1 {
+        this_year: b.this_year,
+        prior_year: b.prior_year,
+        printed_change: b.printed_change,
+    }
+}
+
+fn line_item_v1(l: &LineItem) -> LineItemV1 {
+    LineItemV1 {
+        name: l.name.clone(),
+        basis: l.basis.clone(),
+        stated: l.stated,
+    }
+}
+
+/// A stage's money as written: only the programs and pledges whose money
+/// differs from the stage being edited (`current`); one that holds none
+/// where the current stage holds some is written with an empty schedule.
+fn stage_figures_v3(f: &StageFigures, current: &StageFigures) -> StageFiguresV3 {
+    let program_ids: std::collections::BTreeSet<u32> = f.programs.keys().chain(current.programs.keys()).copied().collect();
+    let pledge_ids: std::collections::BTreeSet<u32> = f.pledges.keys().chain(current.pledges.keys()).copied().collect();
+    StageFiguresV3 {
+        programs: program_ids
+            .into_iter()
+            .filter_map(|id| {
+                let p = f.programs.get(&id).cloned().unwrap_or_default();
+                (Some(&p) != current.programs.get(&id)
+                    && !(p == ProgramFigures::default() && !current.programs.contains_key(&id)))
+                .then(|| ProgramFiguresV3 {
+                    id,
+                    schedule: (&p.schedule).into(),
+                    stated_total: p.stated_total.map(Into::into),
+                    budget: p.budget.map(budget_v1),
+                    line_items: p.line_items.iter().map(line_item_v1).collect(),
+                    printed_shares: p
+                        .printed_shares
+                        .iter()
+                        .map(|(k, v)| (k.clone(), Figure(*v)))
+                        .collect(),
+                })
+            })
+            .collect(),
+        pledges: pledge_ids
+            .into_iter()
+            .filter_map(|id| {
+                let p = f.pledges.get(&id).cloned().unwrap_or_default();
+                (Some(&p) != current.pledges.get(&id)
+                    && !(p == PledgeFigures::default() && !current.pledges.contains_key(&id)))
+                .then(|| PledgeFiguresV3 {
+                    id,
+                    schedule: (&p.schedule).into(),
+                    stated_total: p.stated_total.map(Into::into),
+                })
+            })
+            .collect(),
+        status_totals: status_totals_v2(f.status_totals),
+    }
+}
+
+impl From<StatedV1> for Stated {
+    fn from(s: StatedV1) -> Stated {
+        Stated {
+            amount: s.amount,
+            unit: s.unit,
+        }
+    }
+}
+
+impl From<BudgetV1> for YearBudget {
+    fn from(b: BudgetV1) -> YearBudget {
+        YearBudget {
+            this_year: b.this_year,
+            prior_year: b.prior_year,
+            printed_change: b.printed_change,
+        }
+    }
+}
+
+impl From<LineItemV1> for LineItem {
+    fn from(l: LineItemV1) -> LineItem {
+        LineItem {
+            name: l.name,
+            basis: l.basis,
+            stated: l.stated,
+        }
+    }
+}
+
+/// Reads printed shares, refusing one beyond the limits of a percentage.
+fn printed_shares_of(
+    path: &str,
+    shares: BTreeMap<String, Figure>,
+) -> Result<BTreeMap<SourceId, Decimal>, FileError> {
+    let mut out = BTreeMap::new();
+    for (source, share) in shares {
+        if share.0.abs() > crate::model::limits::MAX_PERCENT
+            || share.0.normalize().scale() > crate::model::limits::PERCENT_DECIMALS
+        {
+            return Err(invalid(
+                format!("{path}.printed_shares.{source}"),
+                "a printed share is a percentage of at most 1,000 with 6 decimals",
+            ));
+        }
+        out.insert(source, share.0);
+    }
+    Ok(out)
+}
+
+fn stage_figures_of(path: &str, f: StageFiguresV3) -> Result<StageFigures, FileError> {
+    check_len(&format!("{path}.programs"), f.programs.len())?;
+    check_len(&format!("{path}.pledges"), f.pledges.len())?;
+    let mut programs = BTreeMap::new();
+    for (index, p) in f.programs.into_iter().enumerate() {
+        let at = format!("{path}.programs[{index}]");
+        check_len(&format!("{at}.line_items"), p.line_items.len())?;
+        let figures = ProgramFigures {
+            schedule: schedule(&format!("{at}.schedule"), p.schedule)?,
+            stated_total: p.stated_total.map(Stated::from),
+            budget: p.budget.map(YearBudget::from),
+            line_items: p
+                .line_items
+                .into_iter()
+                .map(LineItem::from)
+                .collect(),
+            printed_shares: printed_shares_of(&at, p.printed_shares)?,
+        };
+        if programs.insert(p.id, figures).is_some() {
+            return Err(invalid(format!("{at}.id"), format!("program {} is given twice", p.id)));
+        }
+    }
+    let mut pledges = BTreeMap::new();
+    for (index, p) in f.pledges.into_iter().enumerate() {
+        let at = format!("{path}.pledges[{index}]");
+        let figures = PledgeFigures {
+            schedule: schedule(&format!("{at}.schedule"), p.schedule)?,
+            stated_total: p.stated_total.map(Stated::from),
+        };
+        if pledges.insert(p.id, figures).is_some() {
+            return Err(invalid(format!("{at}.id"), format!("pledge {} is given twice", p.id)));
+        }
+    }
+    Ok(StageFigures {
+        programs,
+        pledges,
+        status_totals: status_totals_of(f.status_totals),
+    })
+}
+
+/// The stages of a file; a file without any (version 1 or 2) is one stage
+/// named after its plan.
+fn stages_of(
+    stages: Vec<StageV3>,
+    current: Option<u32>,
+    title: &str,
+    base_year: Year,
+    programs: &[Program],
+    pledges: &[Pledge],
+) -> Result<Stages, FileError> {
+    if stages.is_empty() {
+        if current.is_some() {
+            return Err(invalid("$.plan.current_stage", "a current stage needs a list of stages"));
+        }
+        let name = if title.trim().is_empty() { "본예산" } else { title.trim() };
+        return Ok(Stages::single(name, base_year));
+    }
+    check_len("$.plan.stages", stages.len())?;
+    unique("$.plan.stages", stages.iter().map(|s| s.id))?;
+    let current_figures = StageFigures::of(programs, pledges, StatusTotals::default());
+    let current = current.ok_or_else(|| invalid("$.plan.current_stage", "the stage being edited is missing"))?;
+    let mut list = Vec::with_capacity(stages.len());
+    let mut figures = BTreeMap::new();
+    for (index, stage) in stages.into_iter().enumerate() {
+        let path = format!("$.plan.stages[{index}]");
+        check_year(&format!("{path}.year"), stage.year)?;
+        match (stage.id == current, stage.figures) {
+            (true, Some(_)) => {
+                return Err(invalid(
+                    format!("{path}.figures"),
+                    "the stage being edited keeps its figures in the plan itself",
+                ))
+            }
+            (true, None) => {}
+            (false, f) => {
+                let f = stage_figures_of(&format!("{path}.figures"), f.unwrap_or_default())?;
+                for id in f.programs.keys() {
+                    if programs.iter().all(|p| p.id != *id) {
+                        return Err(invalid(
+                            format!("{path}.figures.programs"),
+                            format!("program {id} is not in the plan"),
+                        ));
+                    }
+                }
+                for id in f.pledges.keys() {
+                    if pledges.iter().all(|p| p.id != *id) {
+                        return Err(invalid(
+                            format!("{path}.figures.pledges"),
+                            format!("pledge {id} is not in the plan"),
+                        ));
+                    }
+                }
+                // What the stage does not list it holds as the stage being edited does.
+                let mut f = f;
+                for (id, money) in &current_figures.programs {
+                    f.programs.entry(*id).or_insert_with(|| money.clone());
+                }
+                for (id, money) in &current_figures.pledges {
+                    f.pledges.entry(*id).or_insert_with(|| money.clone());
+                }
+                f.programs.retain(|_, p| *p != ProgramFigures::default());
+                f.pledges.retain(|_, p| *p != PledgeFigures::default());
+                figures.insert(stage.id, f);
+            }
+        }
+        list.push(Stage {
+            id: stage.id,
+            name: stage.name,
+            date: stage.date,
+            note: stage.note,
+            year: stage.year,
+            locked: stage.locked,
+        });
+    }
+    if list.iter().all(|s| s.id != current) {
+        return Err(invalid("$.plan.current_stage", format!("stage {current} is not in the list")));
+    }
+    Ok(Stages {
+        list,
+        current,
+        figures,
+    })
 }
 
 impl From<YearRange> for YearsV1 {
@@ -1346,18 +1692,7 @@ impl TryFrom<PlanV1> for Plan {
                     ));
                 }
             }
-            let mut printed_shares = BTreeMap::new();
-            for (source, share) in p.printed_shares {
-                if share.0.abs() > crate::model::limits::MAX_PERCENT
-                    || share.0.normalize().scale() > crate::model::limits::PERCENT_DECIMALS
-                {
-                    return Err(invalid(
-                        format!("{path}.printed_shares.{source}"),
-                        "a printed share is a percentage of at most 1,000 with 6 decimals",
-                    ));
-                }
-                printed_shares.insert(source, share.0);
-            }
+            let printed_shares = printed_shares_of(&path, p.printed_shares)?;
             programs.push(Program {
                 id: p.id,
                 name: p.name,
@@ -1366,15 +1701,8 @@ impl TryFrom<PlanV1> for Plan {
                 novelty: p.novelty,
                 period: years(&format!("{path}.period"), p.period)?,
                 schedule: schedule(&format!("{path}.schedule"), p.schedule)?,
-                stated_total: p.stated_total.map(|s| Stated {
-                    amount: s.amount,
-                    unit: s.unit,
-                }),
-                budget: p.budget.map(|b| YearBudget {
-                    this_year: b.this_year,
-                    prior_year: b.prior_year,
-                    printed_change: b.printed_change,
-                }),
+                stated_total: p.stated_total.map(Stated::from),
+                budget: p.budget.map(YearBudget::from),
                 matching: p
                     .matching
                     .into_iter()
@@ -1386,11 +1714,7 @@ impl TryFrom<PlanV1> for Plan {
                 line_items: p
                     .line_items
                     .into_iter()
-                    .map(|l| LineItem {
-                        name: l.name,
-                        basis: l.basis,
-                        stated: l.stated,
-                    })
+                    .map(LineItem::from)
                     .collect(),
                 printed_shares,
             });
@@ -1458,10 +1782,7 @@ impl TryFrom<PlanV1> for Plan {
                 term: years(&format!("{path}.term"), p.term)?,
                 programs: p.programs,
                 schedule: schedule(&format!("{path}.schedule"), p.schedule)?,
-                stated_total: p.stated_total.map(|s| Stated {
-                    amount: s.amount,
-                    unit: s.unit,
-                }),
+                stated_total: p.stated_total.map(Stated::from),
                 indicators,
             });
         }
@@ -1475,6 +1796,14 @@ impl TryFrom<PlanV1> for Plan {
                 }
             }
         }
+        let stages = stages_of(
+            file.stages,
+            file.current_stage,
+            &file.title,
+            file.base_year,
+            &programs,
+            &pledges,
+        )?;
         let share_decimals = match file.share_decimals {
             None => 1,
             Some(d @ 1..=2) => d,
@@ -1515,12 +1844,8 @@ impl TryFrom<PlanV1> for Plan {
             deck,
             rounded_in: file.rounded_in,
             share_decimals,
-            status_totals: StatusTotals {
-                this_year: file.status_totals.this_year,
-                prior_year: file.status_totals.prior_year,
-                change: file.status_totals.change,
-                rounded_in: file.status_totals.rounded_in,
-            },
+            status_totals: status_totals_of(file.status_totals),
+            stages,
         })
     }
 }
@@ -1587,7 +1912,7 @@ mod damaged_tests {
         assert_eq!(decode(&text).unwrap().plan, plan);
         // A version 1 file has no deck: it reads with an empty one.
         let old = encode(&crate::fixtures::demo::demo_plan(), "t", "t").replacen(
-            "\"version\": 2",
+            "\"version\": 3",
             "\"version\": 1",
             1,
         );

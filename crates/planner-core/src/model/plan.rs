@@ -98,6 +98,163 @@ pub struct Plan {
     pub share_decimals: u32,
     /// The budget status table's 계 row as the document prints it.
     pub status_totals: StatusTotals,
+    /// The budget's stages (부서 요구, 편성안, 본예산, 추경): the plan's money
+    /// fields above are the stage being edited; the others are kept here.
+    pub stages: Stages,
+}
+
+/// Identifies a stage within its plan.
+pub type StageId = u32;
+
+/// A named stage of the budget: one set of the plan's money, as the
+/// department requested it, the executive proposed it, the council adopted it
+/// or a supplementary budget changed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stage {
+    /// Stable identity within the plan.
+    pub id: StageId,
+    /// Its name (편성안, 제1회 추경).
+    pub name: String,
+    /// When it was set, as the planner writes it (`2026-11-20`).
+    pub date: String,
+    /// What it is about.
+    pub note: String,
+    /// The fiscal year whose budget it is.
+    pub year: Year,
+    /// Adopted figures: an edit to its money is refused until it is unlocked.
+    pub locked: bool,
+}
+
+/// A program's money in one stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgramFigures {
+    /// Its schedule (and split).
+    pub schedule: Schedule,
+    /// 총사업비 as stated.
+    pub stated_total: Option<Stated>,
+    /// 예산액 and 전년도 예산액.
+    pub budget: Option<YearBudget>,
+    /// 산출기초.
+    pub line_items: Vec<LineItem>,
+    /// Shares as printed.
+    pub printed_shares: BTreeMap<SourceId, Decimal>,
+}
+
+/// A pledge's money in one stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PledgeFigures {
+    /// Its schedule.
+    pub schedule: Schedule,
+    /// 총사업비 as stated.
+    pub stated_total: Option<Stated>,
+}
+
+/// Everything a plan holds that is money, for one stage: schedules, the status
+/// table, splits, line items and printed totals (pledge actuals and the deck
+/// belong to the plan, not to a stage).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StageFigures {
+    /// By program.
+    pub programs: BTreeMap<ProgramId, ProgramFigures>,
+    /// By pledge.
+    pub pledges: BTreeMap<PledgeId, PledgeFigures>,
+    /// The status table's printed 계 row.
+    pub status_totals: StatusTotals,
+}
+
+impl StageFigures {
+    /// The money the programs and pledges hold in their own fields; one
+    /// that holds none is left out (a stage's missing entry holds none).
+    pub fn of(programs: &[Program], pledges: &[Pledge], status_totals: StatusTotals) -> StageFigures {
+        StageFigures {
+            programs: programs
+                .iter()
+                .map(|p| {
+                    (
+                        p.id,
+                        ProgramFigures {
+                            schedule: p.schedule.clone(),
+                            stated_total: p.stated_total,
+                            budget: p.budget,
+                            line_items: p.line_items.clone(),
+                            printed_shares: p.printed_shares.clone(),
+                        },
+                    )
+                })
+                .filter(|(_, f)| *f != ProgramFigures::default())
+                .collect(),
+            pledges: pledges
+                .iter()
+                .map(|p| {
+                    (
+                        p.id,
+                        PledgeFigures {
+                            schedule: p.schedule.clone(),
+                            stated_total: p.stated_total,
+                        },
+                    )
+                })
+                .filter(|(_, f)| *f != PledgeFigures::default())
+                .collect(),
+            status_totals,
+        }
+    }
+}
+
+/// The plan's stages in order, the one being edited, and the others' money.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stages {
+    /// Every stage, in budget order.
+    pub list: Vec<Stage>,
+    /// The stage being edited: its money is the plan's own fields.
+    pub current: StageId,
+    /// The money of every other stage.
+    pub figures: BTreeMap<StageId, StageFigures>,
+}
+
+impl Stages {
+    /// One stage holding the plan's figures, as every plan starts (and as a
+    /// file written before stages is read).
+    pub fn single(name: &str, year: Year) -> Stages {
+        Stages {
+            list: vec![Stage {
+                id: 1,
+                name: name.into(),
+                date: String::new(),
+                note: String::new(),
+                year,
+                locked: false,
+            }],
+            current: 1,
+            figures: BTreeMap::new(),
+        }
+    }
+
+    /// The stage with this id.
+    pub fn stage(&self, id: StageId) -> Option<&Stage> {
+        self.list.iter().find(|s| s.id == id)
+    }
+
+    /// The stage being edited.
+    pub fn current_stage(&self) -> Option<&Stage> {
+        self.stage(self.current)
+    }
+
+    /// Whether the stage being edited is locked.
+    pub fn current_locked(&self) -> bool {
+        self.current_stage().is_some_and(|s| s.locked)
+    }
+
+    /// The stage listed before `id`, if any.
+    pub fn before(&self, id: StageId) -> Option<&Stage> {
+        let at = self.list.iter().position(|s| s.id == id)?;
+        at.checked_sub(1).and_then(|i| self.list.get(i))
+    }
+
+    /// Whether the plan has more than the one stage every plan starts with.
+    pub fn is_single(&self) -> bool {
+        self.list.len() <= 1
+    }
 }
 
 /// The 예산현황 table's 계 row as printed, and the unit it was printed in.
@@ -679,6 +836,7 @@ impl Plan {
             rounded_in: None,
             share_decimals: 1,
             status_totals: StatusTotals::default(),
+            stages: Stages::single("본예산", years.first),
         }
     }
 
@@ -728,7 +886,13 @@ impl Plan {
             .iter()
             .map(|p| &p.schedule)
             .chain(self.pledges.iter().map(|p| &p.schedule));
-        schedules.flat_map(|s| &s.rows).any(|r| {
+        let staged = self.stages.figures.values().flat_map(|f| {
+            f.programs
+                .values()
+                .map(|p| &p.schedule)
+                .chain(f.pledges.values().map(|p| &p.schedule))
+        });
+        schedules.chain(staged).flat_map(|s| &s.rows).any(|r| {
             r.source == source && (!r.note.is_empty() || r.cells().any(|(_, a)| !a.is_zero()))
         }) || self.programs.iter().any(|p| {
             p.matching
@@ -741,6 +905,45 @@ impl Plan {
     /// setting, else the plan's default; 원 (exact) counts as none.
     pub fn rounding_of(&self, table: Option<Unit>) -> Option<Unit> {
         table.or(self.rounded_in).filter(|u| *u != Unit::Won)
+    }
+
+    /// The money of the stage being edited, as a stage keeps it.
+    pub fn figures(&self) -> StageFigures {
+        StageFigures::of(&self.programs, &self.pledges, self.status_totals)
+    }
+
+    /// Puts a stage's money into the plan's fields (a program the stage has
+    /// no figures for holds none).
+    pub fn set_figures(&mut self, figures: &StageFigures) {
+        for p in &mut self.programs {
+            let f = figures.programs.get(&p.id).cloned().unwrap_or_default();
+            p.schedule = f.schedule;
+            p.stated_total = f.stated_total;
+            p.budget = f.budget;
+            p.line_items = f.line_items;
+            p.printed_shares = f.printed_shares;
+        }
+        for p in &mut self.pledges {
+            let f = figures.pledges.get(&p.id).cloned().unwrap_or_default();
+            p.schedule = f.schedule;
+            p.stated_total = f.stated_total;
+        }
+        self.status_totals = figures.status_totals;
+    }
+
+    /// The plan as it stands in stage `id` (the same plan for the current one):
+    /// what comparing, validating and presenting a stage read.
+    pub fn at_stage(&self, id: StageId) -> Option<Plan> {
+        if id == self.stages.current {
+            return Some(self.clone());
+        }
+        self.stages.stage(id)?;
+        let none = StageFigures::default();
+        let figures = self.stages.figures.get(&id).unwrap_or(&none);
+        let mut plan = self.clone();
+        plan.set_figures(figures);
+        plan.stages.current = id;
+        Some(plan)
     }
 
     /// Programs that are rows of the budget status table, with their budget.

@@ -19,6 +19,9 @@
 //!   `연평균` row per source (its in-term subtotal ÷ the term's years, to the won).
 //! - **line items** (산출기초): one row per item, its name in the year/column
 //!   field, its amount (stated, else evaluated) and its basis line as the note.
+//! - **stage comparisons** (단계 비교 A→B), for a plan with budget stages: for
+//!   each stage against the one before, each changed 예산액 and each changed
+//!   share by source as three rows, 기정액, 경정액 and 증감 (exact).
 //!
 //! Amounts are exact: won as a plain decimal (`440000000`, `-21634000`, `0.5`),
 //! and the same amount in the plan's unit, unrounded (`440000` 천원). Never
@@ -34,10 +37,11 @@ use rust_decimal::Decimal;
 use crate::model::amount::round_half_up;
 use crate::model::amount::{Amount, Unit};
 use crate::model::plan::{Column, Plan, Schedule, YearRange};
-use crate::model::words::{unit_name, Lang};
+use crate::model::words::{source_name, unit_name, Lang};
 use crate::rules::basis::check_line;
 use crate::rules::derive::schedule_totals;
 use crate::views::document::basis_lines;
+use crate::views::stages::consecutive_comparisons;
 
 /// The byte order mark that tells Excel the file is UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -154,6 +158,63 @@ pub fn plan_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
                     Field::Text(&line.text),
                 ],
             );
+        }
+    }
+    for comparison in consecutive_comparisons(plan, plan.unit, lang) {
+        let kind = match lang {
+            Lang::Ko => format!("단계 비교 {}→{}", comparison.before, comparison.after),
+            Lang::En => format!("Stages {}→{}", comparison.before, comparison.after),
+        };
+        for line in comparison
+            .budget
+            .changed
+            .iter()
+            .chain(&comparison.shares.changed)
+        {
+            let id = line
+                .key
+                .rsplit('-')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let source = line.source.clone().unwrap_or_default();
+            let source_label = line
+                .source
+                .as_deref()
+                .map(|s| source_name(plan, s, lang))
+                .unwrap_or_default();
+            let column = |label: &'static str| {
+                if line.source.is_some() {
+                    label.to_string()
+                } else {
+                    format!("{label} ({})", lang.pick("예산액", "budget"))
+                }
+            };
+            for (label, amount) in [
+                (lang.pick("기정액", "Before"), line.exact.0),
+                (lang.pick("경정액", "Now"), line.exact.1),
+                (lang.pick("증감", "Change"), line.exact_change),
+            ] {
+                let (won, figure) = amount_fields(amount, plan.unit);
+                let label = column(label);
+                write_record(
+                    &mut out,
+                    [
+                        Field::Text(&kind),
+                        Field::Number(&id),
+                        Field::Text(""),
+                        Field::Text(&line.name),
+                        Field::Text(""),
+                        Field::Text(""),
+                        Field::Text(&label),
+                        Field::Text(&source),
+                        Field::Text(&source_label),
+                        Field::Number(&won),
+                        Field::Number(&figure),
+                        Field::Text(""),
+                    ],
+                );
+            }
         }
     }
 

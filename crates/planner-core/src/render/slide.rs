@@ -22,6 +22,7 @@ use crate::model::words::{unit_caption, Lang};
 use crate::render::html::Html;
 use crate::rules::validate::{Problem, Severity};
 use crate::views::locate::describe;
+use crate::views::stages::compare_stages;
 
 /// How many problems the closing slide lists; the rest are counted.
 pub const LISTED_ON_SLIDE: usize = 6;
@@ -42,6 +43,7 @@ pub fn slide_html(
         Slide::Program(id) => program(plan, id, lang, table, caption),
         Slide::Pledge(id) => pledge(plan, id, lang, table, caption),
         Slide::Changes => changes(plan, lang, table, caption),
+        Slide::Stages(id) => stages(plan, id, lang, table, caption),
         Slide::Problems => problems_slide(plan, lang, problems),
     }
 }
@@ -335,22 +337,13 @@ fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
         out.push(table_html(&status_slide_table(&status, lang)));
         return out;
     }
-    // A chart past a dozen rows is unreadable from the back of a room: the
-    // largest changes are drawn (in table order) and the rest counted; the
-    // table (T) has every row.
-    let mut rows: Vec<(usize, String, Decimal)> = status
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (i, r.name.clone(), r.figures.change))
-        .collect();
-    let left_out = rows.len().saturating_sub(CHANGES_DRAWN);
-    if left_out > 0 {
-        rows.sort_by(|a, b| b.2.abs().cmp(&a.2.abs()).then(a.0.cmp(&b.0)));
-        rows.truncate(CHANGES_DRAWN);
-        rows.sort_by_key(|r| r.0);
-    }
-    let rows: Vec<(String, Decimal)> = rows.into_iter().map(|(_, n, v)| (n, v)).collect();
+    let (rows, left_out) = largest_changes(
+        status
+            .rows
+            .iter()
+            .map(|r| (r.name.clone(), r.figures.change))
+            .collect(),
+    );
     out.push(chart_box(diverging_bars(title, &rows)));
     if left_out > 0 {
         let note = match lang {
@@ -368,6 +361,101 @@ fn changes(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
         ));
     }
     out
+}
+
+/// One step of the budget, stage `id` against the one before it: the 예산액
+/// 계 of both and the change, then every changed 예산액 and share as
+/// diverging bars (the largest drawn), or as the 추경 table.
+fn stages(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html {
+    let Some(c) = plan
+        .stages
+        .before(id)
+        .and_then(|before| compare_stages(plan, before.id, id, plan.unit, lang))
+    else {
+        return Html::new();
+    };
+    let title = match lang {
+        Lang::Ko => format!("단계별 변동: {} → {}", c.before, c.after),
+        Lang::En => format!("What changed: {} → {}", c.before, c.after),
+    };
+    let (before, after, change) = c.budget.total;
+    let mut sub = Html::text(&format!(
+        "{}{} → {}{}",
+        lang.pick("예산액 계 ", "Budget "),
+        format_figure(before),
+        format_figure(after),
+        lang.pick(" · 증감 ", " · change "),
+    ));
+    sub.push(Html::element(
+        "strong",
+        &[("data-testid", "slide-stage-change")],
+        Html::text(&format_figure(change)),
+    ));
+    sub.push_text(&format!(" · {caption}"));
+    let mut out = head(&title, sub);
+    let label = |line: &crate::views::stages::ComparedLine| match &line.source {
+        Some(s) => format!("{} · {}", line.name, source_name(plan, s, lang)),
+        None => line.name.clone(),
+    };
+    let lines: Vec<_> = c.budget.changed.iter().chain(&c.shares.changed).collect();
+    if table {
+        let mut rows: Vec<Vec<String>> = lines
+            .iter()
+            .map(|l| {
+                vec![
+                    label(l),
+                    format_figure(l.before),
+                    format_figure(l.after),
+                    format_figure(l.change),
+                ]
+            })
+            .collect();
+        rows.insert(
+            0,
+            vec![
+                lang.pick("예산액 계", "Budget total").to_string(),
+                format_figure(before),
+                format_figure(after),
+                format_figure(change),
+            ],
+        );
+        out.push(table_html(&SlideTable {
+            caption: title.clone(),
+            head: vec![
+                lang.pick("사업", "Program").to_string(),
+                lang.pick("기정액", "Before").to_string(),
+                lang.pick("경정액", "Now").to_string(),
+                lang.pick("증감", "Change").to_string(),
+            ],
+            rows,
+        }));
+        return out;
+    }
+    let (rows, left_out) = largest_changes(lines.iter().map(|l| (label(l), l.change)).collect());
+    out.push(chart_box(diverging_bars(&title, &rows)));
+    if left_out > 0 {
+        let note = match lang {
+            Lang::Ko => format!("변동이 큰 {CHANGES_DRAWN}개. 나머지 {left_out}개는 표(T)에 있습니다."),
+            Lang::En => format!("The {CHANGES_DRAWN} largest changes; the other {left_out} are in the table (T)."),
+        };
+        out.push(Html::element("p", &[("class", "slide-sub")], Html::text(&note)));
+    }
+    out
+}
+
+/// A chart past a dozen rows is unreadable from the back of a room: the
+/// [`CHANGES_DRAWN`] largest changes, in their order, and how many were left
+/// out (the table, T, has every row).
+fn largest_changes(rows: Vec<(String, Decimal)>) -> (Vec<(String, Decimal)>, usize) {
+    let left_out = rows.len().saturating_sub(CHANGES_DRAWN);
+    if left_out == 0 {
+        return (rows, 0);
+    }
+    let mut ranked: Vec<(usize, (String, Decimal))> = rows.into_iter().enumerate().collect();
+    ranked.sort_by(|a, b| b.1 .1.abs().cmp(&a.1 .1.abs()).then(a.0.cmp(&b.0)));
+    ranked.truncate(CHANGES_DRAWN);
+    ranked.sort_by_key(|r| r.0);
+    (ranked.into_iter().map(|(_, row)| row).collect(), left_out)
 }
 
 fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> Html {

@@ -1,6 +1,8 @@
 //! The plan as an Excel workbook with the official tables, for colleagues who
 //! live in Excel: 예산현황 (§1.1), 소요예산 (one table per program with a
-//! schedule), 공약 (§1.3 schedule and §1.4 indicators per pledge) and 인력 (§1.5).
+//! schedule), 공약 (§1.3 schedule and §1.4 indicators per pledge), 인력 (§1.5),
+//! 산출기초, and for a plan with budget stages one sheet per step (each stage
+//! against the one before, in the 추경 form: 기정액, 경정액, 증감).
 //!
 //! Hand-written rather than a library: a workbook is a ZIP of a few XML parts.
 //! Measured in wasm (brotli, docs/PERFORMANCE.md, issue 14), this writer adds
@@ -21,13 +23,14 @@ use rust_decimal::Decimal;
 
 use crate::model::amount::Amount;
 use crate::model::plan::{Column, Plan, Schedule, YearRange};
-use crate::model::words::{unit_caption, Lang};
+use crate::model::words::{source_name, unit_caption, Lang};
 use crate::render::html::escape;
 use crate::render::zip::Zip;
 use crate::rules::derive::{indicator_summary, schedule_totals, staffing_totals};
 use crate::rules::foot::{foot_amounts, foot_grid};
 use crate::views::document::basis_lines;
 use crate::views::grid::average_column;
+use crate::views::stages::{consecutive_comparisons, StageComparison};
 
 /// The media type of the download.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -39,7 +42,7 @@ pub fn xlsx_file_name(plan: &Plan) -> String {
 
 /// The plan as `.xlsx` bytes, with sheet names, headings and labels in `lang`.
 pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Vec<u8> {
-    let sheets = [
+    let mut sheets = vec![
         (
             lang.pick("예산현황", "Budget status"),
             status_sheet(plan, lang),
@@ -51,7 +54,18 @@ pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Vec<u8> {
         (lang.pick("공약", "Pledges"), pledges_sheet(plan, lang)),
         (lang.pick("인력", "Staffing"), staffing_sheet(plan, lang)),
         (lang.pick("산출기초", "Line items"), items_sheet(plan, lang)),
-    ];
+    ]
+    .into_iter()
+    .map(|(name, sheet)| (name.to_string(), sheet))
+    .collect::<Vec<_>>();
+    // One sheet per step of the budget: each stage against the one before.
+    for (i, comparison) in consecutive_comparisons(plan, plan.unit, lang)
+        .iter()
+        .enumerate()
+    {
+        let name = format!("{}. {}→{}", i + 1, comparison.before, comparison.after);
+        sheets.push((name, comparison_sheet(plan, lang, comparison)));
+    }
     let names: Vec<String> = sheets.iter().map(|(n, _)| sheet_name(n)).collect();
 
     let mut zip = Zip::default();
@@ -226,6 +240,65 @@ fn items_sheet(plan: &Plan, lang: Lang) -> Sheet {
     }
     if !any {
         none(&mut sheet, lang);
+    }
+    sheet
+}
+
+/// Two stages in the 추경 form: 기정액, 경정액 and 증감 of each changed 예산액,
+/// then of each changed share by source; the unchanged rows in one line; 계.
+fn comparison_sheet(plan: &Plan, lang: Lang, c: &StageComparison) -> Sheet {
+    let mut sheet = Sheet::new(&[36, 12, 16, 16, 16]);
+    let title = format!("{} → {}", c.before, c.after);
+    heading(&mut sheet, plan, &title);
+    let unchanged = |n: usize| match lang {
+        Lang::Ko => format!("변동 없음 ({n}개)"),
+        Lang::En => format!("Unchanged ({n})"),
+    };
+    for (caption_text, table, by_source) in [
+        (lang.pick("예산액", "Budget (예산액)"), &c.budget, false),
+        (lang.pick("재원별 사업비", "Shares by source"), &c.shares, true),
+    ] {
+        sheet.blank();
+        sheet.row(&[Cell::Text(caption_text, SUBTITLE)]);
+        caption(&mut sheet, 5, unit_caption(plan.unit, lang));
+        sheet.row(&[
+            head(lang.pick("사업명", "Program")),
+            head(if by_source { lang.pick("재원", "Source") } else { "" }),
+            head(lang.pick("기정액", "Before (기정액)")),
+            head(lang.pick("경정액", "Now (경정액)")),
+            head(lang.pick("증감", "Change (증감)")),
+        ]);
+        for line in &table.changed {
+            let source = line
+                .source
+                .as_deref()
+                .map(|s| source_name(plan, s, lang))
+                .unwrap_or_default();
+            sheet.row(&[
+                Cell::Text(&line.name, TEXT),
+                Cell::Text(&source, TEXT),
+                Cell::Num(line.before, NUM),
+                Cell::Num(line.after, NUM),
+                Cell::Num(line.change, NUM),
+            ]);
+        }
+        if table.unchanged.0 > 0 {
+            let label = unchanged(table.unchanged.0);
+            sheet.row(&[
+                Cell::Text(&label, TEXT),
+                Cell::Text("", TEXT),
+                Cell::Num(table.unchanged.1, NUM),
+                Cell::Num(table.unchanged.1, NUM),
+                Cell::Num(Decimal::ZERO, NUM),
+            ]);
+        }
+        sheet.row(&[
+            Cell::Text(lang.pick("계", "Total"), TEXT_BOLD),
+            Cell::Text("", TEXT),
+            Cell::Num(table.total.0, NUM_BOLD),
+            Cell::Num(table.total.1, NUM_BOLD),
+            Cell::Num(table.total.2, NUM_BOLD),
+        ]);
     }
     sheet
 }

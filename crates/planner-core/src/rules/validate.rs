@@ -13,7 +13,7 @@ use crate::model::amount::{format_figure, round_half_up, Amount, Unit};
 use crate::model::figure::{FigureError, FigureKind};
 use crate::model::plan::{
     Column, IndicatorId, Plan, PledgeId, PrintedCell, ProgramId, RatioShare, Schedule, ScheduleRow,
-    SourceId, Stated, Year, YearRange,
+    SourceId, StageId, Stated, Year, YearRange,
 };
 use crate::model::words::{unit_name, Lang};
 use crate::rules::basis::{check_line, items_total, BasisErrorKind};
@@ -96,6 +96,9 @@ pub enum Code {
     PrintedSharesRounding,
     /// Printed shares that do not add to 100 even allowing for their rounding.
     PrintedSharesTotal,
+    /// A 전년도 예산액 that is not the 예산액 of the previous year's adopted
+    /// stage, when the plan holds that stage.
+    StagePriorYear,
 }
 
 impl Code {
@@ -128,6 +131,7 @@ impl Code {
             Code::PrintedShareMismatch => "shares.printed_mismatch",
             Code::PrintedSharesRounding => "shares.printed_rounding",
             Code::PrintedSharesTotal => "shares.printed_total",
+            Code::StagePriorYear => "stages.prior_year",
         }
     }
 
@@ -138,6 +142,7 @@ impl Code {
             | Code::TotalRounding
             | Code::PrintedRounding
             | Code::PrintedSharesRounding
+            | Code::StagePriorYear
             | Code::PeriodOutsideRange => Severity::Warning,
             _ => Severity::Error,
         }
@@ -448,6 +453,8 @@ impl Problem {
             (PrintedMismatch, Lang::Ko) => format!("계산한 합계 {actual}, 문서의 합계 {expected}: {gap}"),
             (PrintedRounding, Lang::En) => format!("the figures add to {actual}; the document prints {expected}: {gap}, within the rounding of {rounding_unit} (the document rounded from won)"),
             (PrintedRounding, Lang::Ko) => format!("계산한 합계 {actual}, 문서의 합계 {expected}: {gap} ({rounding_unit} 단위 반올림 범위 안: 문서가 원 단위에서 반올림함)"),
+            (StagePriorYear, Lang::En) => format!("the prior year (전년도) is {actual}; last year's adopted budget in this plan is {expected}: {gap}"),
+            (StagePriorYear, Lang::Ko) => format!("전년도 예산액 {actual}, 이 계획의 전년도 확정 예산액 {expected}: {gap}"),
             (ItemsMismatch, Lang::En) => format!("the line items add to {actual}; the 예산액 is {expected}: {gap}"),
             (ItemsMismatch, Lang::Ko) => format!("산출기초 합계 {actual}, 예산액 {expected}: {gap}"),
             (PrintedShareMismatch, Lang::En) => format!("the printed share {actual}% is not this source's share rounded (exactly {expected}%)"),
@@ -662,6 +669,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             }
         }
     }
+    check_prior_year_stage(plan, &mut out);
     duplicates(
         plan.programs
             .iter()
@@ -1265,6 +1273,50 @@ fn check_line_item(
                 Problem::new(Code::BasisMismatch, with_column(Col::Stated))
                     .expected(Value::Money(evaluated))
                     .actual(Value::Money(stated)),
+            );
+        }
+    }
+}
+
+/// The stage adopted for `year`: the last locked stage of that year, else
+/// its last stage.
+pub fn adopted_stage(plan: &Plan, year: Year) -> Option<StageId> {
+    let of_year = || plan.stages.list.iter().filter(move |s| s.year == year);
+    of_year()
+        .filter(|s| s.locked)
+        .last()
+        .or_else(|| of_year().last())
+        .map(|s| s.id)
+}
+
+/// A stage's 전년도 예산액 against the 예산액 of the previous year's adopted
+/// stage, program by program, when the plan holds such a stage.
+fn check_prior_year_stage(plan: &Plan, out: &mut Vec<Problem>) {
+    let Some(year) = plan.stages.current_stage().map(|s| s.year) else {
+        return;
+    };
+    let Some(previous) = year
+        .checked_sub(1)
+        .and_then(|y| adopted_stage(plan, y))
+        .and_then(|id| plan.at_stage(id))
+    else {
+        return;
+    };
+    for program in &plan.programs {
+        let (Some(now), Some(then)) = (
+            program.budget,
+            previous.program(program.id).and_then(|p| p.budget),
+        ) else {
+            continue;
+        };
+        if now.prior_year != then.this_year {
+            out.push(
+                Problem::new(
+                    Code::StagePriorYear,
+                    Location::at(Place::Program(program.id), Row::Budget, Some(Col::PriorYear)),
+                )
+                .expected(Value::Money(then.this_year))
+                .actual(Value::Money(now.prior_year)),
             );
         }
     }

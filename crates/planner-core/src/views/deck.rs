@@ -29,6 +29,9 @@ pub enum Slide {
     Pledge(u32),
     /// Budget this year against last year, by unit program.
     Changes,
+    /// What changed at one step of the budget: the stage with this id
+    /// against the one before it.
+    Stages(u32),
     /// The plan's open problems, so nobody presents a broken table unawares.
     Problems,
 }
@@ -41,6 +44,7 @@ impl Slide {
             Slide::Program(id) => format!("program-{id}"),
             Slide::Pledge(id) => format!("pledge-{id}"),
             Slide::Changes => "changes".into(),
+            Slide::Stages(id) => format!("stages-{id}"),
             Slide::Problems => "problems".into(),
         }
     }
@@ -106,8 +110,9 @@ pub fn moved(entries: &[DeckEntry], index: usize, by: isize) -> Vec<DeckEntry> {
 }
 
 /// The slides of the deck, in order: the summary, the shown programs and
-/// pledges, the year-over-year changes when the plan has a status table, and
-/// the open problems when there are any.
+/// pledges, the year-over-year changes when the plan has a status table, one
+/// slide per step of the budget (up to the stage being presented) that
+/// changed money, and the open problems when there are any.
 pub fn slides(plan: &Plan, open_problems: usize) -> Vec<Slide> {
     let mut slides = vec![Slide::Summary];
     slides.extend(
@@ -121,6 +126,19 @@ pub fn slides(plan: &Plan, open_problems: usize) -> Vec<Slide> {
     );
     if plan.budget_rows().next().is_some() {
         slides.push(Slide::Changes);
+    }
+    // Each step of the budget up to the stage being presented that changed money.
+    let steps = plan
+        .stages
+        .list
+        .iter()
+        .position(|s| s.id == plan.stages.current)
+        .map_or(0, |i| i + 1);
+    for pair in plan.stages.list[..steps].windows(2) {
+        let compared = crate::views::stages::compare_stages(plan, pair[0].id, pair[1].id, plan.unit, Lang::Ko);
+        if compared.is_some_and(|c| !c.is_empty()) {
+            slides.push(Slide::Stages(pair[1].id));
+        }
     }
     if open_problems > 0 {
         slides.push(Slide::Problems);

@@ -1,7 +1,7 @@
 //! What the app shows of a plan, as plain data: the official documents, the
 //! schedule grid and its keys, the worksheets, the deck, where a problem is,
-//! what changed between versions, what a pasted block means, which screen a
-//! URL names.
+//! what changed between versions and between budget stages, what a pasted
+//! block means, which screen a URL names.
 
 pub mod compare;
 pub mod deck;
@@ -10,4 +10,5 @@ pub mod grid;
 pub mod locate;
 pub mod paste;
 pub mod route;
+pub mod stages;
 pub mod worksheet;

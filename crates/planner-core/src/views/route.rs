@@ -20,6 +20,8 @@ pub enum View {
     Pledge,
     /// One program's line items and their calculation basis.
     LineItems,
+    /// The budget's stages: which is edited, locked, compared, copied forward.
+    Stages,
     /// Title, organisation, years, unit, funding sources, export.
     Settings,
     /// The kept versions of the plan, to compare and restore.
@@ -30,7 +32,7 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Home,
         View::Overview,
         View::Status,
@@ -38,6 +40,7 @@ impl View {
         View::Split,
         View::Pledge,
         View::LineItems,
+        View::Stages,
         View::Settings,
         View::History,
         View::Deck,
@@ -53,6 +56,7 @@ impl View {
             View::Split => "split",
             View::Pledge => "pledge",
             View::LineItems => "items",
+            View::Stages => "stages",
             View::Settings => "settings",
             View::History => "history",
             View::Deck => "deck",

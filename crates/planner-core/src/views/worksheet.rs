@@ -87,7 +87,6 @@ pub fn indicator_table(indicator: &Indicator, term: YearRange) -> IndicatorTable
 mod tests {
     use super::*;
     use crate::fixtures::demo::demo_plan;
-    use crate::model::amount::Unit;
     use crate::model::figure::{percent_text, quantity_text};
 
     fn d(text: &str) -> Decimal {

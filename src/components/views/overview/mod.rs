@@ -112,6 +112,12 @@ pub fn Overview() -> impl IntoView {
                 </div>
             </header>
             <StatusSection limits/>
+            // A plan with stages shows the current one against the one before
+            // (a part: most plans have one stage and never load it).
+            {move || {
+                let staged = session.plan.with(|p| !p.stages.is_single());
+                staged.then(crate::parts::stage_changes::part)
+            }}
             <SplitSection limits/>
             <PledgeSection limits/>
             <StaffingSection/>

@@ -142,6 +142,8 @@ pub(super) fn SourceRow(
                         class="note"
                         aria-label=move || format!("{} · {}", name.get(), lang().pick("비고", "Note"))
                         prop:value=move || note_value.get()
+                        readonly=move || session.stage_locked()
+                        on:keydown=move |ev| crate::components::cells::figure::refuse_if_locked(session, &ev)
                         on:input=on_note.clone()
                     />
                 })}
