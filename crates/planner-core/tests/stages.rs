@@ -447,3 +447,38 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn changed_line_items_are_compared_side_by_side() {
+    let (mut plan, request, proposal) = proposal();
+    plan.apply(Edit::AddLineItem { program: 4 }).unwrap();
+    plan.apply(Edit::SetLineItem {
+        program: 4,
+        index: 0,
+        item: planner_core::model::plan::LineItem {
+            name: "홍보물".into(),
+            basis: "5,000원 × 300부 = 1,500".into(),
+            stated: None,
+        },
+    })
+    .unwrap();
+    let c = compare_stages(&plan, request, proposal, Unit::Thousand, Lang::Ko).unwrap();
+    assert_eq!(c.items.len(), 1);
+    let item = &c.items[0];
+    assert_eq!(item.key, "program-4");
+    assert!(item.before.is_empty());
+    assert_eq!(item.after, vec!["홍보물: 5,000원 × 300부 = 1,500".to_string()]);
+    assert_eq!(item.totals.1, Some(Decimal::from(1_500)));
+    // The same in the step's XLSX sheet.
+    let xlsx = planner_core::render::xlsx::plan_xlsx(&plan, Lang::Ko);
+    let text = String::from_utf8_lossy(&xlsx);
+    assert!(text.contains("경정 산출기초"));
+    assert!(text.contains("홍보물: 5,000원 × 300부 = 1,500"));
+    // A stage whose only change is its line items still differs.
+    let mut only_items = demo_plan();
+    let first = only_items.stages.current;
+    only_items.apply(Edit::AddStage { name: "편성안".into() }).unwrap();
+    only_items.apply(Edit::AddLineItem { program: 4 }).unwrap();
+    let c = compare_stages(&only_items, first, only_items.stages.current, Unit::Thousand, Lang::Ko).unwrap();
+    assert!(!c.is_empty());
+}

@@ -11,7 +11,8 @@ use planner_core::model::amount::format_figure;
 use planner_core::model::plan::{Stage, StageId};
 use planner_core::model::words::{source_name, unit_caption};
 use planner_core::views::stages::{
-    compare_stages, latest_comparison, suggested_name, ComparedTable, StageComparison,
+    compare_stages, latest_comparison, suggested_name, ComparedItems, ComparedTable,
+    StageComparison,
 };
 use planner_core::{Edit, Lang, Unit};
 
@@ -367,7 +368,40 @@ pub fn ComparisonTable(comparison: StageComparison, unit: Unit) -> impl IntoView
             <ComparedRows table=comparison.budget part="budget" title=pick("예산액 (예산현황)", "Budget (status table)")/>
             <ComparedRows table=comparison.shares part="shares" title=pick("재원별 사업비 (소요예산)", "Shares by source (schedules)")/>
         </table>
+        <ComparedBasis items=comparison.items/>
     }
+}
+
+/// Each changed program's 산출기초 in both stages, side by side.
+#[component]
+fn ComparedBasis(items: Vec<ComparedItems>) -> impl IntoView {
+    let nav = use_nav();
+    let lang = nav.lang.get_untracked();
+    let list = |lines: Vec<String>| {
+        view! { <ul class="basis-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+    };
+    let total = |t: Option<rust_decimal::Decimal>| t.map_or_else(|| "-".to_string(), format_figure);
+    (!items.is_empty()).then(|| view! {
+        <table class="doc-table compare-table compare-basis" data-testid="compare-basis">
+            <caption>{lang.pick("산출기초 (기정 · 경정)", "Calculation basis (before · now)")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{lang.pick("사업명", "Program")}</th>
+                    <th scope="col">{lang.pick("기정 산출기초", "Before")}</th>
+                    <th scope="col">{lang.pick("경정 산출기초", "Now")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {items.into_iter().map(|item| view! {
+                    <tr data-testid=format!("compare-basis-{}", item.key)>
+                        <th scope="row">{item.name}</th>
+                        <td>{list(item.before)}<p class="basis-total">{format!("{} {}", lang.pick("계", "Total"), total(item.totals.0))}</p></td>
+                        <td>{list(item.after)}<p class="basis-total">{format!("{} {}", lang.pick("계", "Total"), total(item.totals.1))}</p></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    })
 }
 
 /// One part of the comparison: a heading row, the changed rows, the folded

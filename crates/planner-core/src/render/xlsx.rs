@@ -245,7 +245,8 @@ fn items_sheet(plan: &Plan, lang: Lang) -> Sheet {
 }
 
 /// Two stages in the 추경 form: 기정액, 경정액 and 증감 of each changed 예산액,
-/// then of each changed share by source; the unchanged rows in one line; 계.
+/// then of each changed share by source; the unchanged rows in one line; 계;
+/// then each changed program's 산출기초 of both stages side by side.
 fn comparison_sheet(plan: &Plan, lang: Lang, c: &StageComparison) -> Sheet {
     let mut sheet = Sheet::new(&[36, 12, 16, 16, 16]);
     let title = format!("{} → {}", c.before, c.after);
@@ -299,6 +300,38 @@ fn comparison_sheet(plan: &Plan, lang: Lang, c: &StageComparison) -> Sheet {
             Cell::Num(table.total.1, NUM_BOLD),
             Cell::Num(table.total.2, NUM_BOLD),
         ]);
+    }
+    if !c.items.is_empty() {
+        sheet.blank();
+        sheet.row(&[Cell::Text(lang.pick("산출기초", "Calculation basis"), SUBTITLE)]);
+        caption(&mut sheet, 5, unit_caption(plan.unit, lang));
+        sheet.row(&[
+            head(lang.pick("사업명", "Program")),
+            head(""),
+            head(lang.pick("기정 산출기초", "Before")),
+            head(lang.pick("경정 산출기초", "Now")),
+        ]);
+        for program in &c.items {
+            let lines = program.before.len().max(program.after.len());
+            for i in 0..lines {
+                let line = |l: &[String]| l.get(i).cloned().unwrap_or_default();
+                let (before, after) = (line(&program.before), line(&program.after));
+                let name = if i == 0 { program.name.as_str() } else { "" };
+                sheet.row(&[
+                    Cell::Text(name, TEXT),
+                    Cell::Text("", TEXT),
+                    Cell::Text(&before, TEXT),
+                    Cell::Text(&after, TEXT),
+                ]);
+            }
+            let total = |t: Option<Decimal>| t.map_or(Cell::Text("-", TEXT_RIGHT), |t| Cell::Num(t, NUM_BOLD));
+            sheet.row(&[
+                Cell::Text(lang.pick("계", "Total"), TEXT_BOLD),
+                Cell::Text("", TEXT),
+                total(program.totals.0),
+                total(program.totals.1),
+            ]);
+        }
     }
     sheet
 }

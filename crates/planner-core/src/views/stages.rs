@@ -2,13 +2,15 @@
 //! table prints them (추경 form): 기정액 (the earlier stage), 경정액 (the later
 //! one) and 증감 (△ for a cut), per program for the status table's 예산액 and
 //! per program and source for the schedules, footed in any unit; rows that
-//! did not change fold into one line so the columns still add up.
+//! did not change fold into one line so the columns still add up; and a
+//! changed program's 산출기초 of both stages side by side.
 
 use rust_decimal::Decimal;
 
 use crate::model::amount::{Amount, Unit};
 use crate::model::plan::{Plan, ScheduleRow, SourceId, StageId};
 use crate::model::words::{pledge_label, Lang};
+use crate::views::document::{basis_lines, BasisLines};
 use crate::model::amount::round_half_up;
 use crate::rules::foot::{foot, foot_to};
 
@@ -44,6 +46,22 @@ pub struct ComparedTable {
     pub total: (Decimal, Decimal, Decimal),
 }
 
+/// A program's 산출기초 in both stages, printed side by side as the 추경 table
+/// does, when its line items changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComparedItems {
+    /// `program-6`.
+    pub key: String,
+    /// The program's name.
+    pub name: String,
+    /// The earlier stage's lines (`홍보물: 5,000원 × 300부 = 1,500`).
+    pub before: Vec<String>,
+    /// The later stage's lines.
+    pub after: Vec<String>,
+    /// Each stage's items total in the unit, when it can be read.
+    pub totals: (Option<Decimal>, Option<Decimal>),
+}
+
 /// Two stages compared.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageComparison {
@@ -55,12 +73,14 @@ pub struct StageComparison {
     pub budget: ComparedTable,
     /// Each program's and pledge's share by source (the schedule's row total).
     pub shares: ComparedTable,
+    /// The programs whose 산출기초 changed, both stages' lines.
+    pub items: Vec<ComparedItems>,
 }
 
 impl StageComparison {
     /// Whether nothing differs between the two stages.
     pub fn is_empty(&self) -> bool {
-        self.budget.changed.is_empty() && self.shares.changed.is_empty()
+        self.budget.changed.is_empty() && self.shares.changed.is_empty() && self.items.is_empty()
     }
 }
 
@@ -134,8 +154,19 @@ pub fn compare_stages(plan: &Plan, a: StageId, b: StageId, unit: Unit, lang: Lan
     };
     let mut budget = Vec::new();
     let mut shares = Vec::new();
+    let mut items = Vec::new();
     for (p_before, p_after) in before.programs.iter().zip(&after.programs) {
         let key = format!("program-{}", p_after.id);
+        if p_before.line_items != p_after.line_items {
+            let (b, a) = (basis_lines(p_before, unit), basis_lines(p_after, unit));
+            items.push(ComparedItems {
+                key: key.clone(),
+                name: p_after.name.clone(),
+                before: item_texts(&b),
+                after: item_texts(&a),
+                totals: (b.total, a.total),
+            });
+        }
         if p_before.budget.is_some() || p_after.budget.is_some() {
             budget.push(Raw {
                 key: key.clone(),
@@ -173,6 +204,7 @@ pub fn compare_stages(plan: &Plan, a: StageId, b: StageId, unit: Unit, lang: Lan
         after: name_of(b),
         budget: footed(budget, unit),
         shares: footed(shares, unit),
+        items,
     })
 }
 
@@ -191,6 +223,18 @@ pub fn consecutive_comparisons(plan: &Plan, unit: Unit, lang: Lang) -> Vec<Stage
         .list
         .windows(2)
         .filter_map(|pair| compare_stages(plan, pair[0].id, pair[1].id, unit, lang))
+        .collect()
+}
+
+/// The lines as the overview prints them: `name: basis`.
+fn item_texts(lines: &BasisLines) -> Vec<String> {
+    lines
+        .lines
+        .iter()
+        .map(|l| match l.name.trim() {
+            "" => l.text.clone(),
+            name => format!("{name}: {}", l.text),
+        })
         .collect()
 }
 
