@@ -233,12 +233,7 @@ pub fn FigureCell(
         just_entered.set_value(false);
         let Some(input) = input_of(&ev) else { return };
         if read_only.get_untracked() {
-            let key = ev.key();
-            let types = key.chars().count() == 1 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-            if types || key == "Backspace" || key == "Delete" {
-                ev.prevent_default();
-                session.refuse_locked();
-            }
+            refuse_key(session, &ev);
             return;
         }
         match ev.key().as_str() {
@@ -340,9 +335,14 @@ pub fn FigureCell(
 /// For a read-only text box of a locked stage's money (a line item's name or
 /// basis, a share's note): a key that would type says the stage is locked.
 pub fn refuse_if_locked(session: Session, ev: &KeyboardEvent) {
-    if !session.plan.with_untracked(|p| p.stages.current_locked()) {
-        return;
+    if session.plan.with_untracked(|p| p.stages.current_locked()) {
+        refuse_key(session, ev);
     }
+}
+
+/// In a read-only cell of a locked stage: a key that would change its text
+/// is cancelled and the refusal said; moving keys (Tab, arrows) go on.
+fn refuse_key(session: Session, ev: &KeyboardEvent) {
     let key = ev.key();
     let types = key.chars().count() == 1 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
     if types || key == "Backspace" || key == "Delete" {

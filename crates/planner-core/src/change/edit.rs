@@ -459,8 +459,16 @@ impl Edit {
 }
 
 impl Plan {
-    /// Whether a locked stage other than the current one holds money for the owner.
-    fn locked_elsewhere(&self, owner: Owner) -> Option<StageId> {
+    /// The locked stage that holds money for the owner, if any (the current
+    /// stage first): a program or pledge it holds money for cannot be removed.
+    fn locked_money_of(&self, owner: Owner) -> Option<StageId> {
+        let here = match owner {
+            Owner::Program(id) => self.program(id).is_some_and(Program::has_figures),
+            Owner::Pledge(id) => self.pledge(id).is_some_and(Pledge::has_figures),
+        };
+        if self.stages.current_locked() && here {
+            return Some(self.stages.current);
+        }
         self.stages
             .list
             .iter()
@@ -582,12 +590,7 @@ impl Plan {
                 self.programs.push(program);
             }
             Edit::RemoveProgram { program } => {
-                let locked = self.stages.current_locked()
-                    && self.program(program).is_some_and(Program::has_figures);
-                if locked {
-                    return Err(EditError::StageLocked(self.stages.current));
-                }
-                if let Some(stage) = self.locked_elsewhere(Owner::Program(program)) {
+                if let Some(stage) = self.locked_money_of(Owner::Program(program)) {
                     return Err(EditError::StageLocked(stage));
                 }
                 for figures in self.stages.figures.values_mut() {
@@ -746,12 +749,7 @@ impl Plan {
                 self.pledges.push(Pledge::new(id, &title, self.years));
             }
             Edit::RemovePledge { pledge } => {
-                let locked = self.stages.current_locked()
-                    && self.pledge(pledge).is_some_and(Pledge::has_figures);
-                if locked {
-                    return Err(EditError::StageLocked(self.stages.current));
-                }
-                if let Some(stage) = self.locked_elsewhere(Owner::Pledge(pledge)) {
+                if let Some(stage) = self.locked_money_of(Owner::Pledge(pledge)) {
                     return Err(EditError::StageLocked(stage));
                 }
                 for figures in self.stages.figures.values_mut() {

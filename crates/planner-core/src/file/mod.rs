@@ -1111,11 +1111,7 @@ impl From<&Plan> for PlanV1 {
                         })
                         .collect(),
                     line_items: p.line_items.iter().map(line_item_v1).collect(),
-                    printed_shares: p
-                        .printed_shares
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Figure(*v)))
-                        .collect(),
+                    printed_shares: printed_shares_v1(&p.printed_shares),
                 })
                 .collect(),
             pledges: plan
@@ -1240,6 +1236,10 @@ fn budget_v1(b: YearBudget) -> BudgetV1 {
     }
 }
 
+fn printed_shares_v1(shares: &BTreeMap<SourceId, Decimal>) -> BTreeMap<String, Figure> {
+    shares.iter().map(|(k, v)| (k.clone(), Figure(*v))).collect()
+}
+
 fn line_item_v1(l: &LineItem) -> LineItemV1 {
     LineItemV1 {
         name: l.name.clone(),
@@ -1252,44 +1252,40 @@ fn line_item_v1(l: &LineItem) -> LineItemV1 {
 /// differs from the stage being edited (`current`); one that holds none
 /// where the current stage holds some is written with an empty schedule.
 fn stage_figures_v3(f: &StageFigures, current: &StageFigures) -> StageFiguresV3 {
-    let program_ids: std::collections::BTreeSet<u32> = f.programs.keys().chain(current.programs.keys()).copied().collect();
-    let pledge_ids: std::collections::BTreeSet<u32> = f.pledges.keys().chain(current.pledges.keys()).copied().collect();
     StageFiguresV3 {
-        programs: program_ids
-            .into_iter()
-            .filter_map(|id| {
-                let p = f.programs.get(&id).cloned().unwrap_or_default();
-                (Some(&p) != current.programs.get(&id)
-                    && !(p == ProgramFigures::default() && !current.programs.contains_key(&id)))
-                .then(|| ProgramFiguresV3 {
-                    id,
-                    schedule: (&p.schedule).into(),
-                    stated_total: p.stated_total.map(Into::into),
-                    budget: p.budget.map(budget_v1),
-                    line_items: p.line_items.iter().map(line_item_v1).collect(),
-                    printed_shares: p
-                        .printed_shares
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Figure(*v)))
-                        .collect(),
-                })
+        programs: differing(&f.programs, &current.programs)
+            .map(|(id, p)| ProgramFiguresV3 {
+                id,
+                schedule: (&p.schedule).into(),
+                stated_total: p.stated_total.map(Into::into),
+                budget: p.budget.map(budget_v1),
+                line_items: p.line_items.iter().map(line_item_v1).collect(),
+                printed_shares: printed_shares_v1(&p.printed_shares),
             })
             .collect(),
-        pledges: pledge_ids
-            .into_iter()
-            .filter_map(|id| {
-                let p = f.pledges.get(&id).cloned().unwrap_or_default();
-                (Some(&p) != current.pledges.get(&id)
-                    && !(p == PledgeFigures::default() && !current.pledges.contains_key(&id)))
-                .then(|| PledgeFiguresV3 {
-                    id,
-                    schedule: (&p.schedule).into(),
-                    stated_total: p.stated_total.map(Into::into),
-                })
+        pledges: differing(&f.pledges, &current.pledges)
+            .map(|(id, p)| PledgeFiguresV3 {
+                id,
+                schedule: (&p.schedule).into(),
+                stated_total: p.stated_total.map(Into::into),
             })
             .collect(),
         status_totals: status_totals_v2(f.status_totals),
     }
+}
+
+/// The ids (in order) whose money in a stage differs from the stage being
+/// edited, with the stage's money; a missing entry holds none.
+fn differing<'a, F: Clone + Default + PartialEq>(
+    stage: &'a BTreeMap<u32, F>,
+    current: &'a BTreeMap<u32, F>,
+) -> impl Iterator<Item = (u32, F)> + 'a {
+    let ids: std::collections::BTreeSet<u32> = stage.keys().chain(current.keys()).copied().collect();
+    ids.into_iter().filter_map(move |id| {
+        let mine = stage.get(&id).cloned().unwrap_or_default();
+        let theirs = current.get(&id).cloned().unwrap_or_default();
+        (mine != theirs).then_some((id, mine))
+    })
 }
 
 impl From<StatedV1> for Stated {

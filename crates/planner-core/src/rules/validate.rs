@@ -1295,17 +1295,21 @@ fn check_prior_year_stage(plan: &Plan, out: &mut Vec<Problem>) {
     let Some(year) = plan.stages.current_stage().map(|s| s.year) else {
         return;
     };
+    // Another year's stage is never the one being edited: its money is read
+    // where the stage keeps it (validation runs on every keystroke, so the
+    // plan is not copied to read it).
     let Some(previous) = year
         .checked_sub(1)
         .and_then(|y| adopted_stage(plan, y))
-        .and_then(|id| plan.at_stage(id))
+        .filter(|id| *id != plan.stages.current)
+        .and_then(|id| plan.stages.figures.get(&id))
     else {
         return;
     };
     for program in &plan.programs {
         let (Some(now), Some(then)) = (
             program.budget,
-            previous.program(program.id).and_then(|p| p.budget),
+            previous.programs.get(&program.id).and_then(|p| p.budget),
         ) else {
             continue;
         };

@@ -16,8 +16,9 @@ use planner_core::model::words::source_name;
 use planner_core::model::words::{unit_caption, unit_name};
 use planner_core::views::document::{
     basis_lines, owner_schedule_document, split_lines, status_document, wants_table, BasisLines,
+    ScheduleDocument,
 };
-use planner_core::{Edit, Lang, Msg, Owner, Unit};
+use planner_core::{Edit, Lang, Msg, Owner, Plan, Unit};
 use rust_decimal::Decimal;
 
 use crate::components::controls::status_head::StatusHead;
@@ -208,22 +209,54 @@ pub(super) fn basis_list(program: u32, lines: &BasisLines, lang: Lang) -> impl I
     }
 }
 
+/// Where a printed cell's test id goes: on the figure (its text is the figure
+/// alone) or on the whole cell (figure and printed figure).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum TestIdOn {
+    Figure,
+    Cell,
+}
+
 /// A shown figure with the document's printed one under it where it differs.
-/// The test id is on the figure, so its text is the figure alone.
-fn printed_cell(
+pub(super) fn printed_cell(
     value: Decimal,
     printed: Option<Decimal>,
     testid: Option<String>,
+    on: TestIdOn,
     lang: Lang,
 ) -> impl IntoView {
+    let (cell_id, figure_id) = match on {
+        TestIdOn::Cell => (testid, None),
+        TestIdOn::Figure => (None, testid),
+    };
     view! {
-        <td class="num" class:negative=value.is_sign_negative() && !value.is_zero() class:printed-differs=printed.is_some()>
-            <span data-testid=testid>{format_figure(value)}</span>
+        <td
+            class="num"
+            class:negative=value.is_sign_negative() && !value.is_zero()
+            class:printed-differs=printed.is_some()
+            data-testid=cell_id
+        >
+            <span data-testid=figure_id>{format_figure(value)}</span>
             {printed.map(|p| view! {
                 <span class="printed-figure">{format!("{} {}", lang.pick("문서", "printed"), format_figure(p))}</span>
             })}
         </td>
     }
+}
+
+/// The source names of a schedule document's rows, Korean and English
+/// (a source the plan does not list goes by its key).
+pub(super) fn source_names(plan: &Plan, doc: &ScheduleDocument) -> Vec<(String, String)> {
+    doc.rows
+        .iter()
+        .map(|row| {
+            let key = row.source.clone().unwrap_or_default();
+            plan.source(&key).map_or_else(
+                || (key.clone(), key.clone()),
+                |s| (s.name_ko.clone(), s.name_en.clone()),
+            )
+        })
+        .collect()
 }
 
 /// The note under a table whose figures were rounded to the display unit.
@@ -309,7 +342,7 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                             <th scope="row">{row.name.clone()}</th>
                             {figure_cell(f.this_year, None)}
                             {figure_cell(f.prior_year, None)}
-                            {printed_cell(f.change, row.printed_change, None, nav.lang.get())}
+                            {printed_cell(f.change, row.printed_change, None, TestIdOn::Figure, nav.lang.get())}
                         </tr>
                         {lines.map(|lines| view! {
                             <tr class="basis-row">
@@ -337,9 +370,9 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                 <tbody class="total-row">
                     <tr data-testid="ov-status-total">
                         <th scope="row">{move || t(Msg::RowTotal)}</th>
-                        {move || printed_cell(total().this_year, printed()[0], Some("ov-total-this-year".into()), nav.lang.get())}
-                        {move || printed_cell(total().prior_year, printed()[1], Some("ov-total-prior-year".into()), nav.lang.get())}
-                        {move || printed_cell(total().change, printed()[2], Some("ov-total-change".into()), nav.lang.get())}
+                        {move || printed_cell(total().this_year, printed()[0], Some("ov-total-this-year".into()), TestIdOn::Figure, nav.lang.get())}
+                        {move || printed_cell(total().prior_year, printed()[1], Some("ov-total-prior-year".into()), TestIdOn::Figure, nav.lang.get())}
+                        {move || printed_cell(total().change, printed()[2], Some("ov-total-change".into()), TestIdOn::Figure, nav.lang.get())}
                     </tr>
                 </tbody>
                 <tbody>{rows}</tbody>
@@ -366,17 +399,7 @@ fn SplitSection(limits: Limits) -> impl IntoView {
                 return None;
             }
             let doc = owner_schedule_document(plan, Owner::Program(id), plan.unit)?;
-            let names: Vec<(String, String)> = doc
-                .rows
-                .iter()
-                .map(|row| {
-                    let key = row.source.clone().unwrap_or_default();
-                    plan.source(&key).map_or_else(
-                        || (key.clone(), key.clone()),
-                        |s| (s.name_ko.clone(), s.name_en.clone()),
-                    )
-                })
-                .collect();
+            let names = source_names(plan, &doc);
             Some(schedules::schedule_table(
                 &doc,
                 &names,

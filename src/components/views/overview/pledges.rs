@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use crate::state::{use_nav, use_session, View};
 
 use super::schedules::schedule_table;
-use super::{Limits, MoreButtons, PLEDGE_STEP};
+use super::{source_names, Limits, MoreButtons, PLEDGE_STEP};
 
 /// 3. 공약: each pledge's card, schedule (§1.3) and indicators (§1.4).
 #[component]
@@ -112,17 +112,7 @@ fn PledgeDoc(id: PledgeId) -> impl IntoView {
             plan.pledges.iter().find(|p| p.id == id).map(|pledge| {
                 let schedule =
                     schedule_document(&pledge.schedule, &plan.sources, pledge.term, plan.unit);
-                let source_names = schedule
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        let key = row.source.clone().unwrap_or_default();
-                        plan.source(&key).map_or_else(
-                            || (key.clone(), key.clone()),
-                            |s| (s.name_ko.clone(), s.name_en.clone()),
-                        )
-                    })
-                    .collect();
+                let source_names = source_names(plan, &schedule);
                 PledgeShown {
                     number: pledge.number.clone(),
                     title: pledge.title.clone(),

@@ -4,35 +4,15 @@
 //! printed figure is shown under it, marked, so a reader sees both.
 
 use leptos::prelude::*;
-use planner_core::model::amount::format_figure;
 use planner_core::model::plan::Column;
 use planner_core::model::words::{column_name, within_words};
 use planner_core::views::document::{ScheduleDocument, ScheduleLine};
 use planner_core::Lang;
 use rust_decimal::Decimal;
 
-/// A shown figure, with the printed one under it where the document differs.
-fn cell(
-    value: Decimal,
-    printed: Option<Decimal>,
-    testid: Option<String>,
-    lang: Lang,
-) -> impl IntoView {
-    view! {
-        <td
-            class="num"
-            class:negative=value.is_sign_negative() && !value.is_zero()
-            class:printed-differs=printed.is_some()
-            data-testid=testid
-        >
-            {format_figure(value)}
-            {printed.map(|p| view! {
-                <span class="printed-figure">
-                    {format!("{} {}", lang.pick("문서", "printed"), format_figure(p))}
-                </span>
-            })}
-        </td>
-    }
+/// A shown figure with the printed one under it; the test id on the whole cell.
+fn cell(value: Decimal, printed: Option<Decimal>, testid: Option<String>, lang: Lang) -> impl IntoView {
+    super::printed_cell(value, printed, testid, super::TestIdOn::Cell, lang)
 }
 
 /// The table of one schedule document; `pledge` words the year group as a term.
