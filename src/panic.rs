@@ -26,7 +26,8 @@ pub fn install() {
     }));
 }
 
-/// Keeps the text the banner offers for download up to date.
+/// Keeps the text the banner offers for download up to date: a plan file,
+/// or a stored entry (unpacked only if the banner is ever shown).
 pub fn remember_plan(plan_file: &str) {
     PLAN_SNAPSHOT.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut() {
@@ -52,6 +53,11 @@ pub fn show_banner(detail: &str) {
     }
     let lang = BANNER_LANG.with(Cell::get);
     let snapshot = PLAN_SNAPSHOT.with(|s| s.try_borrow().map(|s| s.clone()).unwrap_or_default());
+    // The entry a plan was opened from may be packed as storage keeps it.
+    let snapshot = match planner_core::file::stored::unpack(&snapshot) {
+        Ok(text) => text.into_owned(),
+        Err(_) => snapshot,
+    };
     let Some(body) = document.body() else { return };
     let Ok(banner) = document.create_element("div") else {
         return;

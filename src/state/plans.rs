@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use planner_core::file::library::{Library, LibraryError, PlanId, PlanSummary};
-use planner_core::file::{decode, encode_compact};
+use planner_core::file::{decode_stored, encode_compact, stored};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::plan::YearRange;
 use planner_core::rules::validate::validate;
@@ -125,7 +125,7 @@ impl Plans {
     /// unreadable when the entry cannot be read.
     fn summary_from_entry(&self, id: PlanId) -> PlanSummary {
         match self.saver.load(&plan_key(id)) {
-            Ok(Stored::Text(text)) => match decode(&text) {
+            Ok(Stored::Text(text)) => match decode_stored(&text) {
                 Ok(file) => PlanSummary::of(id, &file.plan, &validate(&file.plan), &file.saved_at),
                 Err(_) => quarantined_summary(id),
             },
@@ -138,7 +138,7 @@ impl Plans {
     fn first_library(&self) -> Library {
         let mut library = Library::new();
         let (plan, text) = match self.saver.load(LEGACY_PLAN_KEY) {
-            Ok(Stored::Text(text)) => match decode(&text) {
+            Ok(Stored::Text(text)) => match decode_stored(&text) {
                 Ok(file) => (file.plan, Some(text)),
                 Err(_) => {
                     let _ = self.saver.set_aside("legacy", &text);
@@ -150,7 +150,10 @@ impl Plans {
         };
         let id = library.next_id();
         let saved_at = browser::now_iso();
-        let text = text.unwrap_or_else(|| encode_compact(&plan, APP_VERSION, &saved_at));
+        let text = match text {
+            Some(text) => stored::pack(&stored::unpack(&text).unwrap_or_default()),
+            None => stored::pack(&encode_compact(&plan, APP_VERSION, &saved_at)),
+        };
         library
             .plans
             .push(PlanSummary::of(id, &plan, &validate(&plan), &saved_at));
@@ -202,7 +205,7 @@ impl Plans {
         let loaded = self.saver.load(&plan_key(id));
         browser::performance_mark("plan-read");
         match loaded {
-            Ok(Stored::Text(text)) => match decode(&text) {
+            Ok(Stored::Text(text)) => match decode_stored(&text) {
                 Ok(file) => {
                     browser::performance_mark("plan-decoded");
                     self.session.show(id, file.plan, Some(text));
@@ -335,7 +338,7 @@ impl Plans {
             return Some(self.session.plan.get_untracked());
         }
         match self.saver.load(&plan_key(id)) {
-            Ok(Stored::Text(text)) => decode(&text).ok().map(|f| f.plan),
+            Ok(Stored::Text(text)) => decode_stored(&text).ok().map(|f| f.plan),
             _ => None,
         }
     }

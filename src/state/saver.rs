@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use planner_core::file::decode;
+use planner_core::file::{decode_stored, stored};
 use planner_core::file::library::{Library, PlanId, PlanSummary};
 use planner_core::file::FileError;
 use planner_core::Plan;
@@ -81,7 +81,12 @@ pub struct Saver {
     known: StoredValue<Option<(PlanId, String)>>,
     /// When this tab last kept a version (ms since the epoch).
     last_version_at: StoredValue<Option<f64>>,
+    /// The plan just opened whose first version is yet to be kept.
+    first_version: StoredValue<Option<PlanId>>,
 }
+
+/// How long after a plan is opened its first version is kept.
+const FIRST_VERSION_DELAY_MS: u64 = 100;
 
 impl Saver {
     /// A saver over `store`, with nothing read yet.
@@ -95,6 +100,7 @@ impl Saver {
             writable: StoredValue::new(true),
             known: StoredValue::new(None),
             last_version_at: StoredValue::new(None),
+            first_version: StoredValue::new(None),
         }
     }
 
@@ -119,14 +125,17 @@ impl Saver {
             .with_untracked(|s| matches!(s, SaveStatus::NotSaved(SaveError::Blocked)))
     }
 
-    /// Writes plan `id`'s entry and then its summary into the index: the one
-    /// write path. Nothing is written when another tab has saved this plan
-    /// since this tab read it (the conflict is raised instead), and the index
-    /// only points at an entry once it is read back.
+    /// Writes plan `id`'s entry (the plan file `text`, packed as storage
+    /// keeps it: [`stored::pack`]) and then its summary into the index: the
+    /// one write path. Nothing is written when another tab has saved this
+    /// plan since this tab read it (the conflict is raised instead), and the
+    /// index only points at an entry once it is read back.
     pub fn write(&self, id: PlanId, text: &str, summary: PlanSummary) -> Result<(), SaveError> {
         if !self.writable() {
             return Err(newer_version());
         }
+        // The state the plan was opened in is kept before it is replaced.
+        self.keep_first_version_now();
         let held = self
             .known
             .with_value(|k| k.as_ref().is_some_and(|(k, _)| *k == id));
@@ -139,6 +148,7 @@ impl Saver {
                 return Err(SaveError::ChangedElsewhere);
             }
         }
+        let text = &stored::pack(text);
         // Kept versions give way to the plan itself: the oldest go first.
         loop {
             match self.with_store(|s| s.save(&plan_key(id), text)) {
@@ -196,7 +206,7 @@ impl Saver {
     /// The plan on screen as storage holds it, to go back to when storage refuses a save.
     pub(crate) fn known_plan(&self) -> Option<Plan> {
         self.known
-            .with_value(|k| k.as_ref().and_then(|(_, t)| decode(t).ok()))
+            .with_value(|k| k.as_ref().and_then(|(_, t)| decode_stored(t).ok()))
             .map(|file| file.plan)
     }
 
@@ -212,7 +222,7 @@ impl Saver {
     /// Another tab saved `text` for the open plan while this tab has edits of
     /// its own: hold both and ask.
     pub(crate) fn raise_conflict(&self, text: String) {
-        match decode(&text) {
+        match decode_stored(&text) {
             Ok(file) => self.conflict.set(Some(Conflict {
                 theirs: file.plan,
                 saved_at: file.saved_at,
@@ -259,6 +269,7 @@ impl Saver {
 
     /// Keeps plan `id`'s stored state as a version now (it is about to be replaced).
     pub fn keep_version(&self, id: PlanId) {
+        self.keep_first_version_now();
         if self.writable() && self.with_store(|s| versions::keep(s, id)) {
             self.last_version_at.set_value(Some(js_sys::Date::now()));
         }
@@ -275,14 +286,34 @@ impl Saver {
         }
     }
 
-    /// A plan was just opened: its first version is kept whatever the time.
+    /// A plan was just opened: its first version is kept whatever the time,
+    /// once the plan is on screen (a district's version takes a quarter of a
+    /// second to keep: not part of opening it), and in any case before
+    /// anything writes the plan's entry ([`Saver::write`] keeps it first).
     pub(crate) fn keep_first_version(&self, id: PlanId) {
+        self.keep_first_version_now();
         self.last_version_at.set_value(None);
-        self.keep_version(id);
+        self.first_version.set_value(Some(id));
+        let saver = *self;
+        let scheduled = set_timeout_with_handle(
+            move || saver.keep_first_version_now(),
+            std::time::Duration::from_millis(FIRST_VERSION_DELAY_MS),
+        );
+        if scheduled.is_err() {
+            self.keep_first_version_now();
+        }
+    }
+
+    /// Keeps the version [`Saver::keep_first_version`] left for later, if it still waits.
+    fn keep_first_version_now(&self) {
+        if let Some(id) = self.first_version.try_update_value(Option::take).flatten() {
+            self.keep_version(id);
+        }
     }
 
     /// The kept versions of a plan, newest first.
     pub fn versions(&self, id: PlanId) -> Vec<Version> {
+        self.keep_first_version_now();
         self.with_store(|s| versions::list(s, id))
     }
 

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use planner_core::file::library::{Library, LibraryError};
-use planner_core::file::{decode, FileError};
+use planner_core::file::{decode_stored, FileError};
 use planner_core::Plan;
 
 use crate::state::nav::Nav;
@@ -79,7 +79,7 @@ impl Tabs {
             self.saver.raise_conflict(text);
             return;
         }
-        match decode(&text) {
+        match decode_stored(&text) {
             Ok(file) => {
                 // Nothing unsaved here: show the other tab's version (undoable).
                 self.saver.know(id, text);

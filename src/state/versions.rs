@@ -4,9 +4,11 @@
 //! opened, at most every [`VERSION_EVERY_MS`] while it is edited, and before
 //! anything replaces it (an import, another tab's version). Keeping a
 //! version never stands in the way of saving the plan itself: these are
-//! plain operations on a [`PlanStore`], and the saver decides when.
+//! plain operations on a [`PlanStore`], and the saver decides when. The
+//! newest version is kept whole; each older one is its difference from the
+//! next newer ([`planner_core::file::stored`]).
 
-use planner_core::file::decode;
+use planner_core::file::{decode, stored};
 use planner_core::file::library::PlanId;
 use planner_core::Plan;
 
@@ -50,19 +52,27 @@ pub fn list(store: &dyn PlanStore, id: PlanId) -> Vec<Version> {
     versions
 }
 
-/// The plan a version holds.
+/// The plan a version holds: a version kept as a difference is rebuilt
+/// from the newer versions it is based on ([`stored::resolve`]).
 pub fn read(store: &dyn PlanStore, version: &Version) -> Option<Plan> {
-    match store.load(&version.key) {
-        Ok(Stored::Text(text)) => decode(&text).ok().map(|f| f.plan),
+    let load = |key: &str| match store.load(key) {
+        Ok(Stored::Text(text)) => Some(text),
         _ => None,
-    }
+    };
+    let text = stored::resolve(&version.key, &load).ok()?;
+    decode(&text).ok().map(|f| f.plan)
 }
 
 /// Copies plan `id`'s stored entry to a version key, dropping the oldest
 /// versions when there are too many or storage is full; true when a new
-/// version was written.
+/// version was written. The new version is kept whole (packed, as the plan's
+/// entry is) and the one that was newest becomes its difference from the new
+/// one, so ten versions of a district's plan take little more than one.
 pub fn keep(store: &dyn PlanStore, id: PlanId) -> bool {
-    let Ok(Stored::Text(text)) = store.load(&plan_key(id)) else {
+    let Ok(Stored::Text(entry)) = store.load(&plan_key(id)) else {
+        return false;
+    };
+    let Ok(text) = stored::unpack(&entry) else {
         return false;
     };
     // Only the envelope's time is needed: no need to build the whole plan.
@@ -73,9 +83,10 @@ pub fn keep(store: &dyn PlanStore, id: PlanId) -> bool {
     if versions.first().is_some_and(|v| v.saved_at == saved_at) {
         return false;
     }
+    let newest = versions.first().cloned();
     let key = format!("{}{}", version_prefix(id), saved_at);
     loop {
-        match store.save(&key, &text) {
+        match store.save(&key, &entry) {
             Ok(()) => break,
             Err(SaveError::QuotaExceeded) => match versions.pop() {
                 // As many as fit: the oldest goes, then try again.
@@ -87,10 +98,34 @@ pub fn keep(store: &dyn PlanStore, id: PlanId) -> bool {
             Err(_) => return false,
         }
     }
+    // A difference is always based on a newer version, so dropping the
+    // oldest never breaks a chain.
+    if let Some(previous) = newest.filter(|v| v.saved_at < saved_at) {
+        as_difference(store, &previous, &key, &text);
+    }
     for old in list(store, id).into_iter().skip(KEPT_VERSIONS) {
         let _ = store.remove(&old.key);
     }
     true
+}
+
+/// Rewrites a version kept whole as its difference from the version under
+/// `base_key` (whose plan file is `base`), when that is smaller. A failed
+/// write leaves the whole version as it was.
+fn as_difference(store: &dyn PlanStore, version: &Version, base_key: &str, base: &str) {
+    let Ok(Stored::Text(entry)) = store.load(&version.key) else {
+        return;
+    };
+    if stored::difference_base(&entry).is_some() {
+        return;
+    }
+    let Ok(text) = stored::unpack(&entry) else {
+        return;
+    };
+    let difference = stored::difference(base_key, base, &text);
+    if difference.len() < entry.len() {
+        let _ = store.save(&version.key, &difference);
+    }
 }
 
 /// Deletes the oldest kept version of any plan, to make room for a plan

@@ -571,3 +571,51 @@ async fn a_version_is_kept_on_open_and_can_be_compared_and_restored() {
     );
     drop(root);
 }
+
+/// Issue 17: kept versions are stored as differences. The newest is whole
+/// (packed like the plan's entry), each older one the difference from the
+/// next newer; every version reads back as the plan it was, also after the
+/// oldest are dropped or pruned, and the chain takes far less than copies.
+#[wasm_bindgen_test]
+async fn kept_versions_are_differences_that_read_back_exactly() {
+    use budget_planner::state::versions;
+    use budget_planner::storage::PlanStore;
+    use planner_core::file::{encode_compact, stored};
+    use planner_core::fixtures::demo::demo_plan;
+
+    let store = MemoryStore::default();
+    let mut plan = demo_plan();
+    let mut kept = Vec::new();
+    for i in 0..6 {
+        plan.programs[0].name = format!("사업 {i}");
+        plan.title = format!("판 {i}");
+        let saved_at = format!("2026-12-01T00:00:0{i}Z");
+        let text = encode_compact(&plan, "t", &saved_at);
+        store.save(&plan_key(1), &stored::pack(&text)).unwrap();
+        assert!(versions::keep(&store, 1), "version {i} kept");
+        assert!(!versions::keep(&store, 1), "the same state is kept once");
+        kept.push(plan.clone());
+    }
+    let list = versions::list(&store, 1);
+    assert_eq!(list.len(), 6);
+    let entry = |key: &str| store.entries.borrow().get(key).cloned().unwrap();
+    assert!(entry(&list[0].key).starts_with("z1:"), "the newest is whole");
+    for v in &list[1..] {
+        assert!(entry(&v.key).starts_with("d1:"), "{} is a difference", v.key);
+        assert!(entry(&v.key).len() * 4 < entry(&list[0].key).len());
+    }
+    for (v, plan) in list.iter().zip(kept.iter().rev()) {
+        assert_eq!(versions::read(&store, v).as_ref(), Some(plan), "{}", v.key);
+    }
+    // Dropping the oldest (storage full) never breaks a chain.
+    assert!(versions::drop_oldest(&store));
+    assert!(versions::drop_oldest(&store));
+    let list = versions::list(&store, 1);
+    assert_eq!(list.len(), 4);
+    for (v, plan) in list.iter().zip(kept.iter().rev()) {
+        assert_eq!(versions::read(&store, v).as_ref(), Some(plan));
+    }
+    assert_eq!(versions::prune(&store, &[1]), 3);
+    let list = versions::list(&store, 1);
+    assert_eq!(versions::read(&store, &list[0]).as_ref(), kept.last());
+}

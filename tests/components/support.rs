@@ -54,8 +54,14 @@ impl PlanStore for MemoryStore {
 }
 
 impl MemoryStore {
-    /// The stored text of plan `id`'s entry.
+    /// The plan file plan `id`'s entry holds (inflated: storage keeps it packed).
     pub fn plan_text(&self, id: u32) -> Option<String> {
+        let entry = self.plan_entry(id)?;
+        Some(planner_core::file::stored::unpack(&entry).ok()?.into_owned())
+    }
+
+    /// Plan `id`'s entry exactly as stored.
+    pub fn plan_entry(&self, id: u32) -> Option<String> {
         self.entries.borrow().get(&plan_key(id)).cloned()
     }
 

@@ -98,6 +98,7 @@ export function appUnderTest() {
  */
 export async function newProfile(browser, locale, baseUrl) {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(STORED_PLAN_FILE);
   const record = { offOrigin: [], errors: [] };
   const origin = new URL(baseUrl).origin;
   context.on('request', (req) => {
@@ -111,6 +112,56 @@ export async function newProfile(browser, locale, baseUrl) {
 function watchPage(page, record) {
   page.on('console', (msg) => { if (msg.type() === 'error') record.errors.push(msg.text()); });
   page.on('pageerror', (err) => record.errors.push(String(err)));
+}
+
+/**
+ * Defines `storedPlanFile(key)` in every page: the plan file a storage entry
+ * holds, parsed (null when there is none). Entries are packed (issue 17,
+ * crates/planner-core/src/file/stored.rs: `z1:<bytes>:` then 15 bits per
+ * character from U+4000, raw deflate); the browser's own
+ * `DecompressionStream` inflates them, so the tests also check that the
+ * stored bytes are standard deflate. An entry of an earlier release is
+ * plain JSON and read as it is.
+ */
+export const STORED_PLAN_FILE = `globalThis.storedPlanFile = async (key) => {
+  const entry = localStorage.getItem(key);
+  if (entry === null) return null;
+  if (!entry.startsWith('z1:')) return JSON.parse(entry);
+  const rest = entry.slice(3);
+  const colon = rest.indexOf(':');
+  const count = Number(rest.slice(0, colon));
+  const bytes = new Uint8Array(count);
+  let acc = 0, held = 0, n = 0;
+  for (let i = colon + 1; i < rest.length; i += 1) {
+    acc = (acc << 15) | (rest.charCodeAt(i) - 0x4000);
+    held += 15;
+    while (held >= 8) {
+      held -= 8;
+      if (n < count) bytes[n++] = (acc >> held) & 0xff;
+      acc &= (1 << held) - 1;
+    }
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return JSON.parse(await new Response(stream).text());
+};`;
+
+/** The open plan as storage holds it now (the `plan` of its plan file). */
+export function storedOpenPlan(page) {
+  return page.evaluate(async () => {
+    const index = JSON.parse(localStorage.getItem('budget-planner/index'));
+    return (await storedPlanFile(`budget-planner/plan/${index.open}`))?.plan ?? null;
+  });
+}
+
+/** Waits until the stored open plan satisfies `check` (polled, like waitForFunction). */
+export async function waitForStoredPlan(page, check, timeout = 10000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const plan = await storedOpenPlan(page);
+    if (plan && check(plan)) return plan;
+    if (Date.now() > until) throw new Error(`the stored plan did not become as expected within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A figure as the tables print it (`1,234`, `△21`, `-`) as a number. */

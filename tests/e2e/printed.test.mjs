@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { appUnderTest, downloadFrom, newProfile, openApp, screenshot, unzipStored } from './harness.mjs';
+import { appUnderTest, downloadFrom, newProfile, openApp, screenshot, storedOpenPlan, unzipStored, waitForStoredPlan } from './harness.mjs';
 
 const app = appUnderTest();
 const TMP = join(tmpdir(), 'budget-planner-printed');
@@ -18,10 +18,7 @@ const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const text = async (page, id) => (await byTestId(page, id).innerText()).trim();
 /** A total cell (its computed figure is the test id's text; the cell has the look). */
 const totalCell = (page, id) => page.locator(`td[data-total="${id}"]`);
-const storedPlan = (page) => page.evaluate(() => {
-  const index = JSON.parse(localStorage.getItem('budget-planner/index'));
-  return JSON.parse(localStorage.getItem(`budget-planner/plan/${index.open}`)).plan;
-});
+const storedPlan = storedOpenPlan;
 
 /** Clicks into a cell, types as a person does and leaves it with Tab. */
 async function typeInto(page, id, figure) {
@@ -216,11 +213,7 @@ test('a five-source split shows two-decimal shares footing to 100.00 and explain
   await byTestId(page, 'add-source').click();
   await page.locator('#source-2-name, [id^="source-"][id$="-name"]').nth(4).waitFor();
   await addProgram(page, '다섯 재원 사업');
-  await page.waitForFunction(() => {
-    const index = JSON.parse(localStorage.getItem('budget-planner/index'));
-    const plan = JSON.parse(localStorage.getItem(`budget-planner/plan/${index.open}`)).plan;
-    return plan.sources.length === 5 && plan.programs.length === 1;
-  });
+  await waitForStoredPlan(page, (plan) => plan.sources.length === 5 && plan.programs.length === 1);
   const sources = (await storedPlan(page)).sources.map((s) => s.id);
   assert.equal(sources.length, 5);
   await page.goto(app.server.url + '#split/program-1');
@@ -260,11 +253,7 @@ test('a five-source split shows two-decimal shares footing to 100.00 and explain
   await page.waitForFunction(() => document.querySelector('section.slide.current [data-testid="share-percent"]').textContent.trim() === '42.0%');
   assert.deepEqual(await percents(), ['42.0%', '7.5%', '15.5%', '22.3%', '12.7%']);
   await screenshot(page, 'deck-split-one-decimal-ko');
-  await page.waitForFunction(() => {
-    const index = JSON.parse(localStorage.getItem('budget-planner/index'));
-    const plan = JSON.parse(localStorage.getItem(`budget-planner/plan/${index.open}`)).plan;
-    return plan.deck?.share_decimals?.['program-1'] === 1;
-  });
+  await waitForStoredPlan(page, (plan) => plan.deck?.share_decimals?.['program-1'] === 1);
   await page.goto(app.server.url + '#split/program-1');
 
   // A printed share that is not its source's share is an error at that cell.

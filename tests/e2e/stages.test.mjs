@@ -8,17 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { appUnderTest, downloadFrom, newProfile, openApp, screenshot, unzipStored } from './harness.mjs';
+import { appUnderTest, downloadFrom, newProfile, openApp, screenshot, storedOpenPlan, unzipStored } from './harness.mjs';
 
 const app = appUnderTest();
 const TMP = join(tmpdir(), 'budget-planner-stages');
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const text = async (locator) => (await locator.innerText()).trim();
-const storedPlan = (page) => page.evaluate(() => {
-  const index = JSON.parse(localStorage.getItem('budget-planner/index'));
-  return JSON.parse(localStorage.getItem(`budget-planner/plan/${index.open}`)).plan;
-});
+const storedPlan = storedOpenPlan;
 
 /** Clicks into a cell, types as a person does and leaves it with Tab. */
 async function typeInto(page, id, figure) {

@@ -153,7 +153,12 @@ test('at the storage quota an edit is refused with a message and the saved plan 
   });
   const organisation = page.getByRole('textbox', { name: /^(Organisation|Organization)/ });
   const before = await organisation.inputValue();
-  await organisation.fill('x'.repeat(200_000));
+  // Storage deflates entries (issue 17): the edit must not compress away, so
+  // it is 200,000 seeded random Hangul syllables (about 330 KB deflated).
+  let seed = 17;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  const incompressible = Array.from({ length: 200_000 }, () => String.fromCharCode(0xAC00 + (random() % 11172))).join('');
+  await organisation.fill(incompressible);
   const notice = page.locator('.notice', { hasText: 'Storage is full' });
   await notice.waitFor({ timeout: 2000 });
   assert.match(await text(page, 'save-state'), /storage is full/);
@@ -199,8 +204,8 @@ test('two tabs on one plan: an edit in one appears in the other, and a clash los
   await loser.getByRole('button', { name: "Keep this tab's version" }).click();
   await saved(loser);
   // Every edit is somewhere: one in the plan, the other in the kept copy.
-  const plans = await a.evaluate(() => Object.entries(localStorage)
-    .filter(([k]) => /^budget-planner\/plan\/\d+$/.test(k)).map(([, v]) => JSON.parse(v).plan));
+  const plans = await a.evaluate(() => Promise.all(Object.keys(localStorage)
+    .filter((k) => /^budget-planner\/plan\/\d+$/.test(k)).map(async (k) => (await storedPlanFile(k)).plan)));
   const has = (field) => plans.some((p) => p.programs.some((q) => q.budget?.this_year === field));
   assert.ok(has('1000'), 'tab A’s edit kept');
   assert.ok(has('2000'), 'tab B’s edit kept');

@@ -172,6 +172,7 @@ fn run(seed: u64, cases: usize) {
                     sources: 5,
                     pledges: 3,
                     indicators: 2,
+                    line_items: 2,
                 },
                 3,
             ),

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod library;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod stored;
 
 use crate::model::plan::{Column, Owner};
 use crate::model::plan::{Deck, DeckEntry};
@@ -25,7 +26,7 @@ use crate::model::amount::{Amount, Unit};
 use crate::model::plan::{
     Actor, Classification, Completion, FundingSource, Horizon, Indicator, IndicatorYear, LineItem,
     Novelty, Plan, Pledge, PledgeFigures, PledgeStatus, PrintedCell, Program, ProgramFigures,
-    RatioShare, Schedule, ScheduleRow, SourceId, Stage, StageFigures, Stages, StaffingRow, Stated,
+    RatioShare, Schedule, ScheduleRow, SourceId, StaffingRow, Stage, StageFigures, Stages, Stated,
     StatusTotals, Year, YearBudget, YearRange,
 };
 use crate::model::words::Lang;
@@ -179,7 +180,11 @@ pub struct ProgramFiguresV3 {
     #[serde(default)]
     pub line_items: Vec<LineItemV1>,
     /// Shares (%) as printed.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("maxProperties" = MAX_ITEMS)))]
     pub printed_shares: BTreeMap<String, Figure>,
 }
@@ -806,6 +811,16 @@ pub fn saved_at(text: &str) -> Option<String> {
         .map(|e| e.saved_at)
 }
 
+/// Reads a plan file as storage keeps it ([`stored`]): a packed entry is
+/// inflated first; an entry of an earlier release is read as it is.
+pub fn decode_stored(entry: &str) -> Result<Decoded, FileError> {
+    let text = stored::unpack(entry).map_err(|e| FileError::Malformed {
+        path: "$".into(),
+        detail: e.to_string(),
+    })?;
+    decode(&text)
+}
+
 /// Reads a plan file: size first, then format and version, then the plan
 /// (with the JSON path of any fault), then what the model can hold.
 pub fn decode(text: &str) -> Result<Decoded, FileError> {
@@ -818,6 +833,26 @@ pub fn decode(text: &str) -> Result<Decoded, FileError> {
         return Err(FileError::NotAPlanFile);
     }
     check_shape(text)?;
+    // A good file is read in one pass (a district's plan is megabytes): the
+    // header is looked at on its own only to explain a file that fails.
+    if let Ok(file) = serde_json::from_str::<PlanFile>(text) {
+        if file.format != FORMAT_NAME {
+            return Err(FileError::NotAPlanFile);
+        }
+        if file.version > FORMAT_VERSION {
+            return Err(FileError::NewerVersion {
+                version: u64::from(file.version),
+            });
+        }
+        if file.version > 0 {
+            let plan = Plan::try_from(file.plan)?;
+            return Ok(Decoded {
+                plan,
+                app_version: file.app_version,
+                saved_at: file.saved_at,
+            });
+        }
+    }
     #[derive(Deserialize)]
     struct Header {
         format: Option<serde_json::Value>,
@@ -1237,7 +1272,10 @@ fn budget_v1(b: YearBudget) -> BudgetV1 {
 }
 
 fn printed_shares_v1(shares: &BTreeMap<SourceId, Decimal>) -> BTreeMap<String, Figure> {
-    shares.iter().map(|(k, v)| (k.clone(), Figure(*v))).collect()
+    shares
+        .iter()
+        .map(|(k, v)| (k.clone(), Figure(*v)))
+        .collect()
 }
 
 fn line_item_v1(l: &LineItem) -> LineItemV1 {
@@ -1280,7 +1318,8 @@ fn differing<'a, F: Clone + Default + PartialEq>(
     stage: &'a BTreeMap<u32, F>,
     current: &'a BTreeMap<u32, F>,
 ) -> impl Iterator<Item = (u32, F)> + 'a {
-    let ids: std::collections::BTreeSet<u32> = stage.keys().chain(current.keys()).copied().collect();
+    let ids: std::collections::BTreeSet<u32> =
+        stage.keys().chain(current.keys()).copied().collect();
     ids.into_iter().filter_map(move |id| {
         let mine = stage.get(&id).cloned().unwrap_or_default();
         let theirs = current.get(&id).cloned().unwrap_or_default();
@@ -1348,15 +1387,14 @@ fn stage_figures_of(path: &str, f: StageFiguresV3) -> Result<StageFigures, FileE
             schedule: schedule(&format!("{at}.schedule"), p.schedule)?,
             stated_total: p.stated_total.map(Stated::from),
             budget: p.budget.map(YearBudget::from),
-            line_items: p
-                .line_items
-                .into_iter()
-                .map(LineItem::from)
-                .collect(),
+            line_items: p.line_items.into_iter().map(LineItem::from).collect(),
             printed_shares: printed_shares_of(&at, p.printed_shares)?,
         };
         if programs.insert(p.id, figures).is_some() {
-            return Err(invalid(format!("{at}.id"), format!("program {} is given twice", p.id)));
+            return Err(invalid(
+                format!("{at}.id"),
+                format!("program {} is given twice", p.id),
+            ));
         }
     }
     let mut pledges = BTreeMap::new();
@@ -1367,7 +1405,10 @@ fn stage_figures_of(path: &str, f: StageFiguresV3) -> Result<StageFigures, FileE
             stated_total: p.stated_total.map(Stated::from),
         };
         if pledges.insert(p.id, figures).is_some() {
-            return Err(invalid(format!("{at}.id"), format!("pledge {} is given twice", p.id)));
+            return Err(invalid(
+                format!("{at}.id"),
+                format!("pledge {} is given twice", p.id),
+            ));
         }
     }
     Ok(StageFigures {
@@ -1389,15 +1430,23 @@ fn stages_of(
 ) -> Result<Stages, FileError> {
     if stages.is_empty() {
         if current.is_some() {
-            return Err(invalid("$.plan.current_stage", "a current stage needs a list of stages"));
+            return Err(invalid(
+                "$.plan.current_stage",
+                "a current stage needs a list of stages",
+            ));
         }
-        let name = if title.trim().is_empty() { "본예산" } else { title.trim() };
+        let name = if title.trim().is_empty() {
+            "본예산"
+        } else {
+            title.trim()
+        };
         return Ok(Stages::single(name, base_year));
     }
     check_len("$.plan.stages", stages.len())?;
     unique("$.plan.stages", stages.iter().map(|s| s.id))?;
     let current_figures = StageFigures::of(programs, pledges, StatusTotals::default());
-    let current = current.ok_or_else(|| invalid("$.plan.current_stage", "the stage being edited is missing"))?;
+    let current = current
+        .ok_or_else(|| invalid("$.plan.current_stage", "the stage being edited is missing"))?;
     let mut list = Vec::with_capacity(stages.len());
     let mut figures = BTreeMap::new();
     for (index, stage) in stages.into_iter().enumerate() {
@@ -1452,7 +1501,10 @@ fn stages_of(
         });
     }
     if list.iter().all(|s| s.id != current) {
-        return Err(invalid("$.plan.current_stage", format!("stage {current} is not in the list")));
+        return Err(invalid(
+            "$.plan.current_stage",
+            format!("stage {current} is not in the list"),
+        ));
     }
     Ok(Stages {
         list,
@@ -1707,11 +1759,7 @@ impl TryFrom<PlanV1> for Plan {
                         weight: r.weight,
                     })
                     .collect(),
-                line_items: p
-                    .line_items
-                    .into_iter()
-                    .map(LineItem::from)
-                    .collect(),
+                line_items: p.line_items.into_iter().map(LineItem::from).collect(),
                 printed_shares,
             });
         }
