@@ -42,4 +42,45 @@ fn main() {
     println!("switch the stage being edited (benchmark plan): median {median:.2} ms, p95 {p95:.2} ms");
     let file = planner_core::file::encode(&staged, "bench", "x");
     println!("benchmark plan file with 4 stages: {} bytes (one stage: {} bytes)", file.len(), planner_core::file::encode(&plan, "bench", "x").len());
+    district();
+}
+
+/// Issue 17: a district's plan at three sizes: validating it whole against
+/// re-checking what one keystroke touched, and its storage entry.
+fn district() {
+    use planner_core::file::{encode_compact, stored};
+    use planner_core::fixtures::generate::{generated_plan, Size};
+    use planner_core::rules::validate::Validation;
+    use planner_core::model::plan::Column;
+    use planner_core::{Edit, Owner};
+    for programs in [200, 1_000, 2_000] {
+        let mut plan = generated_plan(Size::district(programs), 1);
+        let (whole, _) = time(10, || Validation::of(&plan).problems().len());
+        let mut validation = Validation::of(&plan);
+        let mut n = 0i64;
+        let (update, p95) = time(200, || {
+            n += 1;
+            let edit = Edit::SetCell {
+                owner: Owner::Program(100),
+                source: "national".into(),
+                column: Column::Year(2021),
+                amount: planner_core::Amount::won(1_000 * n),
+            };
+            let touched = edit.touches();
+            let _ = plan.apply(edit);
+            validation.update(&plan, touched);
+            validation.problems().len()
+        });
+        let text = encode_compact(&plan, "bench", "x");
+        let (encode, _) = time(5, || encode_compact(&plan, "bench", "x").len());
+        let (pack, _) = time(5, || stored::pack(&text).len());
+        let entry = stored::pack(&text);
+        let (unpack, _) = time(5, || stored::unpack(&entry).map_or(0, |t| t.len()));
+        println!(
+            "district {programs}: validate whole {whole:.1} ms; a keystroke's re-check {update:.2} ms (p95 {p95:.2}); entry {} chars of JSON packed to {} ({:.1}x), encode {encode:.1} ms, pack {pack:.1} ms, unpack {unpack:.1} ms",
+            text.encode_utf16().count(),
+            entry.encode_utf16().count(),
+            text.encode_utf16().count() as f64 / entry.encode_utf16().count() as f64
+        );
+    }
 }

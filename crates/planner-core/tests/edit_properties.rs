@@ -13,8 +13,8 @@ use planner_core::file::library::{Library, PlanSummary};
 use planner_core::file::{decode, encode_compact};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::amount::{Amount, Unit};
-use planner_core::model::plan::{Column, PrintedCell, RatioShare, YearRange};
-use planner_core::rules::validate::validate;
+use planner_core::model::plan::{Column, LineItem, PrintedCell, RatioShare, YearRange};
+use planner_core::rules::validate::{validate, Validation};
 use planner_core::{Edit, Owner, Plan};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -187,21 +187,52 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::Raw(Edit::AddStaffingRow)),
         1 => Just(Step::Raw(Edit::AddProgram { name: String::new(), status_row: true })),
         1 => (1u32..8).prop_map(|program| Step::Raw(Edit::RemoveProgram { program })),
+        // Edits of one program's or pledge's own fields (what validation
+        // re-checks alone, issue 17), names that may collide, and the rest.
+        2 => (1u32..8, prop_oneof![Just(String::new()), Just("기본경비".to_string()), "[가-힣a-z ]{0,6}"])
+            .prop_map(|(program, name)| Step::Raw(Edit::SetProgramName { program, name })),
+        1 => (1u32..8).prop_map(|program| Step::Raw(Edit::AddLineItem { program })),
+        2 => (1u32..8, 0usize..3, prop_oneof![Just("5,000원 × 300부".to_string()), Just("1천원 × (2".to_string()), "[0-9×원천 ]{0,10}"], proptest::option::of(0i64..5_000_000))
+            .prop_map(|(program, index, basis, stated)| Step::Raw(Edit::SetLineItem {
+                program,
+                index,
+                item: LineItem { name: "항목".into(), basis, stated: stated.map(Amount::won) },
+            })),
+        1 => (1u32..8, 0usize..3).prop_map(|(program, index)| Step::Raw(Edit::RemoveLineItem { program, index })),
+        1 => (1u32..8, 2010i32..2026, 0i32..6).prop_map(|(program, first, span)| Step::Raw(Edit::SetProgramPeriod {
+            program,
+            period: YearRange::new(first, first + span),
+        })),
+        1 => prop_oneof![Just(String::new()), Just("1".to_string()), Just("2".to_string())]
+            .prop_map(|number| Step::Raw(Edit::SetPledgeNumber { pledge: 1, number })),
+        1 => proptest::collection::vec(1u32..10, 0..4)
+            .prop_map(|programs| Step::Raw(Edit::SetPledgePrograms { pledge: 1, programs })),
+        1 => "[a-z]{0,4}".prop_map(|note| Step::Raw(Edit::SetSlideNote { slide: "program-1".into(), note })),
+        1 => (any::<bool>(), any::<bool>()).prop_map(|(a, b)| Step::Raw(Edit::Many(vec![
+            Edit::SetProgramName { program: if a { 1 } else { 2 }, name: "x".into() },
+            Edit::SetProgramName { program: if b { 1 } else { 3 }, name: String::new() },
+        ]))),
+        1 => Just(Step::Raw(Edit::AddStage { name: "편성안".into() })),
+        1 => (1u32..4).prop_map(|stage| Step::Raw(Edit::SwitchStage(stage))),
+        1 => (1u32..4, any::<bool>()).prop_map(|(stage, locked)| Step::Raw(Edit::SetStageLocked { stage, locked })),
     ]
 }
 
-fn apply(plan: &mut Plan, step: &Step) {
+/// Applies a step; the edit the plan took, if any.
+fn apply(plan: &mut Plan, step: &Step) -> Option<Edit> {
     let edit = match step {
         Step::Typed(field, unit, text) => match field.accept(plan, *unit, text) {
             Ok(Some(edit)) => edit,
-            _ => return,
+            _ => return None,
         },
         Step::Raw(edit) => edit.clone(),
     };
     let before = plan.clone();
-    if plan.apply(edit).is_err() {
+    if plan.apply(edit.clone()).is_err() {
         assert_eq!(*plan, before, "a refused edit changes nothing");
+        return None;
     }
+    Some(edit)
 }
 
 proptest! {
@@ -218,6 +249,21 @@ proptest! {
             .map(|(field, text, unit)| Draft { field, text, unit })
             .collect();
         prop_assert_eq!(decode_drafts(&encode_drafts(&drafts)), drafts);
+    }
+
+    /// Issue 17: after any sequence of edits, re-checking only what each
+    /// edit touched gives exactly the whole-plan problems, in the same order
+    /// (and a refused edit, re-checked or not, changes nothing).
+    #[test]
+    fn checking_what_an_edit_touched_equals_checking_the_whole_plan(steps in proptest::collection::vec(step(), 1..40)) {
+        let mut plan = demo_plan();
+        let mut validation = Validation::of(&plan);
+        for step in &steps {
+            if let Some(edit) = apply(&mut plan, step) {
+                validation.update(&plan, edit.touches());
+            }
+            prop_assert_eq!(validation.problems(), validate(&plan), "after {:?}", step);
+        }
     }
 
     #[test]

@@ -9,9 +9,10 @@ use crate::model::limits::{
 };
 use crate::model::plan::{
     Classification, Column, FundingSource, Indicator, IndicatorId, LineItem, Owner, Plan, Pledge,
-    PledgeId, PrintedCell, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId, Stage,
-    StageId, StaffingRow, Stated, Year, YearBudget, YearRange,
+    PledgeId, PrintedCell, Program, ProgramId, Quantity, RatioShare, Schedule, SourceId,
+    StaffingRow, Stage, StageId, Stated, Year, YearBudget, YearRange,
 };
+use crate::rules::validate::Touched;
 use rust_decimal::Decimal;
 
 /// Which of a program's two budget figures an edit sets.
@@ -325,6 +326,53 @@ pub enum EditError {
 }
 
 impl Edit {
+    /// What the edit changes, for re-checking only that
+    /// ([`crate::rules::validate::Validation::update`]): an edit of one program's or pledge's own
+    /// fields, the deck's presentation, or (anything else) the plan.
+    pub fn touches(&self) -> Touched {
+        let owner = |owner: &Owner| match owner {
+            Owner::Program(id) => Touched::Program(*id),
+            Owner::Pledge(id) => Touched::Pledge(*id),
+        };
+        match self {
+            Edit::SetProgramName { program, .. }
+            | Edit::SetProgramPeriod { program, .. }
+            | Edit::SetBudget { program, .. }
+            | Edit::SetMatching { program, .. }
+            | Edit::SetPrintedShare { program, .. }
+            | Edit::SetPrintedChange { program, .. }
+            | Edit::AddLineItem { program }
+            | Edit::SetLineItem { program, .. }
+            | Edit::RemoveLineItem { program, .. } => Touched::Program(*program),
+            Edit::SetCell { owner: o, .. }
+            | Edit::SetShareNote { owner: o, .. }
+            | Edit::SetStatedTotal { owner: o, .. }
+            | Edit::SetPrinted { owner: o, .. }
+            | Edit::SetAverage { owner: o, .. } => owner(o),
+            Edit::SetPledgeTitle { pledge, .. }
+            | Edit::SetPledgeNumber { pledge, .. }
+            | Edit::SetPledgeTerm { pledge, .. }
+            | Edit::SetClassification { pledge, .. }
+            | Edit::SetPledgePrograms { pledge, .. }
+            | Edit::AddIndicator { pledge, .. }
+            | Edit::RemoveIndicator { pledge, .. }
+            | Edit::SetIndicatorName { pledge, .. }
+            | Edit::SetIndicatorUnit { pledge, .. }
+            | Edit::SetIndicatorFigure { pledge, .. }
+            | Edit::SetIndicatorNote { pledge, .. }
+            | Edit::SetIndicatorStatedTotal { pledge, .. } => Touched::Pledge(*pledge),
+            Edit::SetDeckEntries(_)
+            | Edit::SetSlideNote { .. }
+            | Edit::SetSlideShareDecimals { .. } => Touched::Presentation,
+            Edit::Many(edits) => edits
+                .iter()
+                .map(Edit::touches)
+                .reduce(Touched::and)
+                .unwrap_or(Touched::Presentation),
+            _ => Touched::Plan,
+        }
+    }
+
     /// Whether every figure and text the edit carries is within the limits
     /// a plan file can hold, so that any plan made by accepted edits can be
     /// stored, exported and read back.

@@ -81,19 +81,31 @@ impl History {
     /// Records that `edit` changed the plan from `before`. A further keystroke
     /// in the field the previous edit typed into joins that step.
     pub fn record(&mut self, before: Plan, edit: &Edit) {
-        let target = edit.target();
-        // The stored plan is never typed over: the first keystroke after a
-        // save starts a step of its own, so undo can always reach it.
-        let coalesce = target.is_some()
-            && target == self.last_target
-            && !self.past.is_empty()
-            && self.saved != Some(self.past.len());
-        if coalesce {
+        if self.joins(edit) {
             self.forget_future();
         } else {
             self.push(before);
         }
-        self.last_target = target;
+        self.last_target = edit.target();
+    }
+
+    /// Whether `edit` would join the previous step (a further keystroke in
+    /// the same field), so the plan before it need not be copied: a
+    /// district's plan is megabytes, and a keystroke must not copy it.
+    pub fn joins(&self, edit: &Edit) -> bool {
+        let target = edit.target();
+        // The stored plan is never typed over: the first keystroke after a
+        // save starts a step of its own, so undo can always reach it.
+        target.is_some()
+            && target == self.last_target
+            && !self.past.is_empty()
+            && self.saved != Some(self.past.len())
+    }
+
+    /// Records an edit that [`History::joins`] the previous step.
+    pub fn record_joined(&mut self, edit: &Edit) {
+        self.forget_future();
+        self.last_target = edit.target();
     }
 
     /// Records a whole-plan replacement (restore demo, import) as one step.

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use crate::model::amount::{format_figure, round_half_up, Amount, Unit};
 use crate::model::figure::{FigureError, FigureKind};
 use crate::model::plan::{
-    Column, IndicatorId, Plan, PledgeId, PrintedCell, ProgramId, RatioShare, Schedule, ScheduleRow,
-    SourceId, StageId, Stated, Year, YearRange,
+    Column, IndicatorId, Plan, Pledge, PledgeId, PrintedCell, Program, ProgramId, RatioShare,
+    Schedule, ScheduleRow, SourceId, StageId, Stated, Year, YearRange,
 };
 use crate::model::words::{unit_name, Lang};
 use crate::rules::basis::{check_line, items_total, BasisErrorKind};
@@ -560,244 +560,394 @@ fn basis_message(detail: Option<&Detail>, lang: Lang) -> String {
 }
 
 /// Every problem of the plan, in document order: plan, sources, programs,
-/// pledges. Pure and fast enough to run after every keystroke.
+/// pledges. Pure; after an edit the app re-checks only what the edit touched
+/// ([`Validation::update`]), and this whole-plan pass is the reference.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
-    let mut out = Vec::new();
-    check_plan(plan, &mut out);
-    let known_sources: HashSet<&str> = plan.sources.iter().map(|s| s.id.as_str()).collect();
-    for program in &plan.programs {
-        let place = || Place::Program(program.id);
-        // A new row starts without a name: that is a problem once it holds figures.
-        if program.name.trim().is_empty() && program.has_figures() {
-            out.push(Problem::new(
-                Code::EmptyName,
-                Location::at(place(), Row::Name, None),
-            ));
-        }
-        if program.period.first < plan.years.first || program.period.last > plan.years.last {
-            out.push(
-                Problem::new(
-                    Code::PeriodOutsideRange,
-                    Location::at(place(), Row::Period, None),
-                )
-                .expected(Value::Years(plan.years))
-                .actual(Value::Years(program.period)),
-            );
-        }
-        check_schedule(
-            &program.schedule,
-            place,
-            &known_sources,
-            |year| {
-                if !plan.years.contains(year) {
-                    Some((Code::OutsideRange, plan.years))
-                } else if !program.period.contains(year) {
-                    Some((Code::OutsidePeriod, program.period))
-                } else {
-                    None
-                }
-            },
-            &mut out,
-        );
-        let rounding = plan.rounding_of(program.schedule.rounded_in);
-        if let Some(stated) = program.stated_total {
-            check_stated_total(
-                &program.schedule,
-                stated,
-                rounding,
-                place(),
-                Code::SharesMismatch,
-                Code::SharesRounding,
-                &mut out,
-            );
-        }
-        check_printed_totals(&program.schedule, program.period, rounding, place, &mut out);
-        check_printed_shares(program, &plan.sources, &mut out);
-        if let Some(budget) = program.budget {
-            for (amount, column) in [
-                (budget.this_year, Col::ThisYear),
-                (budget.prior_year, Col::PriorYear),
-            ] {
-                check_amount(
-                    amount,
-                    Location::at(place(), Row::Budget, Some(column)),
-                    &mut out,
-                );
-            }
-            if let Some(printed) = budget.printed_change {
-                let parts = [budget.this_year, budget.prior_year]
-                    .iter()
-                    .filter(|a| !a.is_zero())
-                    .count();
-                check_printed(
-                    budget.change(),
-                    printed,
-                    parts,
-                    plan.rounding_of(plan.status_totals.rounded_in),
-                    Location::at(place(), Row::Budget, Some(Col::Change)),
-                    &mut out,
-                );
-            }
-        }
-        check_matching(
-            &program.matching,
-            &program.schedule,
-            plan.unit,
-            place,
-            &mut out,
-        );
-        for (index, item) in program.line_items.iter().enumerate() {
-            check_line_item(
-                item,
-                plan.unit,
-                Location::at(place(), Row::LineItem(index), None),
-                &mut out,
-            );
-        }
-        if let (Some(budget), false) = (program.budget, program.line_items.is_empty()) {
-            let total = items_total(&program.line_items, plan.unit);
-            if total != Some(budget.this_year) {
-                let mut problem = Problem::new(
-                    Code::ItemsMismatch,
-                    Location::at(place(), Row::Items, Some(Col::Total)),
-                )
-                .expected(Value::Money(budget.this_year));
-                if let Some(total) = total {
-                    problem = problem.actual(Value::Money(total));
-                }
-                out.push(problem);
-            }
+    Validation::of(plan).problems()
+}
+
+/// What an edit touched, so that [`Validation::update`] re-checks only that
+/// part: the edit changed this program's (or pledge's) own fields and
+/// nothing else of the plan; [`Touched::Plan`] for anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touched {
+    /// One program's fields (its schedule, budget, line items, shares…).
+    Program(ProgramId),
+    /// One pledge's fields (its schedule, indicators, classification…).
+    Pledge(PledgeId),
+    /// Only what no rule reads (the deck's notes, order and chart decimals).
+    Presentation,
+    /// Anything else: the plan's own fields, a list's membership or order.
+    Plan,
+}
+
+impl Touched {
+    /// What two edits together touched.
+    pub fn and(self, other: Touched) -> Touched {
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Touched::Presentation, b) => b,
+            (a, Touched::Presentation) => a,
+            _ => Touched::Plan,
         }
     }
-    check_prior_year_stage(plan, &mut out);
-    duplicates(
-        plan.programs
-            .iter()
-            .map(|p| (p.name.trim(), Place::Program(p.id))),
-        &mut out,
-    );
+}
 
-    let program_ids: HashSet<ProgramId> = plan.programs.iter().map(|p| p.id).collect();
-    for pledge in &plan.pledges {
-        let place = || Place::Pledge(pledge.id);
-        if pledge.title.trim().is_empty() && pledge.has_figures() {
+/// The plan's problems kept by part, so an edit to one program re-checks
+/// that program (its schedule, 산출기초, shares) and the cheap checks across
+/// programs (status totals, duplicate names, stages), not the other
+/// thousands: a district's 20,000 산출기초 lines are not re-read on every
+/// keystroke. [`Validation::problems`] gives the same list, in the same
+/// order, as a whole-plan pass (a property test checks this).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validation {
+    /// The plan's own problems (status totals, title, sources).
+    plan: Vec<Problem>,
+    /// Each program's own problems, in the plan's order of programs.
+    programs: Vec<(ProgramId, Vec<Problem>)>,
+    /// Problems across programs (the previous year's stage, duplicate names).
+    across_programs: Vec<Problem>,
+    /// Each pledge's own problems, in the plan's order of pledges.
+    pledges: Vec<(PledgeId, Vec<Problem>)>,
+    /// Problems across pledges (duplicate numbers).
+    across_pledges: Vec<Problem>,
+}
+
+impl Validation {
+    /// Every part of `plan` checked.
+    pub fn of(plan: &Plan) -> Validation {
+        let known_sources = known_sources(plan);
+        let program_ids = program_ids(plan);
+        let mut v = Validation {
+            programs: plan
+                .programs
+                .iter()
+                .map(|p| (p.id, program_problems(plan, &known_sources, p)))
+                .collect(),
+            pledges: plan
+                .pledges
+                .iter()
+                .map(|p| (p.id, pledge_problems(plan, &known_sources, &program_ids, p)))
+                .collect(),
+            ..Validation::default()
+        };
+        v.check_across(plan);
+        v
+    }
+
+    /// Re-checks what an edit `touched` in `plan` (the plan after the edit);
+    /// anything the parts kept cannot account for is checked whole.
+    pub fn update(&mut self, plan: &Plan, touched: Touched) {
+        let known_sources = known_sources(plan);
+        let same_programs = self.programs.len() == plan.programs.len()
+            && self
+                .programs
+                .iter()
+                .zip(&plan.programs)
+                .all(|((id, _), p)| *id == p.id);
+        let same_pledges = self.pledges.len() == plan.pledges.len()
+            && self
+                .pledges
+                .iter()
+                .zip(&plan.pledges)
+                .all(|((id, _), p)| *id == p.id);
+        match touched {
+            Touched::Program(id) if same_programs && same_pledges => {
+                let Some(i) = plan.programs.iter().position(|p| p.id == id) else {
+                    *self = Validation::of(plan);
+                    return;
+                };
+                self.programs[i].1 = program_problems(plan, &known_sources, &plan.programs[i]);
+            }
+            Touched::Presentation if same_programs && same_pledges => return,
+            Touched::Pledge(id) if same_programs && same_pledges => {
+                let Some(i) = plan.pledges.iter().position(|p| p.id == id) else {
+                    *self = Validation::of(plan);
+                    return;
+                };
+                let program_ids = program_ids(plan);
+                self.pledges[i].1 =
+                    pledge_problems(plan, &known_sources, &program_ids, &plan.pledges[i]);
+            }
+            _ => {
+                *self = Validation::of(plan);
+                return;
+            }
+        }
+        self.check_across(plan);
+    }
+
+    /// The checks that read every program or pledge but are cheap (sums,
+    /// names): re-run after every edit.
+    fn check_across(&mut self, plan: &Plan) {
+        self.plan.clear();
+        check_plan(plan, &mut self.plan);
+        self.across_programs.clear();
+        check_prior_year_stage(plan, &mut self.across_programs);
+        duplicates(
+            plan.programs
+                .iter()
+                .map(|p| (p.name.trim(), Place::Program(p.id))),
+            &mut self.across_programs,
+        );
+        self.across_pledges.clear();
+        duplicates(
+            plan.pledges
+                .iter()
+                .map(|p| (p.number.trim(), Place::Pledge(p.id))),
+            &mut self.across_pledges,
+        );
+    }
+
+    /// Every problem, in document order: plan, sources, programs, pledges.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = self.plan.clone();
+        for (_, problems) in &self.programs {
+            out.extend_from_slice(problems);
+        }
+        out.extend_from_slice(&self.across_programs);
+        for (_, problems) in &self.pledges {
+            out.extend_from_slice(problems);
+        }
+        out.extend_from_slice(&self.across_pledges);
+        out
+    }
+}
+
+fn known_sources(plan: &Plan) -> HashSet<&str> {
+    plan.sources.iter().map(|s| s.id.as_str()).collect()
+}
+
+fn program_ids(plan: &Plan) -> HashSet<ProgramId> {
+    plan.programs.iter().map(|p| p.id).collect()
+}
+
+/// One program's own problems: its names, period, schedule, totals, shares,
+/// budget, matching and 산출기초.
+fn program_problems(plan: &Plan, known_sources: &HashSet<&str>, program: &Program) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let out = &mut problems;
+    let place = || Place::Program(program.id);
+    // A new row starts without a name: that is a problem once it holds figures.
+    if program.name.trim().is_empty() && program.has_figures() {
+        out.push(Problem::new(
+            Code::EmptyName,
+            Location::at(place(), Row::Name, None),
+        ));
+    }
+    if program.period.first < plan.years.first || program.period.last > plan.years.last {
+        out.push(
+            Problem::new(
+                Code::PeriodOutsideRange,
+                Location::at(place(), Row::Period, None),
+            )
+            .expected(Value::Years(plan.years))
+            .actual(Value::Years(program.period)),
+        );
+    }
+    check_schedule(
+        &program.schedule,
+        place,
+        known_sources,
+        |year| {
+            if !plan.years.contains(year) {
+                Some((Code::OutsideRange, plan.years))
+            } else if !program.period.contains(year) {
+                Some((Code::OutsidePeriod, program.period))
+            } else {
+                None
+            }
+        },
+        out,
+    );
+    let rounding = plan.rounding_of(program.schedule.rounded_in);
+    if let Some(stated) = program.stated_total {
+        check_stated_total(
+            &program.schedule,
+            stated,
+            rounding,
+            place(),
+            Code::SharesMismatch,
+            Code::SharesRounding,
+            out,
+        );
+    }
+    check_printed_totals(&program.schedule, program.period, rounding, place, out);
+    check_printed_shares(program, &plan.sources, out);
+    if let Some(budget) = program.budget {
+        for (amount, column) in [
+            (budget.this_year, Col::ThisYear),
+            (budget.prior_year, Col::PriorYear),
+        ] {
+            check_amount(
+                amount,
+                Location::at(place(), Row::Budget, Some(column)),
+                out,
+            );
+        }
+        if let Some(printed) = budget.printed_change {
+            let parts = [budget.this_year, budget.prior_year]
+                .iter()
+                .filter(|a| !a.is_zero())
+                .count();
+            check_printed(
+                budget.change(),
+                printed,
+                parts,
+                plan.rounding_of(plan.status_totals.rounded_in),
+                Location::at(place(), Row::Budget, Some(Col::Change)),
+                out,
+            );
+        }
+    }
+    check_matching(&program.matching, &program.schedule, plan.unit, place, out);
+    for (index, item) in program.line_items.iter().enumerate() {
+        check_line_item(
+            item,
+            plan.unit,
+            Location::at(place(), Row::LineItem(index), None),
+            out,
+        );
+    }
+    if let (Some(budget), false) = (program.budget, program.line_items.is_empty()) {
+        let total = items_total(&program.line_items, plan.unit);
+        if total != Some(budget.this_year) {
+            let mut problem = Problem::new(
+                Code::ItemsMismatch,
+                Location::at(place(), Row::Items, Some(Col::Total)),
+            )
+            .expected(Value::Money(budget.this_year));
+            if let Some(total) = total {
+                problem = problem.actual(Value::Money(total));
+            }
+            out.push(problem);
+        }
+    }
+    problems
+}
+
+/// One pledge's own problems: its title, schedule, totals, links, SDGs and
+/// indicators (with duplicate indicator names).
+fn pledge_problems(
+    plan: &Plan,
+    known_sources: &HashSet<&str>,
+    program_ids: &HashSet<ProgramId>,
+    pledge: &Pledge,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let out = &mut problems;
+    let place = || Place::Pledge(pledge.id);
+    if pledge.title.trim().is_empty() && pledge.has_figures() {
+        out.push(Problem::new(
+            Code::EmptyName,
+            Location::at(place(), Row::Name, None),
+        ));
+    }
+    check_schedule(
+        &pledge.schedule,
+        place,
+        known_sources,
+        |year| (!pledge.term.contains(year)).then_some((Code::OutsideRange, pledge.term)),
+        out,
+    );
+    let rounding = plan.rounding_of(pledge.schedule.rounded_in);
+    if let Some(stated) = pledge.stated_total {
+        check_stated_total(
+            &pledge.schedule,
+            stated,
+            rounding,
+            place(),
+            Code::TotalMismatch,
+            Code::TotalRounding,
+            out,
+        );
+    }
+    check_printed_totals(&pledge.schedule, pledge.term, rounding, place, out);
+    for (index, id) in pledge.programs.iter().enumerate() {
+        if !program_ids.contains(id) {
+            out.push(
+                Problem::new(
+                    Code::UnknownProgram,
+                    Location::at(place(), Row::Link(index), None),
+                )
+                .actual(Value::Number(u64::from(*id))),
+            );
+        }
+    }
+    for sdg in &pledge.classification.sdgs {
+        if !(1..=17).contains(sdg) {
+            out.push(
+                Problem::new(Code::InvalidSdg, Location::at(place(), Row::Sdg, None))
+                    .actual(Value::Number(u64::from(*sdg))),
+            );
+        }
+    }
+    for indicator in &pledge.indicators {
+        let place = || Place::Indicator(pledge.id, indicator.id);
+        if indicator.name.trim().is_empty() && indicator.has_figures() {
             out.push(Problem::new(
                 Code::EmptyName,
                 Location::at(place(), Row::Name, None),
             ));
         }
-        check_schedule(
-            &pledge.schedule,
-            place,
-            &known_sources,
-            |year| (!pledge.term.contains(year)).then_some((Code::OutsideRange, pledge.term)),
-            &mut out,
-        );
-        let rounding = plan.rounding_of(pledge.schedule.rounded_in);
-        if let Some(stated) = pledge.stated_total {
-            check_stated_total(
-                &pledge.schedule,
-                stated,
-                rounding,
-                place(),
-                Code::TotalMismatch,
-                Code::TotalRounding,
-                &mut out,
-            );
-        }
-        check_printed_totals(&pledge.schedule, pledge.term, rounding, place, &mut out);
-        for (index, id) in pledge.programs.iter().enumerate() {
-            if !program_ids.contains(id) {
-                out.push(
-                    Problem::new(
-                        Code::UnknownProgram,
-                        Location::at(place(), Row::Link(index), None),
-                    )
-                    .actual(Value::Number(u64::from(*id))),
-                );
-            }
-        }
-        for sdg in &pledge.classification.sdgs {
-            if !(1..=17).contains(sdg) {
-                out.push(
-                    Problem::new(Code::InvalidSdg, Location::at(place(), Row::Sdg, None))
-                        .actual(Value::Number(u64::from(*sdg))),
-                );
-            }
-        }
-        for indicator in &pledge.indicators {
-            let place = || Place::Indicator(pledge.id, indicator.id);
-            if indicator.name.trim().is_empty() && indicator.has_figures() {
-                out.push(Problem::new(
-                    Code::EmptyName,
-                    Location::at(place(), Row::Name, None),
-                ));
-            }
-            let summary = indicator_summary(indicator);
-            for (stated, sum, row) in [
-                (
-                    indicator.stated_target_total,
-                    summary.target_total,
-                    Row::Target,
-                ),
-                (
-                    indicator.stated_actual_total,
-                    summary.actual_total,
-                    Row::Actual,
-                ),
-            ] {
-                if let Some(stated) = stated {
-                    if stated != sum {
-                        out.push(
-                            Problem::new(
-                                Code::IndicatorTotalMismatch,
-                                Location::at(place(), row, Some(Col::Total)),
-                            )
-                            .expected(Value::Quantity(sum))
-                            .actual(Value::Quantity(stated)),
-                        );
-                    }
-                }
-            }
-            for (year, y) in &indicator.years {
-                for (value, row) in [(y.target, Row::Target), (y.actual, Row::Actual)] {
-                    if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
-                        out.push(
-                            Problem::new(
-                                Code::Negative,
-                                Location::at(place(), row, Some(Col::Year(*year))),
-                            )
-                            .actual(Value::Quantity(v)),
-                        );
-                    }
-                }
-                if y.actual.is_some() && *year > plan.base_year {
+        let summary = indicator_summary(indicator);
+        for (stated, sum, row) in [
+            (
+                indicator.stated_target_total,
+                summary.target_total,
+                Row::Target,
+            ),
+            (
+                indicator.stated_actual_total,
+                summary.actual_total,
+                Row::Actual,
+            ),
+        ] {
+            if let Some(stated) = stated {
+                if stated != sum {
                     out.push(
                         Problem::new(
-                            Code::FutureActual,
-                            Location::at(place(), Row::Actual, Some(Col::Year(*year))),
+                            Code::IndicatorTotalMismatch,
+                            Location::at(place(), row, Some(Col::Total)),
                         )
-                        .expected(Value::Year(plan.base_year))
-                        .actual(Value::Year(*year)),
+                        .expected(Value::Quantity(sum))
+                        .actual(Value::Quantity(stated)),
                     );
                 }
             }
         }
-        duplicates(
-            pledge
-                .indicators
-                .iter()
-                .map(|i| (i.name.trim(), Place::Indicator(pledge.id, i.id))),
-            &mut out,
-        );
+        for (year, y) in &indicator.years {
+            for (value, row) in [(y.target, Row::Target), (y.actual, Row::Actual)] {
+                if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+                    out.push(
+                        Problem::new(
+                            Code::Negative,
+                            Location::at(place(), row, Some(Col::Year(*year))),
+                        )
+                        .actual(Value::Quantity(v)),
+                    );
+                }
+            }
+            if y.actual.is_some() && *year > plan.base_year {
+                out.push(
+                    Problem::new(
+                        Code::FutureActual,
+                        Location::at(place(), Row::Actual, Some(Col::Year(*year))),
+                    )
+                    .expected(Value::Year(plan.base_year))
+                    .actual(Value::Year(*year)),
+                );
+            }
+        }
     }
     duplicates(
-        plan.pledges
+        pledge
+            .indicators
             .iter()
-            .map(|p| (p.number.trim(), Place::Pledge(p.id))),
-        &mut out,
+            .map(|i| (i.name.trim(), Place::Indicator(pledge.id, i.id))),
+        out,
     );
-    out
+    problems
 }
 
 fn check_plan(plan: &Plan, out: &mut Vec<Problem>) {
@@ -1317,7 +1467,11 @@ fn check_prior_year_stage(plan: &Plan, out: &mut Vec<Problem>) {
             out.push(
                 Problem::new(
                     Code::StagePriorYear,
-                    Location::at(Place::Program(program.id), Row::Budget, Some(Col::PriorYear)),
+                    Location::at(
+                        Place::Program(program.id),
+                        Row::Budget,
+                        Some(Col::PriorYear),
+                    ),
                 )
                 .expected(Value::Money(then.this_year))
                 .actual(Value::Money(now.prior_year)),
