@@ -13,7 +13,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use planner_core::change::field::Draft;
-use planner_core::change::history::History;
+use planner_core::change::history::{Before, History};
 use planner_core::file::library::{PlanId, PlanSummary};
 use planner_core::file::{encode, encode_compact};
 use planner_core::change::edit::EditError;
@@ -48,6 +48,10 @@ pub fn autosave_wait_ms(parts: usize) -> u64 {
         .clamp(AUTOSAVE_MS, AUTOSAVE_MAX_MS)
 }
 
+/// From how many programs and pledges a plan put on screen is checked whole
+/// just after it is shown rather than before.
+pub const CHECK_AFTER_SHOWN_PARTS: usize = 250;
+
 /// The most severe problem at each cell id, so a cell finds its own mark
 /// without scanning the whole list.
 pub type ProblemMarks = HashMap<String, usize>;
@@ -70,6 +74,14 @@ pub struct Session {
     pub marks: Memo<Arc<ProblemMarks>>,
     /// Whether undo and redo have a step to take, for the buttons.
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// False while a large plan just put on screen waits for its first whole
+    /// check (in the task after its first frame): its grid is painted and
+    /// usable first, and the problems panel says it is checking.
+    pub checked: RwSignal<bool>,
+    /// Notified on every change of the plan but its deck notes and slide
+    /// order ([`Edit::changes_figures`]): what draws tables or charts from
+    /// the plan tracks this, not the plan, so a note keystroke redraws none.
+    pub figures: Trigger,
     /// The locked stage the last attempted edit would have changed: the
     /// header says so until the next edit is taken.
     pub locked_refusal: RwSignal<Option<StageId>>,
@@ -100,8 +112,12 @@ impl Session {
         let drafts = DraftBook::new(saver);
         let validation = StoredValue::new(Validation::default());
         let pending = StoredValue::new(Pending::Whole);
+        let checked = RwSignal::new(true);
         // Only what changed since the last run is checked again (issue 17).
         let validated = Memo::new(move |_| {
+            if !checked.get() {
+                return Arc::new(Vec::new());
+            }
             plan.track();
             let since = pending.try_update_value(|p| std::mem::replace(p, Pending::Clean));
             validation.update_value(|v| {
@@ -152,6 +168,8 @@ impl Session {
             problems,
             marks,
             can_undo_redo: RwSignal::new((false, false)),
+            checked,
+            figures: Trigger::new(),
             locked_refusal: RwSignal::new(None),
             history: StoredValue::new_local(History::default()),
             autosave: StoredValue::new_local(None),
@@ -169,10 +187,12 @@ impl Session {
         if self.id.get_untracked().is_none() {
             return false;
         }
-        // A further keystroke in the same field joins its undo step: the
-        // plan before it is not copied.
+        // A further keystroke in the same field joins its undo step: nothing
+        // is copied; otherwise the step keeps only what the edit touches.
         let joins = self.history.with_value(|h| h.joins(&edit));
-        let before = (!joins).then(|| self.plan.get_untracked());
+        let touched = edit.touches();
+        let before =
+            (!joins).then(|| self.plan.with_untracked(|plan| Before::of(plan, touched)));
         let mut applied = false;
         let mut locked = None;
         // A refused edit leaves the plan as it was; only a locked stage's
@@ -189,7 +209,6 @@ impl Session {
             self.locked_refusal.set(locked);
         }
         if applied {
-            let touched = edit.touches();
             self.pending.update_value(|p| {
                 *p = match *p {
                     Pending::Clean => Pending::Part(touched),
@@ -198,9 +217,12 @@ impl Session {
                 }
             });
             self.history.update_value(|h| match before {
-                Some(before) => h.record(before, &edit),
+                Some(before) => h.record_before(before, &edit),
                 None => h.record_joined(&edit),
             });
+            if edit.changes_figures() {
+                self.figures.notify();
+            }
             self.after_change();
         }
         applied
@@ -232,6 +254,7 @@ impl Session {
     fn set_plan(&self, plan: Plan) {
         self.pending.set_value(Pending::Whole);
         self.plan.set(plan);
+        self.figures.notify();
     }
 
     /// Goes one step back (Ctrl+Z); the step can be redone.
@@ -341,6 +364,10 @@ impl Session {
             .plan
             .with_untracked(|plan| encode_compact(plan, APP_VERSION, &saved_at));
         panic::remember_plan(&text);
+        // The index counts the plan's problems: its first check runs now if it still waits.
+        if !self.checked.get_untracked() {
+            self.checked.set(true);
+        }
         let problems = self.problems.get_untracked();
         let summary = self
             .plan
@@ -391,6 +418,18 @@ impl Session {
         self.saver.hold(id, stored);
         self.history.set_value(History::default());
         self.can_undo_redo.set((false, false));
+        // A district's whole check (a tenth of a second and more) comes right
+        // after its grid is painted (the task after the next frame), not before.
+        let large = plan.programs.len() + plan.pledges.len() > CHECK_AFTER_SHOWN_PARTS;
+        self.checked.set(!large);
+        if large {
+            let checked = self.checked;
+            request_animation_frame(move || {
+                if set_timeout_with_handle(move || checked.set(true), Duration::ZERO).is_err() {
+                    checked.set(true);
+                }
+            });
+        }
         self.set_plan(plan);
         self.id.set(Some(id));
         self.plan.with_untracked(|plan| self.drafts.load(id, plan));

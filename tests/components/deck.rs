@@ -22,6 +22,16 @@ fn on_screen(root: &HtmlElement) -> String {
         .unwrap_or_default()
 }
 
+/// Opens the presenter's notes (N) and gives their text area.
+async fn open_notes(root: &HtmlElement) -> web_sys::HtmlTextAreaElement {
+    press_on_page("n");
+    settle().await;
+    root.query_selector("#deck-notes")
+        .unwrap()
+        .expect("N opens the notes")
+        .unchecked_into()
+}
+
 fn slide_keys(root: &HtmlElement) -> Vec<String> {
     let list = root.query_selector_all("section.slide").unwrap();
     (0..list.length())
@@ -92,13 +102,7 @@ async fn a_note_and_a_new_order_are_saved_with_the_plan() {
     let store = Rc::new(MemoryStore::default());
     let root = mount_at(store.clone(), Lang::En, "#deck");
     settle().await;
-    press_on_page("n");
-    settle().await;
-    let notes: web_sys::HtmlTextAreaElement = root
-        .query_selector("#deck-notes")
-        .unwrap()
-        .expect("N opens the notes")
-        .unchecked_into();
+    let notes = open_notes(&root).await;
     notes.set_value("Start with the total");
     notes
         .dispatch_event(&web_sys::Event::new("input").unwrap())
@@ -188,4 +192,35 @@ async fn an_open_problem_adds_the_closing_slide() {
     let text = slide.text_content().unwrap();
     assert!(text.contains("확인이 필요한 문제"), "{text}");
     assert!(text.contains("사회적경제기업 육성 및 역량 강화"), "{text}");
+}
+
+/// A note keystroke redraws no slide (the drawn chart stays the same DOM);
+/// toggling the table (a change of what the slide shows) draws it again.
+#[wasm_bindgen_test]
+async fn typing_a_note_redraws_no_slide() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store, Lang::En, "#deck");
+    settle().await;
+    let body = || {
+        root.query_selector("section.slide.current .slide-body")
+            .unwrap()
+            .expect("the slide on screen is drawn")
+            .first_element_child()
+            .expect("the slide has content")
+    };
+    let drawn = body();
+    let notes = open_notes(&root).await;
+    for text in ["S", "St", "Sta"] {
+        notes.set_value(text);
+        notes
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        settle().await;
+    }
+    assert!(drawn.is_connected(), "a note keystroke redrew the slide");
+    notes.blur();
+    press_on_page("t");
+    settle().await;
+    assert!(!drawn.is_connected(), "T draws the slide again");
+    assert!(body().is_connected());
 }

@@ -619,3 +619,53 @@ async fn kept_versions_are_differences_that_read_back_exactly() {
     let list = versions::list(&store, 1);
     assert_eq!(versions::read(&store, &list[0]).as_ref(), kept.last());
 }
+
+/// Issue 17: a district's plan is shown first and checked whole right
+/// after: its grid is there at once, the problems panel says it is
+/// checking (never "no problems" before it knows), then lists what the
+/// check found.
+#[wasm_bindgen_test]
+async fn a_large_plan_is_checked_right_after_it_is_shown() {
+    use planner_core::file::encode_compact;
+    use planner_core::file::library::PlanSummary;
+    use planner_core::fixtures::generate::{generated_plan, Size};
+    use planner_core::rules::validate::validate;
+
+    let mut plan = generated_plan(
+        Size {
+            programs: 300,
+            years: 3,
+            sources: 2,
+            pledges: 0,
+            indicators: 0,
+            line_items: 0,
+        },
+        1,
+    );
+    // One error for the check to find: a program with figures and no name.
+    plan.programs[0].name.clear();
+    let store = Rc::new(MemoryStore::default());
+    store.entries.borrow_mut().insert(
+        plan_key(1),
+        encode_compact(&plan, "0.1.0", "2026-12-01T00:00:00Z"),
+    );
+    let mut library = Library::new();
+    library.upsert(PlanSummary::of(1, &plan, &validate(&plan), "2026-12-01T00:00:00Z"));
+    library.open = Some(1);
+    store
+        .entries
+        .borrow_mut()
+        .insert(INDEX_KEY.into(), library.encode());
+    let root = mount_at(store.clone(), Lang::En, "#schedule/program-2");
+    let heading = || text_of(&root, "[data-testid=problems-panel] h2");
+    assert_eq!(heading(), "Problems · checking…");
+    assert!(
+        root.query_selector(".no-problems").unwrap().is_none(),
+        "no all-clear before the check"
+    );
+    assert!(root.query_selector("main input.amount").unwrap().is_some(), "the grid is usable");
+    // The check runs in the task after the next frame.
+    sleep(100).await;
+    assert_eq!(heading(), "Problems · errors 1 · warnings 0");
+    drop(root);
+}

@@ -14,7 +14,8 @@ use planner_core::file::{decode, encode_compact};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::amount::{Amount, Unit};
 use planner_core::model::plan::{Column, LineItem, PrintedCell, RatioShare, YearRange};
-use planner_core::rules::validate::{validate, Validation};
+use planner_core::change::history::{Before, History};
+use planner_core::rules::validate::{validate, Touched, Validation};
 use planner_core::{Edit, Owner, Plan};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -264,6 +265,56 @@ proptest! {
             }
             prop_assert_eq!(validation.problems(), validate(&plan), "after {:?}", step);
         }
+    }
+
+    /// Issue 17: an edit that `touches` one program (or pledge, or only the
+    /// deck) changes nothing else of the plan, so an undo step that keeps
+    /// only that part takes the plan back exactly: undoing every step gives
+    /// each earlier plan in turn, and redoing them gives the last one.
+    #[test]
+    fn an_edit_changes_only_what_it_touches_and_undo_restores_it(steps in proptest::collection::vec(step(), 1..40)) {
+        let mut plan = demo_plan();
+        let mut history = History::default();
+        let mut earlier = Vec::new();
+        for step in &steps {
+            let before = plan.clone();
+            let Some(edit) = apply(&mut plan, step) else { continue };
+            let touched = edit.touches();
+            let mut only_that = plan.clone();
+            match touched {
+                Touched::Program(id) => {
+                    let (Some(slot), Some(was)) = (only_that.programs.iter_mut().find(|p| p.id == id), before.program(id)) else {
+                        prop_assert!(false, "{:?} touched a program the plan does not have", edit);
+                        unreachable!()
+                    };
+                    *slot = was.clone();
+                }
+                Touched::Pledge(id) => {
+                    let (Some(slot), Some(was)) = (only_that.pledges.iter_mut().find(|p| p.id == id), before.pledge(id)) else {
+                        prop_assert!(false, "{:?} touched a pledge the plan does not have", edit);
+                        unreachable!()
+                    };
+                    *slot = was.clone();
+                }
+                Touched::Presentation => only_that.deck = before.deck.clone(),
+                Touched::Plan => only_that = before.clone(),
+            }
+            prop_assert_eq!(&only_that, &before, "{:?} changed more than {:?}", edit, touched);
+            if !history.joins(&edit) {
+                earlier.push(before.clone());
+            }
+            history.record_before(Before::of(&before, touched), &edit);
+        }
+        let last = plan.clone();
+        while let Some(expected) = earlier.pop() {
+            plan = history.undo(plan).expect("a step to undo");
+            prop_assert_eq!(&plan, &expected);
+        }
+        prop_assert!(!history.can_undo());
+        while history.can_redo() {
+            plan = history.redo(plan).expect("a step to redo");
+        }
+        prop_assert_eq!(plan, last);
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub fn ProblemsPanel() -> impl IntoView {
     let counts = Memo::new(move |_| session.problems.with(|p| count_by_severity(p)));
     let heading = move || {
         let lang = nav.lang.get();
+        if !session.checked.get() {
+            return format!("{} · {}", lang.pick("문제", "Problems"), lang.pick("검사 중…", "checking…"));
+        }
         let (errors, warnings) = counts.get();
         format!(
             "{} · {} {errors} · {} {warnings}",
@@ -82,10 +85,17 @@ pub fn ProblemsPanel() -> impl IntoView {
             <Show
                 when=move || session.problems.with(|p| !p.is_empty())
                 fallback=move || view! {
-                    <p class="no-problems">
-                        <span aria-hidden="true">"✓ "</span>
-                        {move || nav.lang.get().pick("문제가 없습니다. 모든 표가 맞습니다.", "No problems: every table foots.")}
-                    </p>
+                    <Show
+                        when=move || session.checked.get()
+                        fallback=move || view! {
+                            <p class="checking">{move || nav.lang.get().pick("계획을 검사하고 있습니다…", "Checking the plan…")}</p>
+                        }
+                    >
+                        <p class="no-problems">
+                            <span aria-hidden="true">"✓ "</span>
+                            {move || nav.lang.get().pick("문제가 없습니다. 모든 표가 맞습니다.", "No problems: every table foots.")}
+                        </p>
+                    </Show>
                 }
             >
                 <ul class="problem-list">{items}</ul>

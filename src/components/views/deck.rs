@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use planner_core::model::plan::DeckEntry;
-use planner_core::model::plan::{Deck, Plan};
 use planner_core::render::slide::slide_html;
 use planner_core::views::deck::{arrangement, entry_name, moved, slides, Slide};
 use planner_core::{Edit, Owner};
@@ -36,17 +35,6 @@ pub fn DeckView() -> impl IntoView {
     let deck = Memo::new(move |_| {
         let problems = session.problems.with(|p| p.len());
         session.plan.with(|p| slides(p, problems))
-    });
-    // The figures without the deck's notes and order: typing a note redraws no
-    // chart (a slide's share decimals are kept: they change the chart).
-    let figures = Memo::new(move |_| {
-        session.plan.with(|p| Plan {
-            deck: Deck {
-                share_decimals: p.deck.share_decimals.clone(),
-                ..Default::default()
-            },
-            ..p.clone()
-        })
     });
     let count = move || deck.with(Vec::len);
     let at = move || current.get().min(count().saturating_sub(1));
@@ -187,7 +175,10 @@ pub fn DeckView() -> impl IntoView {
                                         }
                                         let lang = lang();
                                         let table = show_table.get();
-                                        figures.with(|plan| {
+                                        // Drawn again when the figures change, not for a
+                                        // note or the order (the plan itself is not tracked).
+                                        session.figures.track();
+                                        session.plan.with_untracked(|plan| {
                                             session.problems.with(|problems| slide_html(plan, slide, lang, table, problems).into_string())
                                         })
                                     }></div>

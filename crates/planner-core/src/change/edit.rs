@@ -373,6 +373,17 @@ impl Edit {
         }
     }
 
+    /// Whether the edit can change anything a table or chart shows: false
+    /// only for the deck's notes and slide order, so typing a note redraws
+    /// no chart.
+    pub fn changes_figures(&self) -> bool {
+        match self {
+            Edit::SetSlideNote { .. } | Edit::SetDeckEntries(_) => false,
+            Edit::Many(edits) => edits.iter().any(Edit::changes_figures),
+            _ => true,
+        }
+    }
+
     /// Whether every figure and text the edit carries is within the limits
     /// a plan file can hold, so that any plan made by accepted edits can be
     /// stored, exported and read back.

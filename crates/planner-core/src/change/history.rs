@@ -4,7 +4,8 @@
 
 use crate::change::edit::Edit;
 use crate::model::amount::Amount;
-use crate::model::plan::Plan;
+use crate::model::plan::{Plan, Pledge, Program};
+use crate::rules::validate::Touched;
 
 /// The field an edit types into, for coalescing keystrokes into one undo
 /// step. Two edits with equal targets type into the same field.
@@ -50,13 +51,79 @@ impl Edit {
     }
 }
 
+/// What a step keeps of the plan before (or after) it: the whole plan, or
+/// only the program or pledge its edit touched ([`Edit::touches`]): a
+/// district's plan is megabytes, one program a few kilobytes, so two
+/// hundred steps of typing keep two hundred programs, not plans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Before {
+    /// The whole plan.
+    Whole(Plan),
+    /// One program (by its id); the rest of the plan is as it is now.
+    Program(Program),
+    /// One pledge (by its id); the rest of the plan is as it is now.
+    Pledge(Pledge),
+}
+
+impl Before {
+    /// What to keep of `plan` for an edit that `touched` this.
+    pub fn of(plan: &Plan, touched: Touched) -> Before {
+        match touched {
+            Touched::Program(id) => match plan.program(id) {
+                Some(p) => Before::Program(p.clone()),
+                None => Before::Whole(plan.clone()),
+            },
+            Touched::Pledge(id) => match plan.pledge(id) {
+                Some(p) => Before::Pledge(p.clone()),
+                None => Before::Whole(plan.clone()),
+            },
+            Touched::Presentation | Touched::Plan => Before::Whole(plan.clone()),
+        }
+    }
+
+    /// Puts this state into `plan` and gives back what it replaced (the
+    /// step the other way); `Err(self)` when `plan` no longer has the part.
+    fn swap_into(self, plan: &mut Plan) -> Result<Before, Before> {
+        match self {
+            Before::Whole(whole) => Ok(Before::Whole(std::mem::replace(plan, whole))),
+            Before::Program(program) => {
+                match plan.programs.iter_mut().find(|p| p.id == program.id) {
+                    Some(slot) => Ok(Before::Program(std::mem::replace(slot, program))),
+                    None => Err(Before::Program(program)),
+                }
+            }
+            Before::Pledge(pledge) => match plan.pledges.iter_mut().find(|p| p.id == pledge.id) {
+                Some(slot) => Ok(Before::Pledge(std::mem::replace(slot, pledge))),
+                None => Err(Before::Pledge(pledge)),
+            },
+        }
+    }
+}
+
+/// Takes the newest step off `from` into `current` and puts its opposite
+/// onto `to`: an undo or a redo. `None` (nothing moves) when there is none,
+/// or its part is gone from the plan (never on one timeline).
+fn take_step(from: &mut Vec<Before>, to: &mut Vec<Before>, current: Plan) -> Option<Plan> {
+    let mut plan = current;
+    match from.pop()?.swap_into(&mut plan) {
+        Ok(opposite) => {
+            to.push(opposite);
+            Some(plan)
+        }
+        Err(step) => {
+            from.push(step);
+            None
+        }
+    }
+}
+
 /// The plans before (and after) each step, newest last, and which of them
 /// storage holds: the steps form one timeline (`past`, the plan on screen,
 /// `future` reversed), and `saved` is the place in it of the plan last stored.
 #[derive(Clone, Debug)]
 pub struct History {
-    past: Vec<Plan>,
-    future: Vec<Plan>,
+    past: Vec<Before>,
+    future: Vec<Before>,
     last_target: Option<EditTarget>,
     /// Where the stored plan sits in the timeline; `None` once no step holds it.
     saved: Option<usize>,
@@ -81,6 +148,11 @@ impl History {
     /// Records that `edit` changed the plan from `before`. A further keystroke
     /// in the field the previous edit typed into joins that step.
     pub fn record(&mut self, before: Plan, edit: &Edit) {
+        self.record_before(Before::Whole(before), edit);
+    }
+
+    /// [`History::record`] keeping only what the edit touched ([`Before::of`]).
+    pub fn record_before(&mut self, before: Before, edit: &Edit) {
         if self.joins(edit) {
             self.forget_future();
         } else {
@@ -110,12 +182,12 @@ impl History {
 
     /// Records a whole-plan replacement (restore demo, import) as one step.
     pub fn record_replacement(&mut self, before: Plan) {
-        self.push(before);
+        self.push(Before::Whole(before));
         self.last_target = None;
     }
 
     /// A new step: `before` goes onto the undo list, the redo list is dropped.
-    fn push(&mut self, before: Plan) {
+    fn push(&mut self, before: Before) {
         self.forget_future();
         self.past.push(before);
         if self.past.len() > UNDO_LIMIT {
@@ -160,18 +232,14 @@ impl History {
 
     /// The plan one step back, taking `current` onto the redo list.
     pub fn undo(&mut self, current: Plan) -> Option<Plan> {
-        let previous = self.past.pop()?;
-        self.future.push(current);
         self.last_target = None;
-        Some(previous)
+        take_step(&mut self.past, &mut self.future, current)
     }
 
     /// The plan one step forward again, taking `current` onto the undo list.
     pub fn redo(&mut self, current: Plan) -> Option<Plan> {
-        let next = self.future.pop()?;
-        self.past.push(current);
         self.last_target = None;
-        Some(next)
+        take_step(&mut self.future, &mut self.past, current)
     }
 
     /// Whether there is a step to undo.
