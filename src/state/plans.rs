@@ -150,8 +150,10 @@ impl Plans {
         };
         let id = library.next_id();
         let saved_at = browser::now_iso();
+        // The first release wrote plain JSON; storage keeps entries packed.
         let text = match text {
-            Some(text) => stored::pack(&stored::unpack(&text).unwrap_or_default()),
+            Some(text) if stored::is_packed(&text) => text,
+            Some(text) => stored::pack(&text),
             None => stored::pack(&encode_compact(&plan, APP_VERSION, &saved_at)),
         };
         library

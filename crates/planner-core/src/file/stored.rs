@@ -77,19 +77,28 @@ pub fn is_packed(entry: &str) -> bool {
 /// The plan file a stored entry holds: a plain entry as it is, a packed one
 /// inflated. A difference needs its base: see [`resolve`].
 pub fn unpack(entry: &str) -> Result<Cow<'_, str>, StoredError> {
+    if let Some(parts) = difference_parts(entry) {
+        return Err(match parts {
+            Ok((base, _)) => StoredError::MissingBase(base.to_string()),
+            Err(damaged) => damaged,
+        });
+    }
     match entry.strip_prefix(PACKED) {
         Some(rest) => inflate_packed(rest).map(Cow::Owned),
-        None if entry.starts_with(DIFFERENCE) => Err(StoredError::MissingBase(
-            difference_base(entry).unwrap_or("").to_string(),
-        )),
         None => Ok(Cow::Borrowed(entry)),
     }
 }
 
 /// The key a difference entry is based on, if `entry` is one.
 pub fn difference_base(entry: &str) -> Option<&str> {
+    difference_parts(entry)?.ok().map(|(base, _)| base)
+}
+
+/// A difference entry's base key and packed operations (`None`: `entry`
+/// is not a difference; an error: it is one, damaged).
+fn difference_parts(entry: &str) -> Option<Result<(&str, &str), StoredError>> {
     let rest = entry.strip_prefix(DIFFERENCE)?;
-    rest.split_once('\n').map(|(key, _)| key)
+    Some(rest.split_once('\n').ok_or(StoredError::Damaged("no base key")))
 }
 
 /// The plan file of the entry under `key`, following differences to their
@@ -99,11 +108,9 @@ pub fn resolve(key: &str, load: &dyn Fn(&str) -> Option<String>) -> Result<Strin
     let mut key = key.to_string();
     let base = loop {
         let entry = load(&key).ok_or_else(|| StoredError::MissingBase(key.clone()))?;
-        match entry.strip_prefix(DIFFERENCE) {
-            Some(rest) => {
-                let (base, ops) = rest
-                    .split_once('\n')
-                    .ok_or(StoredError::Damaged("no base key"))?;
+        match difference_parts(&entry) {
+            Some(parts) => {
+                let (base, ops) = parts?;
                 if chain.len() >= MAX_CHAIN {
                     return Err(StoredError::Damaged("too long a chain of differences"));
                 }
