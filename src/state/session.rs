@@ -20,7 +20,7 @@ use planner_core::change::edit::EditError;
 use planner_core::model::plan::{SourceId, StageId, YearRange};
 use planner_core::model::words::source_name;
 use planner_core::rules::validate::{Problem, Touched, Validation};
-use planner_core::{Edit, Plan};
+use planner_core::{Edit, Plan, Unit};
 
 use crate::browser;
 use crate::panic;
@@ -82,6 +82,15 @@ pub struct Session {
     /// order ([`Edit::changes_figures`]): what draws tables or charts from
     /// the plan tracks this, not the plan, so a note keystroke redraws none.
     pub figures: Trigger,
+    /// Notified when the list of programs and pledges may have changed (ids,
+    /// order, names: [`Edit::changes_names`]): pickers track this, not the
+    /// plan, so a figure keystroke lists nothing again.
+    pub names: Trigger,
+    /// The plan's unit, for the many cells that show money in it: they
+    /// track this memo, which a keystroke in a figure leaves unchanged.
+    pub unit: Memo<Unit>,
+    /// Whether the stage being edited is locked ([`Session::stage_locked`]).
+    pub locked: Memo<bool>,
     /// The locked stage the last attempted edit would have changed: the
     /// header says so until the next edit is taken.
     pub locked_refusal: RwSignal<Option<StageId>>,
@@ -170,6 +179,9 @@ impl Session {
             can_undo_redo: RwSignal::new((false, false)),
             checked,
             figures: Trigger::new(),
+            names: Trigger::new(),
+            unit: Memo::new(move |_| plan.with(|p| p.unit)),
+            locked: Memo::new(move |_| plan.with(|p| p.stages.current_locked())),
             locked_refusal: RwSignal::new(None),
             history: StoredValue::new_local(History::default()),
             autosave: StoredValue::new_local(None),
@@ -223,6 +235,9 @@ impl Session {
             if edit.changes_figures() {
                 self.figures.notify();
             }
+            if edit.changes_names() {
+                self.names.notify();
+            }
             self.after_change();
         }
         applied
@@ -255,6 +270,7 @@ impl Session {
         self.pending.set_value(Pending::Whole);
         self.plan.set(plan);
         self.figures.notify();
+        self.names.notify();
     }
 
     /// Goes one step back (Ctrl+Z); the step can be redone.
@@ -277,7 +293,7 @@ impl Session {
 
     /// Whether the stage being edited is locked (its money read-only), tracked.
     pub fn stage_locked(&self) -> bool {
-        self.plan.with(|p| p.stages.current_locked())
+        self.locked.get()
     }
 
     /// Says that the stage being edited is locked (a key pressed in one of

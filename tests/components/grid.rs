@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use planner_core::Lang;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use super::support::*;
@@ -255,5 +256,76 @@ async fn the_split_applies_a_matching_ratio_exactly() {
         "291,847"
     );
     assert!(text_of(&root, "[data-testid=split-gap]").contains("matches"));
+    drop(root);
+}
+
+/// The picker of a view's subject (issue 17: its options are one piece of
+/// HTML): it shows the subject selected, a figure edit leaves its options as
+/// they were (the same elements), a rename shows at once with the subject
+/// still selected, and a name that looks like markup is text.
+#[wasm_bindgen_test]
+async fn the_picker_selects_the_subject_and_lists_names_only_again_when_they_change() {
+    use budget_planner::components::controls::owner_picker::OwnerPicker;
+    use budget_planner::state::{use_session, View};
+    use leptos::prelude::*;
+    use planner_core::model::amount::Amount;
+    use planner_core::model::plan::Column;
+    use planner_core::{Edit, Owner};
+
+    let session = Rc::new(std::cell::Cell::new(None));
+    let keep = session.clone();
+    let root = mount_view(Rc::new(MemoryStore::default()), Lang::Ko, move || {
+        keep.set(Some(use_session()));
+        let current = Signal::derive(|| Some(Owner::Program(3)));
+        view! { <OwnerPicker view=View::Schedule pledges_too=true current/> }
+    });
+    settle().await;
+    let session = session.get().unwrap();
+    let picker = || {
+        root.query_selector("#schedule-picker")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .unwrap()
+    };
+    assert_eq!(picker().value(), "program-3");
+    let options = || root.query_selector_all("#schedule-picker option").unwrap();
+    let count = options().length();
+    assert!(count > 8, "programs and pledges listed: {count}");
+    let first = options().item(0).unwrap();
+
+    assert!(session.dispatch_checked(Edit::SetCell {
+        owner: Owner::Program(3),
+        source: "city".into(),
+        column: Column::Year(2019),
+        amount: Amount::won(1_234_000),
+    }));
+    settle().await;
+    assert!(
+        first.is_same_node(options().item(0).as_ref()),
+        "a figure edit rebuilt the options"
+    );
+    assert_eq!(picker().value(), "program-3");
+
+    assert!(session.dispatch_checked(Edit::SetProgramName {
+        program: 3,
+        name: "<b>새 이름</b> & co".into()
+    }));
+    settle().await;
+    let listed: Vec<String> = (0..options().length())
+        .map(|i| {
+            options()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        listed.contains(&"3. <b>새 이름</b> & co".to_string()),
+        "{listed:?}"
+    );
+    assert_eq!(options().length(), count);
+    assert_eq!(picker().value(), "program-3", "the subject stays selected");
     drop(root);
 }

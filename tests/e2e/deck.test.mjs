@@ -269,6 +269,30 @@ test('presenter notes and the slide order are saved with the plan', async () => 
   await context.close();
 });
 
+test('the address follows the slide, so a reload mid-briefing stays on it', async () => {
+  const { context } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url);
+  await page.getByRole('link', { name: '브리핑' }).click();
+  await current(page).waitFor();
+  const total = await page.locator('section.slide').count();
+  // Three quick steps, then a pause: the address names the third slide on.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/#deck\/4$/);
+  const shown = await current(page).getAttribute('data-slide');
+  await page.reload();
+  await page.waitForSelector('.app[data-ready]');
+  await current(page).waitFor();
+  assert.equal(await current(page).getAttribute('data-slide'), shown);
+  assert.equal(await slideNumber(page), `슬라이드 4 / ${total}`);
+  // Leaving right after a step: the overview keeps its own address.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await page.locator('main section.view.overview').waitFor();
+  await page.waitForTimeout(400);
+  assert.match(page.url(), /#overview$/, 'a late address update never lands on the view left for');
+  await context.close();
+});
+
 test('printing the deck gives one landscape page per slide', async () => {
   const { context } = await newProfile(app.browser, 'ko-KR', app.server.url);
   const page = await openApp(context, app.server.url);

@@ -8,13 +8,13 @@
 
 use planner_core::change::edit::{BudgetColumn, IndicatorRow, StaffingColumn, StatusColumn};
 use planner_core::change::field::{Draft, Field, PlanYear};
+use planner_core::change::history::{Before, History};
 use planner_core::file::drafts::{decode_drafts, encode_drafts};
 use planner_core::file::library::{Library, PlanSummary};
 use planner_core::file::{decode, encode_compact};
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::amount::{Amount, Unit};
 use planner_core::model::plan::{Column, LineItem, PrintedCell, RatioShare, YearRange};
-use planner_core::change::history::{Before, History};
 use planner_core::rules::validate::{validate, Touched, Validation};
 use planner_core::{Edit, Owner, Plan};
 use proptest::prelude::*;
@@ -219,6 +219,19 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// The programs and pledges as a picker lists them.
+fn roster(plan: &Plan) -> Vec<(u32, String, String)> {
+    plan.programs
+        .iter()
+        .map(|p| (p.id, p.name.clone(), String::new()))
+        .chain(
+            plan.pledges
+                .iter()
+                .map(|p| (p.id, p.number.clone(), p.title.clone())),
+        )
+        .collect()
+}
+
 /// Applies a step; the edit the plan took, if any.
 fn apply(plan: &mut Plan, step: &Step) -> Option<Edit> {
     let edit = match step {
@@ -300,6 +313,11 @@ proptest! {
                 Touched::Plan => only_that = before.clone(),
             }
             prop_assert_eq!(&only_that, &before, "{:?} changed more than {:?}", edit, touched);
+            // What a picker lists (ids, order, names, pledge numbers and
+            // titles) changes only with an edit that says so (issue 17).
+            if !edit.changes_names() {
+                prop_assert_eq!(roster(&plan), roster(&before), "{:?} changed the names", edit);
+            }
             if !history.joins(&edit) {
                 earlier.push(before.clone());
             }

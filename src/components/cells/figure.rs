@@ -104,7 +104,7 @@ pub fn FigureCell(
     let session = use_session();
     let cell_id = field.cell_id();
     let message_id = format!("{cell_id}-msg");
-    let unit_now = move || unit.map_or_else(|| session.plan.with(|p| p.unit), |u| u.get());
+    let unit_now = move || unit.map_or_else(|| session.unit.get(), |u| u.get());
     let unit_untracked = move || {
         unit.map_or_else(
             || session.plan.with_untracked(|p| p.unit),

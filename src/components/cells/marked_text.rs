@@ -29,7 +29,7 @@ pub fn MarkedText(
     let session = use_session();
     let message_id = format!("{id}-msg");
     let message = cell_mark(session, nav.lang, id.clone(), move || {
-        session.plan.with(|p| p.unit)
+        session.unit.get()
     });
     let severity = move || message.with(|m| m.as_ref().map(|m| m.0));
     let described_by = message_id.clone();

@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 use planner_core::model::words::pledge_label;
+use planner_core::render::html::escape;
 use planner_core::Owner;
 
 use crate::state::{use_nav, use_session, View};
 
 /// A labelled `<select>` of programs (and pledges) that switches the view's
-/// subject. Its options are one memo of names, so 200 programs cost one list
-/// that changes only when a name does.
+/// subject. Its options are one memo of names, rebuilt only when the list of
+/// programs and pledges may have changed ([`crate::state::Session::names`]),
+/// so a keystroke in a figure costs no list of 2,000.
 #[component]
 pub fn OwnerPicker(
     /// The view the picker navigates within.
@@ -22,7 +24,8 @@ pub fn OwnerPicker(
     let nav = use_nav();
     let session = use_session();
     let options = Memo::new(move |_| {
-        session.plan.with(|p| {
+        session.names.track();
+        session.plan.with_untracked(|p| {
             let programs: Vec<(Owner, String)> = p
                 .programs
                 .iter()
@@ -51,6 +54,18 @@ pub fn OwnerPicker(
         }
     };
     let lang = move || nav.lang.get();
+    // The options are written as one piece of HTML: a district's 2,500
+    // programs and pledges as 2,500 components (each with its own effect)
+    // took a tenth of its open (issue 17). The subject is then selected by
+    // the select's value, set again whenever the subject or the options change.
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let value = current.get().map(|o| o.cell_prefix()).unwrap_or_default();
+        options.track();
+        if let Some(select) = select.get() {
+            select.set_value(&value);
+        }
+    });
     view! {
         <div class="owner-picker">
             <label for=select_id.clone()>
@@ -60,44 +75,32 @@ pub fn OwnerPicker(
                     lang().pick("사업 선택", "Program")
                 }}
             </label>
-            <select
-                id=select_id
-                on:change=on_change
-            >
-                <optgroup label=move || lang().pick("사업", "Programs")>
-                    {move || {
-                        options.with(|(programs, _)| {
-                            programs
-                                .iter()
-                                .map(|(owner, name)| picker_option(*owner, name, current))
-                                .collect_view()
-                        })
-                    }}
-                </optgroup>
+            <select id=select_id node_ref=select on:change=on_change>
+                <optgroup
+                    label=move || lang().pick("사업", "Programs")
+                    inner_html=move || options.with(|(programs, _)| options_html(programs))
+                ></optgroup>
                 <Show when=move || pledges_too>
-                    <optgroup label=move || lang().pick("공약", "Pledges")>
-                        {move || {
-                            options.with(|(_, pledges)| {
-                                pledges
-                                    .iter()
-                                    .map(|(owner, name)| picker_option(*owner, name, current))
-                                    .collect_view()
-                            })
-                        }}
-                    </optgroup>
+                    <optgroup
+                        label=move || lang().pick("공약", "Pledges")
+                        inner_html=move || options.with(|(_, pledges)| options_html(pledges))
+                    ></optgroup>
                 </Show>
             </select>
         </div>
     }
 }
 
-/// One option of the picker (its value the owner's fragment key, `program-5`),
-/// selected while it is the view's subject (set per option, so it holds
-/// however the options and the value are rendered).
-fn picker_option(owner: Owner, name: &str, current: Signal<Option<Owner>>) -> impl IntoView {
-    view! {
-        <option value=owner.cell_prefix() prop:selected=move || current.get() == Some(owner)>
-            {name.to_string()}
-        </option>
+/// The options of a picker's group, as HTML: each one's value is the
+/// owner's fragment key (`program-5`), its text the name, escaped.
+fn options_html(owners: &[(Owner, String)]) -> String {
+    let mut html = String::new();
+    for (owner, name) in owners {
+        html.push_str("<option value=\"");
+        html.push_str(&owner.cell_prefix());
+        html.push_str("\">");
+        html.push_str(&escape(name));
+        html.push_str("</option>");
     }
+    html
 }

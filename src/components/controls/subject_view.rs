@@ -15,7 +15,11 @@ pub fn use_subject(subjects: Subjects) -> Memo<Option<Owner>> {
     let session = use_session();
     Memo::new(move |_| {
         let subject = nav.subject.get();
-        session.plan.with(|p| fitting_subject(p, subject, subjects))
+        // Which subjects exist changes only with the list of them.
+        session.names.track();
+        session
+            .plan
+            .with_untracked(|p| fitting_subject(p, subject, subjects))
     })
 }
 

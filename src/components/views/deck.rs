@@ -4,6 +4,9 @@
 //! `planner_core::render::slide`; this component only frames them, follows the
 //! presenter's keys and sends the deck's edits (arrangement, notes).
 
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use planner_core::model::plan::DeckEntry;
 use planner_core::render::slide::slide_html;
@@ -36,6 +39,9 @@ pub fn DeckView() -> impl IntoView {
         let problems = session.problems.with(|p| p.len());
         session.plan.with(|p| slides(p, problems))
     });
+    // One memo of the title for every slide's footer: a note keystroke
+    // (a change of the plan) re-runs it once, not once per slide.
+    let title = Memo::new(move |_| session.plan.with(|p| p.title.clone()));
     let count = move || deck.with(Vec::len);
     let at = move || current.get().min(count().saturating_sub(1));
     let go_to = move |index: usize| current.set(index.min(untrack(count).saturating_sub(1)));
@@ -83,7 +89,26 @@ pub fn DeckView() -> impl IntoView {
         nav.go(View::Overview, None);
     };
 
-    Effect::new(move |_| browser::replace_fragment(&format!("#deck/{}", at() + 1)));
+    // The address follows the slide once the presenter pauses (250 ms):
+    // replacing it costs Chromium more than drawing the step (issue 17).
+    let address = StoredValue::new_local(None::<TimeoutHandle>);
+    let stop_address = move || {
+        if let Some(pending) = address.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+    };
+    Effect::new(move |_| {
+        let fragment = format!("#deck/{}", at() + 1);
+        stop_address();
+        // Only while the deck is still the page shown (never over a view
+        // the presenter has left for).
+        let replace = move || {
+            if browser::location_fragment().starts_with("deck") {
+                browser::replace_fragment(&fragment);
+            }
+        };
+        address.set_value(set_timeout_with_handle(replace, Duration::from_millis(250)).ok());
+    });
 
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -128,6 +153,7 @@ pub fn DeckView() -> impl IntoView {
     let on_before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
     let on_after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
     on_cleanup(move || {
+        stop_address();
         on_key.remove();
         on_before_print.remove();
         on_after_print.remove();
@@ -145,7 +171,7 @@ pub fn DeckView() -> impl IntoView {
 
     view! {
         <div class="deck" role="region" aria-roledescription=move || lang().pick("발표 자료", "slide deck")
-            aria-label=move || session.plan.with(|p| p.title.clone())>
+            aria-label=move || title.get()>
             <div class="deck-stage">
                 {move || {
                     let total = count();
@@ -183,7 +209,7 @@ pub fn DeckView() -> impl IntoView {
                                         })
                                     }></div>
                                     <footer class="slide-footer">
-                                        <span>{move || session.plan.with(|p| p.title.clone())}</span>
+                                        <span>{move || title.get()}</span>
                                         <span class="slide-number">{index + 1}" / "{total}</span>
                                     </footer>
                                 </section>

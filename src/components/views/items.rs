@@ -40,7 +40,7 @@ pub fn LineItems() -> impl IntoView {
     let head = move || {
         view! {
             <p class="unit-caption" data-testid="items-unit-caption">
-                {move || unit_caption(session.plan.with(|p| p.unit), lang())}
+                {move || unit_caption(session.unit.get(), lang())}
             </p>
         }
     };
@@ -184,7 +184,7 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
         })
     });
     let check = Memo::new(move |_| {
-        let unit = session.plan.with(|p| p.unit);
+        let unit = session.unit.get();
         item.with(|i| check_line(i, unit))
     });
     let prefix = format!("program-{program}-item-{index}");
@@ -223,7 +223,7 @@ fn ItemRow(program: ProgramId, index: usize) -> impl IntoView {
     // The basis cell shows validation's message for an unreadable basis.
     let basis_id = format!("{prefix}-basis");
     let basis_message = cell_mark(session, nav.lang, basis_id.clone(), move || {
-        session.plan.with(|p| p.unit)
+        session.unit.get()
     });
     let basis_marked = move || basis_message.with(Option::is_some);
     let basis_msg_id = format!("{basis_id}-msg");
@@ -328,7 +328,7 @@ fn ItemsTotal(program: ProgramId) -> impl IntoView {
     };
     let cell_id = format!("program-{program}-items-total");
     let mark = cell_mark(session, nav.lang, cell_id.clone(), move || {
-        session.plan.with(|p| p.unit)
+        session.unit.get()
     });
     let marked = move || mark.with(Option::is_some);
     let total = move || {

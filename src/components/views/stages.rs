@@ -206,7 +206,7 @@ fn StageComparison() -> impl IntoView {
         };
         (valid(before.get(), b), valid(after.get(), a))
     };
-    let shown_unit = move || unit.get().unwrap_or_else(|| session.plan.with(|p| p.unit));
+    let shown_unit = move || unit.get().unwrap_or_else(|| session.unit.get());
     let comparison = Memo::new(move |_| {
         let (b, a) = chosen();
         let (unit, lang) = (shown_unit(), nav.lang.get());
@@ -271,7 +271,7 @@ fn CopyForward() -> impl IntoView {
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     let preview = RwSignal::new(false);
     let lines = move || {
-        let (unit, lang) = (session.plan.with(|p| p.unit), nav.lang.get());
+        let (unit, lang) = (session.unit.get(), nav.lang.get());
         session
             .plan
             .with(|p| copy_forward(p).1.lines(lang, unit))

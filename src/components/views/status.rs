@@ -110,7 +110,7 @@ pub fn StatusTable() -> impl IntoView {
             <div class="table-head">
                 <h2 id="status-title">{move || t(Msg::StatusTitle)}</h2>
                 <p class="unit-caption" data-testid="unit-caption">
-                    {move || unit_caption(session.plan.with(|p| p.unit), nav.lang.get())}
+                    {move || unit_caption(session.unit.get(), nav.lang.get())}
                 </p>
             </div>
             <div class="grid-options">
@@ -177,7 +177,7 @@ fn Printed(
     label: Signal<String>,
 ) -> impl IntoView {
     let session = use_session();
-    let unit = Signal::derive(move || session.plan.with(|p| p.unit));
+    let unit = Signal::derive(move || session.unit.get());
     let figure = Signal::derive(move || unit.get().shown_figure(amount.get()));
     view! {
         <TotalCell figure testid=testid.to_string() field input=true checking unit label/>

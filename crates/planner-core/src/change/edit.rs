@@ -384,6 +384,19 @@ impl Edit {
         }
     }
 
+    /// Whether the edit can change the list of programs and pledges as a
+    /// picker shows it (ids, order, names, pledge numbers): what lists them
+    /// tracks this, so a keystroke in a figure rebuilds no list of 2,000.
+    pub fn changes_names(&self) -> bool {
+        match self {
+            Edit::SetProgramName { .. }
+            | Edit::SetPledgeTitle { .. }
+            | Edit::SetPledgeNumber { .. } => true,
+            Edit::Many(edits) => edits.iter().any(Edit::changes_names),
+            edit => edit.touches() == Touched::Plan,
+        }
+    }
+
     /// Whether every figure and text the edit carries is within the limits
     /// a plan file can hold, so that any plan made by accepted edits can be
     /// stored, exported and read back.

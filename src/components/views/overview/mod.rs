@@ -132,7 +132,7 @@ pub fn Overview() -> impl IntoView {
 fn UnitSwitch() -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
-    let unit = Memo::new(move |_| session.plan.with(|p| p.unit));
+    let unit = Memo::new(move |_| session.unit.get());
     view! {
         <fieldset class="unit-switch">
             <legend>{move || Msg::UnitLabel.text(nav.lang.get())}</legend>
@@ -313,7 +313,7 @@ pub(super) fn MoreButtons(
 
 /// A section's unit caption, `(단위: 천원)`.
 fn caption(session: Session, nav: Nav) -> impl Fn() -> &'static str + Copy {
-    move || unit_caption(session.plan.with(|p| p.unit), nav.lang.get())
+    move || unit_caption(session.unit.get(), nav.lang.get())
 }
 
 /// 1. 예산현황 (§1.1): 계 first, then each unit program; footed in the display unit.

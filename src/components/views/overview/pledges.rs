@@ -160,7 +160,7 @@ fn PledgeDoc(id: PledgeId) -> impl IntoView {
                         {p("소요예산액", "Schedule of funding")}
                         <a class="edit-link" href=View::Schedule.href(Some(Owner::Pledge(id)))>{p("편집", "Edit")}</a>
                     </h5>
-                    <p class="unit-caption">{move || unit_caption(session.plan.with(|p| p.unit), lang)}</p>
+                    <p class="unit-caption">{move || unit_caption(session.unit.get(), lang)}</p>
                 </div>
                 {schedule}
                 <Show when=move || rounded>

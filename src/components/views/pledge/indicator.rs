@@ -278,7 +278,7 @@ fn TotalCell(
     let lang = move || nav.lang.get();
     let message_id = format!("{id}-msg");
     let message = cell_mark(session, nav.lang, id.clone(), move || {
-        session.plan.with(|p| p.unit)
+        session.unit.get()
     });
     let marked = move || message.with(Option::is_some);
     let cell_id = id.clone();

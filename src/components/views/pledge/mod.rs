@@ -237,7 +237,7 @@ fn ClassificationChips(id: PledgeId) -> impl IntoView {
     let card = (session, id, class);
     // An SDG outside 1–17 can only come from a file; validation says which.
     let sdg_message = cell_mark(session, nav.lang, format!("pledge-{id}-sdg"), move || {
-        session.plan.with(|p| p.unit)
+        session.unit.get()
     });
 
     view! {

@@ -32,7 +32,7 @@ pub fn Settings() -> impl IntoView {
     let session = use_session();
     let t = move |m: Msg| m.text(nav.lang.get());
     let lang = move || nav.lang.get();
-    let unit = move || session.plan.with(|p| p.unit);
+    let unit = move || session.unit.get();
     let export = move |_| {
         let name = session.plan.with_untracked(|p| {
             format!(

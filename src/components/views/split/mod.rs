@@ -66,7 +66,7 @@ fn Split(program: ProgramId) -> impl IntoView {
     let session = use_session();
     let lang = move || nav.lang.get();
     let owner = Owner::Program(program);
-    let unit = Memo::new(move |_| session.plan.with(|p| p.unit));
+    let unit = Memo::new(move |_| session.unit.get());
     let years = Memo::new(move |_| {
         session
             .plan
