@@ -101,10 +101,15 @@ async fn plans_are_created_duplicated_renamed_deleted_and_brought_back() {
         .unwrap();
     assert_eq!(rows.length(), 2);
     assert!(text_of(&root, "tr[data-plan='2']").contains("2027–2030"));
-    assert!(
-        text_of(&root, "tr[data-plan='1']").contains("6,312,771"),
-        "the demo's grand total in 천원"
+    // The one total (issue 18): every program's schedule, in the plan's own
+    // unit, its meaning in the header's tooltip.
+    assert_eq!(
+        text_of(&root, "tr[data-plan='1'] [data-testid=plan-total]"),
+        "KRW 4,532,711 thousand",
+        "the demo's total cost in its unit"
     );
+    assert!(attr(&root, "[data-testid=plans-table] thead th:nth-child(3)", "title")
+        .is_some_and(|t| t.contains("schedule")));
 
     // Duplicate the demo: a third plan, opened, titled as a copy.
     button_named(&root, "Duplicate · 사회적경제 예산·공약 계획 (예시)").click();
@@ -319,6 +324,14 @@ async fn an_imported_file_is_previewed_then_added_and_a_bad_one_changes_nothing(
     let store = Rc::new(MemoryStore::default());
     let root = mount_at(store.clone(), Lang::En, "#plans");
     settle().await;
+    // The version the open keeps comes just after the plan is shown (a
+    // timer): wait for it, so that only the preview could change storage.
+    for _ in 0..100 {
+        if store.entries.borrow().keys().any(|k| k.starts_with("budget-planner/version/")) {
+            break;
+        }
+        sleep(20).await;
+    }
     let before = store.entries.borrow().clone();
     // A damaged file: message with its JSON path; storage untouched.
     let paste = |text: &str| {
@@ -357,7 +370,7 @@ async fn an_imported_file_is_previewed_then_added_and_a_bad_one_changes_nothing(
     let preview = text_of(&root, "[data-testid=import-preview]");
     assert!(
         preview.contains("2014–2022")
-            && preview.contains("6,312,771")
+            && preview.contains("KRW 4,532,711 thousand")
             && preview.contains("errors 0"),
         "{preview}"
     );

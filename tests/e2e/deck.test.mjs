@@ -5,9 +5,10 @@
 // it again in English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, newProfile, openApp, screenshot, seriousA11yViolations, SHOTS, figure } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot, seriousA11yViolations, SHOTS, figure, ROOT } from './harness.mjs';
 
 const app = appUnderTest();
 
@@ -200,6 +201,14 @@ test('the demo deck: every slide by keyboard, its figures equal the overview\'s'
   await page.keyboard.press('F');
   await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 3000 });
   assert.ok(await page.locator('section.slide.current').isVisible(), 'the deck is still shown after full screen');
+  // Esc in full screen leaves full screen first and keeps the deck (issue 18);
+  // a second Esc leaves the deck.
+  await page.keyboard.press('F');
+  await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 3000 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 3000 });
+  assert.ok(await page.locator('section.slide.current').isVisible(), 'Esc in full screen left the deck');
+  assert.match(page.url(), /#deck/);
   await page.keyboard.press('Escape');
   await page.locator('[data-testid="ov-status-total"]').waitFor();
   assert.match(page.url(), /#overview$/);
@@ -290,6 +299,92 @@ test('the address follows the slide, so a reload mid-briefing stays on it', asyn
   await page.locator('main section.view.overview').waitFor();
   await page.waitForTimeout(400);
   assert.match(page.url(), /#overview$/, 'a late address update never lands on the view left for');
+  await context.close();
+});
+
+test('a plan with no organisation and a long list of problems: no leading dot, the problems continue (issue 18)', async () => {
+  // The demo plan with its organisation cleared and every program's name
+  // emptied: each program with figures is then a problem (more than one slide of them).
+  const file = JSON.parse(await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8'));
+  file.plan.organisation = '';
+  for (const program of file.plan.programs) if (program.id !== 6) program.name = '';
+  const path = join(tmpdir(), `deck-rough-edges-${process.pid}.json`);
+  await writeFile(path, JSON.stringify(file));
+  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const page = await openApp(context, app.server.url + '#plans');
+  await page.locator('[data-testid=import-input]').setInputFiles(path);
+  await page.getByRole('button', { name: '새 계획으로 추가' }).click();
+  await page.waitForSelector('.app[data-ready] main section.view');
+  await page.goto(app.server.url + '#deck');
+  await current(page).waitFor();
+
+  const sub = (await current(page).locator('.slide-sub').first().innerText()).trim();
+  assert.ok(sub.length > 0 && !sub.startsWith('·'), `the summary's subtitle: "${sub}"`);
+  await screenshot(page, 'deck-ko-no-organisation');
+
+  // The table view (T) of a program's slide: its caption says what the table
+  // is, not the heading again.
+  while ((await current(page).getAttribute('data-slide')) !== 'program-6') await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('T');
+  const h2 = (await current(page).locator('h2').innerText()).trim();
+  const captions = await current(page).locator('table caption').allInnerTexts();
+  assert.ok(captions.length > 0 && captions.every((c) => c.trim() !== h2), `${h2} / ${captions}`);
+  await screenshot(page, 'deck-ko-program-table');
+  await page.keyboard.press('T');
+
+  // The problems, from the first problems slide to the end: every one listed once.
+  await page.keyboard.press('End');
+  const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
+  const pages = keys.filter((k) => k.startsWith('problems'));
+  assert.ok(pages.length >= 2, `problems slides: ${pages}`);
+  let listed = 0;
+  for (let i = pages.length - 1; i >= 0; i--) {
+    assert.equal(await current(page).getAttribute('data-slide'), pages[i]);
+    const items = await current(page).locator('.slide-problems li').count();
+    assert.ok(items > 0, `${pages[i]} lists problems`);
+    listed += items;
+    const continues = await current(page).locator('[data-testid="problems-continue"]').count();
+    assert.equal(continues, i + 1 < pages.length ? 1 : 0, `${pages[i]} says whether the list goes on`);
+    if (i === 0) await screenshot(page, 'deck-ko-problems-continued');
+    await page.keyboard.press('ArrowLeft');
+  }
+  const heading = await page.locator('section.slide[data-slide="problems"] h2').innerText();
+  const total = Number(heading.match(/문제 (\d+)건/)[1]);
+  assert.equal(listed, total, 'every problem is on a slide, once');
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test('a plan with no money in its schedules and no status figures: no empty chart, no slide of dashes (issue 18)', async () => {
+  const file = JSON.parse(await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8'));
+  for (const program of file.plan.programs) {
+    for (const row of program.schedule.rows) {
+      row.before = '0';
+      row.after = '0';
+      for (const year of Object.keys(row.years)) row.years[year] = '0';
+    }
+    if (program.budget) program.budget = { ...program.budget, this_year: '0', prior_year: '0' };
+  }
+  const path = join(tmpdir(), `deck-no-figures-${process.pid}.json`);
+  await writeFile(path, JSON.stringify(file));
+  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
+  const page = await openApp(context, app.server.url + '#plans');
+  await page.locator('[data-testid=import-input]').setInputFiles(path);
+  await page.getByRole('button', { name: 'Add as a new plan' }).click();
+  await page.waitForSelector('.app[data-ready] main section.view');
+  await page.goto(app.server.url + '#deck');
+  await current(page).waitFor();
+  const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
+  assert.ok(!keys.includes('changes'), `no changes slide of dashes: ${keys}`);
+  assert.ok(!keys.some((k) => k.startsWith('program-')), `no program slide without money: ${keys}`);
+  assert.equal(await current(page).getAttribute('data-slide'), 'summary');
+  for (const table of [false, true]) {
+    if (table) await page.keyboard.press('T');
+    assert.equal(await current(page).locator('svg, table').count(), 0, 'no empty chart or table');
+    assert.match(await current(page).locator('[data-testid="slide-empty"]').innerText(), /No program has money/);
+  }
+  await screenshot(page, 'deck-en-no-figures');
+  assert.deepEqual(record.errors, []);
   await context.close();
 });
 

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 use planner_core::file::library::grand_total;
-use planner_core::model::amount::format_figure;
-use planner_core::Unit;
+use planner_core::model::words::total_cost_words;
+use planner_core::views::document::amount_phrase;
 
 use crate::state::import::Checked;
 use crate::state::{use_import, use_nav, use_session};
@@ -28,7 +28,7 @@ pub fn ImportDialog() -> impl IntoView {
                     (lang.pick("제목", "Title"), plan.title.clone()),
                     (lang.pick("기간", "Years"), format!("{}–{}", plan.years.first, plan.years.last)),
                     (lang.pick("사업 / 공약", "Programs / pledges"), format!("{} / {}", plan.programs.len(), plan.pledges.len())),
-                    (lang.pick("총액(천원)", "Grand total (KRW thousand)"), format_figure(Unit::Thousand.shown_figure(grand_total(plan)))),
+                    (total_cost_words(lang).0, amount_phrase(plan.unit.shown_figure(grand_total(plan)), plan.unit, lang)),
                     (lang.pick("문제", "Problems"), format!("{} {errors} · {} {warnings}", lang.pick("오류", "errors"), lang.pick("경고", "warnings"))),
                 ];
                 let open_title = session.plan.with_untracked(|p| p.title.clone());

@@ -115,12 +115,14 @@ pub fn DeckView() -> impl IntoView {
             return;
         }
         let key = ev.key();
-        // Esc works from any field: it closes the arrangement panel first, then
-        // leaves the deck.
+        // Esc works from any field: it closes the arrangement panel first,
+        // then leaves full screen, and only then leaves the deck.
         if key == "Escape" {
             ev.prevent_default();
             if arranging.get_untracked() {
                 arranging.set(false);
+            } else if browser::is_full_screen() {
+                browser::toggle_full_screen();
             } else {
                 leave();
             }

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use planner_core::file::library::{PlanId, PlanSummary};
 use planner_core::fixtures::demo::demo_plan;
-use planner_core::model::amount::format_figure;
+use planner_core::model::words::total_cost_words;
+use planner_core::views::document::amount_phrase;
 use planner_core::model::figure::{FigureFormat, FigureKind};
 use planner_core::model::limits::span_fits;
 use planner_core::model::plan::YearRange;
@@ -58,7 +59,9 @@ pub fn PlansHome() -> impl IntoView {
                     <tr>
                         <th scope="col">{move || pick("계획", "Plan")}</th>
                         <th scope="col">{move || pick("기간", "Years")}</th>
-                        <th scope="col">{move || pick("총액(천원)", "Grand total (KRW thousand)")}</th>
+                        <th scope="col" title=move || total_cost_words(nav.lang.get()).1>
+                            {move || total_cost_words(nav.lang.get()).0}
+                        </th>
                         <th scope="col">{move || pick("문제", "Problems")}</th>
                         <th scope="col">{move || pick("마지막 저장", "Last saved")}</th>
                         <th scope="col">{move || pick("작업", "Actions")}</th>
@@ -145,7 +148,7 @@ fn PlanRow(id: PlanId) -> impl IntoView {
                 </Show>
             </th>
             <td>{move || summary.with(|s| s.as_ref().map(|s| format!("{}–{}", s.first_year, s.last_year)))}</td>
-            <td class="num">{move || summary.with(|s| s.as_ref().map(|s| format_figure(Unit::Thousand.shown_figure(s.grand_total))))}</td>
+            <td class="num" data-testid="plan-total">{move || summary.with(|s| s.as_ref().map(|s| amount_phrase(s.unit.shown_figure(s.grand_total), s.unit, nav.lang.get())))}</td>
             <td class:has-errors=move || !clean()>
                 <span aria-hidden="true">{move || if clean() { "✓ " } else { "⚠ " }}</span>
                 {problems}

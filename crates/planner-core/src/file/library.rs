@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::amount::Amount;
+use crate::model::amount::{Amount, Unit};
 use crate::model::plan::{Plan, Year};
 use crate::rules::validate::{count_by_severity, Problem};
 
@@ -26,10 +26,14 @@ pub struct PlanSummary {
     pub first_year: Year,
     /// Last year of the plan's term.
     pub last_year: Year,
-    /// The plan's grand total ([`grand_total`]), in won. A sum of many
+    /// The plan's total cost ([`grand_total`]), in won. A sum of many
     /// figures, so it may exceed the limit of one ([`crate::model::limits`]).
     #[serde(with = "crate::model::amount::any_size")]
     pub grand_total: Amount,
+    /// The plan's own unit, which the plans home shows the total in (an
+    /// index written before it was kept reads as 천원, the default).
+    #[serde(default)]
+    pub unit: Unit,
     /// How many errors validation found at the last save.
     pub errors: usize,
     /// How many warnings.
@@ -62,18 +66,16 @@ pub struct Library {
     pub unreadable: Vec<PlanId>,
 }
 
-/// The money a plan holds, for the plans home: each program's schedule, or
-/// for a budget-status row without a schedule, this year's budget.
+/// The plan's total cost, for the plans home: every program's schedule
+/// (기투자, each year, 장기) added up — the 계 of the summary slide's table
+/// of all programs, one figure with one meaning (issue 18: it used to add
+/// this year's status budget of rows without a schedule, a figure printed
+/// nowhere). Pledges' schedules are not added: they finance programs.
 pub fn grand_total(plan: &Plan) -> Amount {
     plan.programs
         .iter()
-        .map(|p| {
-            if p.schedule.rows.is_empty() {
-                p.budget.map(|b| b.this_year).unwrap_or_default()
-            } else {
-                p.schedule.rows.iter().map(|r| r.total()).sum()
-            }
-        })
+        .flat_map(|p| &p.schedule.rows)
+        .map(|r| r.total())
         .sum()
 }
 
@@ -87,6 +89,7 @@ impl PlanSummary {
             first_year: 0,
             last_year: 0,
             grand_total: Amount::ZERO,
+            unit: Unit::Thousand,
             errors: 0,
             warnings: 0,
             saved_at: String::new(),
@@ -104,6 +107,7 @@ impl PlanSummary {
             first_year: plan.years.first,
             last_year: plan.years.last,
             grand_total: grand_total(plan),
+            unit: plan.unit,
             errors,
             warnings,
             saved_at: saved_at.into(),
@@ -258,12 +262,24 @@ mod tests {
         let summary = PlanSummary::of(1, &plan, &validate(&plan), "2026-11-23T00:00:00Z");
         assert_eq!((summary.first_year, summary.last_year), (2014, 2022));
         assert_eq!((summary.errors, summary.warnings), (0, 0));
-        // 1,780,060 of budgets + the §1.2 splits (533,073 + 1,167,388 + 228,000 + 477,250
-        // + 1,119,000 + 1,000,000 + 8,000), all in 천원.
-        assert_eq!(
-            summary.grand_total,
-            Amount::won(1_780_060_000 + 4_532_711_000)
-        );
+        // The §1.2 splits (533,073 + 1,167,388 + 228,000 + 477,250 + 1,119,000
+        // + 1,000,000 + 8,000 천원): the programs' schedules, not the status
+        // budgets of the rows without one.
+        assert_eq!(summary.grand_total, Amount::won(4_532_711_000));
+        assert_eq!(summary.unit, Unit::Thousand);
+    }
+
+    #[test]
+    fn an_index_of_an_earlier_release_reads_its_totals_as_thousands() {
+        let mut library = Library::new();
+        let mut plan = demo_plan();
+        plan.unit = Unit::Million;
+        library.upsert(PlanSummary::of(library.next_id(), &plan, &[], "t"));
+        let text = library.encode();
+        assert!(text.contains("\"unit\":\"million\""));
+        assert_eq!(Library::decode(&text).unwrap().plans[0].unit, Unit::Million);
+        let earlier = text.replace(",\"unit\":\"million\"", "");
+        assert_eq!(Library::decode(&earlier).unwrap().plans[0].unit, Unit::Thousand);
     }
 
     #[test]
@@ -297,7 +313,7 @@ mod tests {
         let text = library
             .encode()
             .replacen(
-                "\"grand_total\":\"6312771000\"",
+                "\"grand_total\":\"4532711000\"",
                 "\"grand_total\":\"1000000000000000000000000000000\"",
                 1,
             )
@@ -321,7 +337,7 @@ mod tests {
         assert_eq!(read.plans[0], PlanSummary::placeholder(3));
         // A sum beyond one figure's limit (but within Decimal's) is read as it is.
         let large = library.encode().replacen(
-            "\"grand_total\":\"6312771000\"",
+            "\"grand_total\":\"4532711000\"",
             "\"grand_total\":\"100000000000000000000\"",
             1,
         );

@@ -355,6 +355,22 @@ pub fn within_words(pledge: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// The one total the plans home and an import's preview show of a plan
+/// ([`crate::file::library::grand_total`]): its name, and what it means,
+/// said in the name's tooltip.
+pub fn total_cost_words(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ko => (
+            "총사업비",
+            "모든 사업의 연차별 소요예산(기투자·연도별·장기)을 더한 금액. 계획의 단위로 표시합니다.",
+        ),
+        Lang::En => (
+            "Total cost",
+            "Every program's schedule (before, each year, after) added up, in the plan's own unit.",
+        ),
+    }
+}
+
 /// A unit's caption above a table: `(단위: 천원)` / `(Unit: KRW 1,000)`.
 pub fn unit_caption(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {

@@ -132,6 +132,8 @@ fn stacked_bars_svg(title: &str, series: &[String], bars: &[Bar]) -> String {
         let x = d(20) + slot * d(b as i64) + (slot - bar_width) / d(2);
         let centre = x + bar_width / d(2);
         let (mut up, mut down) = (zero, zero);
+        // A bar of one segment has its figure once, as the total above it.
+        let stacked = bar.segments.iter().filter(|v| !v.is_zero()).count() > 1;
         for (i, value) in bar.segments.iter().enumerate() {
             if value.is_zero() {
                 continue;
@@ -162,7 +164,7 @@ fn stacked_bars_svg(title: &str, series: &[String], bars: &[Bar]) -> String {
             // enough and the figure fits the bar's slot (about 11 units a
             // character); otherwise the segment's title and the table carry it.
             let figure = label(*value);
-            if h >= d(26) && d(figure.chars().count() as i64 * 11) <= slot {
+            if stacked && h >= d(26) && d(figure.chars().count() as i64 * 11) <= slot {
                 out.push_str(&text(
                     centre,
                     y + h / d(2) + d(7),
@@ -233,10 +235,24 @@ fn donut_svg(title: &str, centre: &str, shares: &[(usize, Decimal)]) -> Option<S
         offset -= *share;
     }
     out.push_str(&format!(
-        "<text x=\"21\" y=\"22.5\" text-anchor=\"middle\" class=\"donut-centre\">{}</text></svg>",
+        "<text x=\"21\" y=\"22.5\" text-anchor=\"middle\" class=\"{}\">{}</text></svg>",
+        centre_class(centre),
         escape(centre)
     ));
     Some(out)
+}
+
+/// The centre figure's class for its length: smaller type for a longer
+/// figure, so a large total stays inside the ring's hole (about 23 units
+/// wide; a bold digit is about 0.58 of the type size) instead of running
+/// over the ring (issue 18).
+fn centre_class(centre: &str) -> &'static str {
+    match centre.chars().count() {
+        0..=9 => "donut-centre",
+        10..=11 => "donut-centre small",
+        12..=15 => "donut-centre tiny",
+        _ => "donut-centre least",
+    }
 }
 
 /// Horizontal bars from a zero line, for figures that may be negative (a
@@ -431,6 +447,47 @@ mod tests {
         assert_eq!(figures(&svg, "category"), ["2018", "2019"]);
         assert!(svg.contains("<title>시비 2018: 440</title>"));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+
+    /// Issue 18: a bar's figure is printed once. A bar of one source has
+    /// only its total above it; a stacked bar has its segments' figures too.
+    #[test]
+    fn a_bar_of_one_segment_prints_its_figure_once() {
+        let svg = stacked_bars(
+            "소요예산",
+            &["시비".into(), "구비".into()],
+            &[
+                Bar {
+                    label: "2018".into(),
+                    segments: vec![d(440), d(0)],
+                },
+                Bar {
+                    label: "2019".into(),
+                    segments: vec![d(540), d(185)],
+                },
+            ],
+        )
+        .into_string();
+        assert_eq!(figures(&svg, "bar-total"), ["440", "725"]);
+        assert_eq!(figures(&svg, "in-bar"), ["540", "185"]);
+        assert_eq!(svg.matches(">440<").count(), 1, "440 printed once");
+    }
+
+    #[test]
+    fn a_large_total_in_the_ring_gets_smaller_type_and_stays_in_its_hole() {
+        let shares = [(0, d(60)), (1, d(40))];
+        for (centre, class, size) in [
+            ("1,167,388", "donut-centre", 4.2),
+            ("501,835,640", "donut-centre small", 3.5),
+            ("501,835,640,000", "donut-centre tiny", 2.6),
+            ("1,501,835,640,000,000", "donut-centre least", 2.0),
+        ] {
+            let svg = donut("분담", centre, &shares).unwrap().into_string();
+            assert!(svg.contains(&format!("class=\"{class}\">{centre}<")), "{svg}");
+            // The width it takes at that size fits the hole (radius 12.9).
+            let width = centre.chars().count() as f64 * 0.58 * size;
+            assert!(width <= 2.0 * 12.9, "{centre}: {width}");
+        }
     }
 
     #[test]

@@ -15,17 +15,16 @@ use crate::views::deck::{
     chart_columns, indicator_slide_table, pledge_slide, program_slide, schedule_slide_table,
     status_slide_table, summary_slide, Slide, SlideTable,
 };
-use crate::views::document::{amount_phrase, status_document, ScheduleDocument};
+use crate::views::document::{amount_phrase, has_money, status_document, ScheduleDocument};
 
 use crate::model::plan::Plan;
 use crate::model::words::{unit_caption, Lang};
 use crate::render::html::Html;
 use crate::rules::validate::{Problem, Severity};
+use crate::views::deck::PROBLEMS_PER_SLIDE;
 use crate::views::locate::describe;
 use crate::views::stages::compare_stages;
 
-/// How many problems the closing slide lists; the rest are counted.
-pub const LISTED_ON_SLIDE: usize = 6;
 /// How many unit programs the changes chart draws; the table has them all.
 pub const CHANGES_DRAWN: usize = 10;
 
@@ -44,7 +43,7 @@ pub fn slide_html(
         Slide::Pledge(id) => pledge(plan, id, lang, table, caption),
         Slide::Changes => changes(plan, lang, table, caption),
         Slide::Stages(id) => stages(plan, id, lang, table, caption),
-        Slide::Problems => problems_slide(plan, lang, problems),
+        Slide::Problems(page) => problems_slide(plan, lang, problems, page),
     }
 }
 
@@ -61,18 +60,28 @@ fn head(title: &str, sub: Html) -> Html {
     )
 }
 
+/// A subtitle's parts joined by ` · `, leaving out the empty ones (a plan
+/// with no organisation, a program with no department), so no subtitle
+/// starts or ends with a dot.
+fn subtitle(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn chart_box(svg: Html) -> Html {
     Html::element("div", &[("class", "chart-box")], svg)
 }
 
 fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
     let summary = summary_slide(plan);
+    let years = format!("{}–{}", plan.years.first, plan.years.last);
     let mut out = head(
         &plan.title,
-        Html::text(&format!(
-            "{} · {}–{} · {caption}",
-            plan.organisation, plan.years.first, plan.years.last
-        )),
+        Html::text(&subtitle(&[&plan.organisation, &years, caption])),
     );
     if !summary.status.rows.is_empty() {
         let t = summary.status.total;
@@ -111,7 +120,18 @@ fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
         &[("class", "chart-title")],
         Html::text(title),
     ));
-    if table {
+    // A plan of only a 예산현황 has no schedule to draw: the slide says so
+    // rather than showing an empty chart (issue 18).
+    if !plan.programs.iter().any(|p| has_money(&p.schedule)) {
+        out.push(Html::element(
+            "p",
+            &[("class", "slide-empty"), ("data-testid", "slide-empty")],
+            Html::text(lang.pick(
+                "사업의 연차별 소요예산이 아직 없습니다.",
+                "No program has money in its schedule yet.",
+            )),
+        ));
+    } else if table {
         out.push(table_html(&schedule_slide_table(
             plan,
             &summary.schedule,
@@ -135,7 +155,7 @@ fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html
     };
     let mut out = head(
         &program.name,
-        Html::text(&format!("{} · {caption}", program.owner)),
+        Html::text(&subtitle(&[&program.owner, caption])),
     );
     out.push(Html::element(
         "p",
@@ -143,10 +163,12 @@ fn program(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html
         Html::text(&program.split.text(&plan.sources, plan.unit, lang)),
     ));
     if table {
+        // The caption says what the table is; the heading already names
+        // the program (issue 18: it was said twice).
         out.push(table_html(&schedule_slide_table(
             plan,
             &program.schedule,
-            &program.name,
+            lang.pick("연차별 소요예산", "Schedule by year"),
             lang,
         )));
         return out;
@@ -458,22 +480,32 @@ fn largest_changes(rows: Vec<(String, Decimal)>) -> (Vec<(String, Decimal)>, usi
     (ranked.into_iter().map(|(_, row)| row).collect(), left_out)
 }
 
-fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> Html {
+/// One page of the open problems: [`PROBLEMS_PER_SLIDE`] of them, the
+/// heading counting all, and a line saying the list goes on when it does.
+fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem], page: u32) -> Html {
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
+    let pages = problems.len().div_ceil(PROBLEMS_PER_SLIDE).max(1);
+    let page = usize::try_from(page).unwrap_or(usize::MAX).min(pages - 1);
+    let of_pages = if pages > 1 {
+        format!(" · {}/{pages}", page + 1)
+    } else {
+        String::new()
+    };
     let heading = match lang {
-        Lang::Ko => format!("확인이 필요한 문제 {}건 (오류 {errors})", problems.len()),
-        Lang::En => format!("{} open problems ({errors} errors)", problems.len()),
+        Lang::Ko => format!("확인이 필요한 문제 {}건 (오류 {errors}){of_pages}", problems.len()),
+        Lang::En => format!("{} open problems ({errors} errors){of_pages}", problems.len()),
     };
     let mut out = head(&heading, Html::new());
+    let first = page * PROBLEMS_PER_SLIDE;
+    let listed = problems.iter().skip(first).take(PROBLEMS_PER_SLIDE);
+    let start = (first + 1).to_string();
     out.push(Html::element(
-        "ul",
-        &[("class", "slide-problems")],
-        problems
-            .iter()
-            .take(LISTED_ON_SLIDE)
+        "ol",
+        &[("class", "slide-problems"), ("start", &start)],
+        listed
             .map(|problem| {
                 let mut item = Html::element(
                     "strong",
@@ -485,15 +517,15 @@ fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem]) -> Html {
             })
             .collect(),
     ));
-    let more = problems.len().saturating_sub(LISTED_ON_SLIDE);
-    if more > 0 {
+    let after = problems.len().saturating_sub(first + PROBLEMS_PER_SLIDE);
+    if after > 0 {
         let note = match lang {
-            Lang::Ko => format!("외 {more}건"),
-            Lang::En => format!("and {more} more"),
+            Lang::Ko => format!("다음 슬라이드에 계속 ({after}건)"),
+            Lang::En => format!("Continued on the next slide ({after} more)"),
         };
         out.push(Html::element(
             "p",
-            &[("class", "slide-sub")],
+            &[("class", "slide-sub"), ("data-testid", "problems-continue")],
             Html::text(&note),
         ));
     }
@@ -583,6 +615,60 @@ mod tests {
     }
 
     #[test]
+    fn a_subtitle_leaves_out_what_the_plan_does_not_say() {
+        let mut plan = demo_plan();
+        plan.organisation = String::new();
+        for program in &mut plan.programs {
+            program.owner = " ".into();
+        }
+        for slide in [Slide::Summary, Slide::Program(6)] {
+            let html = slide_html(&plan, slide, Lang::Ko, false, &[]).into_string();
+            let sub = html.split("class=\"slide-sub\">").nth(1).unwrap_or_default();
+            assert!(!sub.starts_with('·') && !sub.starts_with(" ·"), "{slide:?}: {sub}");
+            assert!(!sub.contains("· ·"), "{slide:?}: {sub}");
+        }
+        assert_eq!(subtitle(&["", "2020–2024", "(단위: 천원)"]), "2020–2024 · (단위: 천원)");
+    }
+
+    #[test]
+    fn no_table_slide_repeats_its_heading() {
+        let plan = demo_plan();
+        for slide in crate::views::deck::slides(&plan, 0) {
+            for lang in [Lang::Ko, Lang::En] {
+                let html = slide_html(&plan, slide, lang, true, &[]).into_string();
+                let heading = html.split("<h2>").nth(1).and_then(|x| x.split('<').next()).unwrap_or_default();
+                for caption in html.split("<caption>").skip(1).filter_map(|x| x.split('<').next()) {
+                    assert_ne!(caption, heading, "{slide:?} ({lang:?}) says its heading twice");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_plan_of_only_a_status_table_has_no_empty_chart_and_no_figures_no_changes_slide() {
+        let mut plan = demo_plan();
+        for program in &mut plan.programs {
+            program.schedule = crate::model::plan::Schedule::default();
+        }
+        for lang in [Lang::Ko, Lang::En] {
+            for table in [false, true] {
+                let html = slide_html(&plan, Slide::Summary, lang, table, &[]).into_string();
+                assert!(!html.contains("<svg") && !html.contains("<table"), "{html}");
+                assert!(html.contains("data-testid=\"slide-empty\""));
+            }
+        }
+        assert!(crate::views::deck::slides(&plan, 0).contains(&Slide::Changes));
+        // Status rows with no figure at all: no slide of dashes.
+        for program in &mut plan.programs {
+            if let Some(budget) = program.budget.as_mut() {
+                budget.this_year = crate::Amount::ZERO;
+                budget.prior_year = crate::Amount::ZERO;
+            }
+        }
+        assert!(!crate::views::deck::slides(&plan, 0).contains(&Slide::Changes));
+    }
+
+    #[test]
     fn a_program_slide_has_its_split_line_and_a_ring_whose_labels_add_to_100() {
         let plan = demo_plan();
         let html = slide_html(&plan, Slide::Program(6), Lang::En, false, &[]).into_string();
@@ -638,8 +724,33 @@ mod tests {
         });
         let problems = validate(&plan);
         assert!(!problems.is_empty());
-        let html = slide_html(&plan, Slide::Problems, Lang::Ko, false, &problems).into_string();
+        let html = slide_html(&plan, Slide::Problems(0), Lang::Ko, false, &problems).into_string();
         assert!(html.contains(&format!("확인이 필요한 문제 {}건", problems.len())));
+    }
+
+    #[test]
+    fn a_long_list_of_problems_continues_on_further_slides() {
+        let mut plan = demo_plan();
+        for program in plan.programs.iter_mut().take(8) {
+            program.name = String::new();
+            program.stated_total = Some(crate::model::plan::Stated {
+                amount: crate::Amount::won(1),
+                unit: crate::Unit::Thousand,
+            });
+        }
+        let problems = validate(&plan);
+        let pages = problems.len().div_ceil(PROBLEMS_PER_SLIDE);
+        assert!(pages >= 2, "{} problems", problems.len());
+        let mut listed = 0;
+        for page in 0..pages {
+            let html = slide_html(&plan, Slide::Problems(page as u32), Lang::En, false, &problems)
+                .into_string();
+            listed += html.matches("<li>").count();
+            assert!(html.contains(&format!(" · {}/{pages}", page + 1)), "{html}");
+            assert_eq!(html.contains("Continued on the next slide"), page + 1 < pages);
+            assert!(!html.contains(" more</p>") || page + 1 < pages);
+        }
+        assert_eq!(listed, problems.len(), "every problem is on a slide, once");
     }
 
     #[test]

@@ -32,9 +32,15 @@ pub enum Slide {
     /// What changed at one step of the budget: the stage with this id
     /// against the one before it.
     Stages(u32),
-    /// The plan's open problems, so nobody presents a broken table unawares.
-    Problems,
+    /// The plan's open problems, so nobody presents a broken table unawares:
+    /// page 0 and, for a long list, the pages that continue it
+    /// ([`PROBLEMS_PER_SLIDE`] each).
+    Problems(u32),
 }
+
+/// How many problems one problems slide lists; a longer list continues on
+/// further slides rather than stopping at a count.
+pub const PROBLEMS_PER_SLIDE: usize = 6;
 
 impl Slide {
     /// The key presenter notes are stored under; stable across reorders.
@@ -45,7 +51,10 @@ impl Slide {
             Slide::Pledge(id) => format!("pledge-{id}"),
             Slide::Changes => "changes".into(),
             Slide::Stages(id) => format!("stages-{id}"),
-            Slide::Problems => "problems".into(),
+            // The first page keeps the key notes were stored under before
+            // the list continued on further pages.
+            Slide::Problems(0) => "problems".into(),
+            Slide::Problems(page) => format!("problems-{}", page + 1),
         }
     }
 }
@@ -110,7 +119,7 @@ pub fn moved(entries: &[DeckEntry], index: usize, by: isize) -> Vec<DeckEntry> {
 }
 
 /// The slides of the deck, in order: the summary, the shown programs and
-/// pledges, the year-over-year changes when the plan has a status table, one
+/// pledges, the year-over-year changes when the plan's status table has figures, one
 /// slide per step of the budget (up to the stage being presented) that
 /// changed money, and the open problems when there are any.
 pub fn slides(plan: &Plan, open_problems: usize) -> Vec<Slide> {
@@ -124,7 +133,12 @@ pub fn slides(plan: &Plan, open_problems: usize) -> Vec<Slide> {
                 Owner::Pledge(id) => Slide::Pledge(id),
             }),
     );
-    if plan.budget_rows().next().is_some() {
+    // Only a status table with figures has changes to show: rows of zeros
+    // would be a slide of dashes (issue 18).
+    if plan
+        .budget_rows()
+        .any(|(_, b)| !b.this_year.is_zero() || !b.prior_year.is_zero())
+    {
         slides.push(Slide::Changes);
     }
     // Each step of the budget up to the stage being presented that changed money.
@@ -140,9 +154,8 @@ pub fn slides(plan: &Plan, open_problems: usize) -> Vec<Slide> {
             slides.push(Slide::Stages(pair[1].id));
         }
     }
-    if open_problems > 0 {
-        slides.push(Slide::Problems);
-    }
+    let pages = open_problems.div_ceil(PROBLEMS_PER_SLIDE);
+    slides.extend((0..pages).map(|page| Slide::Problems(u32::try_from(page).unwrap_or(u32::MAX))));
     slides
 }
 
@@ -391,7 +404,15 @@ mod tests {
             .count();
         assert_eq!(programs, 7, "programs 5 to 11 have schedules");
         assert!(slides.contains(&Slide::Pledge(1)));
-        assert_eq!(super::slides(&plan, 2).last(), Some(&Slide::Problems));
+        assert_eq!(super::slides(&plan, 2).last(), Some(&Slide::Problems(0)));
+        // A long list continues: 13 problems on three slides of six.
+        let pages: Vec<Slide> = super::slides(&plan, 13)
+            .into_iter()
+            .filter(|s| matches!(s, Slide::Problems(_)))
+            .collect();
+        assert_eq!(pages, [Slide::Problems(0), Slide::Problems(1), Slide::Problems(2)]);
+        assert_eq!(Slide::Problems(0).key(), "problems");
+        assert_eq!(Slide::Problems(2).key(), "problems-3");
     }
 
     #[test]
