@@ -378,6 +378,7 @@ test('a plan with no money in its schedules and no status figures: no empty char
   assert.ok(!keys.includes('changes'), `no changes slide of dashes: ${keys}`);
   assert.ok(!keys.some((k) => k.startsWith('program-')), `no program slide without money: ${keys}`);
   assert.equal(await current(page).getAttribute('data-slide'), 'summary');
+  assert.equal(await current(page).locator('[data-testid="key-figure"]').count(), 0, 'no key figures of dashes');
   for (const table of [false, true]) {
     if (table) await page.keyboard.press('T');
     assert.equal(await current(page).locator('svg, table').count(), 0, 'no empty chart or table');

@@ -83,8 +83,10 @@ fn summary(plan: &Plan, lang: Lang, table: bool, caption: &str) -> Html {
         &plan.title,
         Html::text(&subtitle(&[&plan.organisation, &years, caption])),
     );
-    if !summary.status.rows.is_empty() {
-        let t = summary.status.total;
+    // Key figures only when the status table has some: three dashes say
+    // nothing (issue 18).
+    let t = summary.status.total;
+    if !summary.status.rows.is_empty() && !(t.this_year.is_zero() && t.prior_year.is_zero()) {
         out.push_markup("<div class=\"key-figures\">");
         for (label, value) in [
             (lang.pick("올해 예산액 계", "Budget this year"), t.this_year),
@@ -666,6 +668,8 @@ mod tests {
             }
         }
         assert!(!crate::views::deck::slides(&plan, 0).contains(&Slide::Changes));
+        let html = slide_html(&plan, Slide::Summary, Lang::En, false, &[]).into_string();
+        assert!(!html.contains("key-figure"), "no key figures of dashes: {html}");
     }
 
     #[test]
