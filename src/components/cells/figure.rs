@@ -112,11 +112,20 @@ pub fn FigureCell(
         )
     };
     let field = StoredValue::new(field);
-    let value = Memo::new(move |_| {
-        session
-            .plan
-            .with(|p| field.with_value(|f| f.read(p).flatten()))
-    });
+    // A figure's digits after the point are part of what the cell shows
+    // (a share of 42.0 becomes 42.00 when the plan shows two decimals), so
+    // the same number at another scale is a change too.
+    let value = Memo::new_with_compare(
+        move |_| {
+            session
+                .plan
+                .with(|p| field.with_value(|f| f.read(p).flatten()))
+        },
+        |a, b| {
+            let shown = |v: Option<&Option<Decimal>>| v.map(|v| v.map(|d| (d, d.scale())));
+            shown(a) != shown(b)
+        },
+    );
     let draft = {
         let id = cell_id.clone();
         Memo::new(move |_| session.draft_at(&id))
