@@ -118,9 +118,7 @@ async function editor(plan) {
     globalThis.__settle = () => new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        const t = performance.now();
         void document.body.offsetHeight;
-        globalThis.__layout = performance.now() - t;
         resolve();
       };
       channel.port2.postMessage(0);

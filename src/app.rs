@@ -13,6 +13,7 @@ use crate::components::chrome::problems_panel::ProblemsPanel;
 use crate::components::views::home::PlansHome;
 use crate::components::views::overview::Overview;
 use crate::components::views::schedule::ScheduleView;
+use crate::components::views::welcome::WelcomeLine;
 use crate::parts;
 use crate::state::{self, use_nav, use_session, View};
 use crate::storage::{self, BrowserStore, PlanStore};
@@ -98,7 +99,9 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
         let title = session.plan.with(|p| p.title.clone());
         browser::set_document_title(&format!("{title} · {}", Msg::AppName.text(nav.lang.get())));
     });
-    let presenting = move || nav.view.get() == View::Deck && session.id.get().is_some();
+    let presenting = move || {
+        matches!(nav.view.get(), View::Deck | View::Presenter) && session.id.get().is_some()
+    };
     view! {
         <div class="app" data-ready="true" lang=move || nav.lang.get().code()>
             // The deck fills the screen: no header or panel beside it.
@@ -111,6 +114,9 @@ pub fn AppWith(store: Rc<dyn PlanStore>, lang: Lang) -> impl IntoView {
                     // Loaded with the first file dropped, pasted or chosen.
                     <Show when=move || import.pending.with(Option::is_some)>
                         {parts::import_dialog::part()}
+                    </Show>
+                    <Show when=move || nav.view.get() != View::Home && !presenting() && session.id.get().is_some()>
+                        <WelcomeLine/>
                     </Show>
                     <CurrentView/>
                 </main>
@@ -140,6 +146,6 @@ fn CurrentView() -> impl IntoView {
         View::Stages => parts::stages::part(),
         View::Settings => parts::settings::part(),
         View::History => parts::history::part(),
-        View::Deck => parts::deck::part(),
+        View::Deck | View::Presenter => parts::deck::part(),
     }
 }

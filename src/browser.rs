@@ -145,6 +145,18 @@ pub fn focus_element(id: &str) -> bool {
     element.focus().is_ok()
 }
 
+/// Clicks the element with `id` (the welcome's "import a file" opens the
+/// plans home's file picker; a click the user made allows it).
+pub fn click_element(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.click();
+    }
+}
+
 /// `YYYY-MM-DD HH:MM` in the browser's time zone for an ISO 8601 time.
 pub fn local_date_time(iso: &str) -> Option<String> {
     if iso.is_empty() {
@@ -191,6 +203,63 @@ pub fn toggle_full_screen() {
     } else if let Some(root) = document.document_element() {
         let _ = root.request_fullscreen();
     }
+}
+
+/// Opens this page at `fragment` in a window of its own named `name` (the
+/// same window again when one of that name is open), sized for a laptop's
+/// screen; `false` when the browser blocked it.
+pub fn open_window(fragment: &str, name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.open_with_url_and_target_and_features(fragment, name, "popup,width=1280,height=800")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// Whether a script opened this window (the deck opening the presenter's),
+/// so that closing it is allowed.
+pub fn has_opener() -> bool {
+    web_sys::window()
+        .and_then(|w| w.opener().ok())
+        .is_some_and(|o| !o.is_null() && !o.is_undefined())
+}
+
+/// Scrolls the element with `id` into its list's view, as little as needed.
+pub fn scroll_into_view_nearest(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Closes this window (browsers allow it for a window a script opened).
+pub fn close_window() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.close();
+    }
+}
+
+/// Milliseconds since the epoch, for the presenter's timer (whole
+/// milliseconds: nothing here is money).
+pub fn now_ms() -> u64 {
+    let ms = js_sys::Date::now();
+    if ms.is_finite() && ms > 0.0 {
+        ms as u64
+    } else {
+        0
+    }
+}
+
+/// The local time as a presenter's clock shows it (`14:05`).
+pub fn clock_text() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
 /// Opens the browser's print dialog (print or save as PDF).

@@ -2,6 +2,7 @@
 //! `planner-core`, with local storage behind [`storage::PlanStore`].
 
 pub mod app;
+pub mod briefing_link;
 pub mod browser;
 pub mod components;
 pub mod panic;

@@ -100,8 +100,8 @@ parts! {
     stage_changes => view! { <crate::components::views::stages::StageChanges/> }.into_any();
     /// Kept versions and their comparison.
     history => view! { <crate::components::views::history::HistoryView/> }.into_any();
-    /// The briefing deck (slides, charts, printing).
-    deck => view! { <crate::components::views::deck::DeckView/> }.into_any();
+    /// The briefing: the deck (slides, charts, printing) and the presenter's screen.
+    deck => view! { <crate::components::views::deck::BriefingView/> }.into_any();
 }
 
 /// Polls a future once: a loaded part's call resolves at once (its loader is a

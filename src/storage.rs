@@ -24,6 +24,9 @@ pub const PLAN_PREFIX: &str = "budget-planner/plan/";
 pub const QUARANTINE_PREFIX: &str = "budget-planner/quarantine/";
 /// The remembered UI language.
 pub const LANG_KEY: &str = "budget-planner/lang";
+/// Present from a first visit until the user starts (a plan of their own,
+/// an imported file, the demo explored): the plans home's welcome shows.
+pub const WELCOME_KEY: &str = "budget-planner/welcome";
 /// The prefix of a plan's drafts (typed figures the plan could not take).
 pub const DRAFTS_PREFIX: &str = "budget-planner/drafts/";
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use budget_planner::panic;
 use budget_planner::storage::{
-    classify_dom_error, plan_key, quarantine_key, SaveError, INDEX_KEY, LEGACY_PLAN_KEY,
+    classify_dom_error, plan_key, quarantine_key, SaveError, INDEX_KEY, LEGACY_PLAN_KEY, WELCOME_KEY,
 };
 use planner_core::file::decode;
 use planner_core::Lang;

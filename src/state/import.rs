@@ -98,6 +98,7 @@ impl Import {
             return;
         }
         self.session.replace_keeping_version(preview.plan);
+        self.plans.started();
         self.pending.set(None);
         self.nav.go(View::Overview, None);
     }

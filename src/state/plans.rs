@@ -17,7 +17,9 @@ use crate::browser;
 use crate::state::nav::Nav;
 use crate::state::saver::{SaveStatus, Saver, StorageNotice};
 use crate::state::session::Session;
-use crate::storage::{plan_key, SaveError, Stored, APP_VERSION, INDEX_KEY, LEGACY_PLAN_KEY};
+use crate::storage::{
+    plan_key, SaveError, Stored, APP_VERSION, INDEX_KEY, LEGACY_PLAN_KEY, WELCOME_KEY,
+};
 
 /// Every plan in storage. Cheap to copy: all fields are handles.
 #[derive(Clone, Copy)]
@@ -25,6 +27,7 @@ pub struct Plans {
     saver: Saver,
     session: Session,
     nav: Nav,
+    welcome: RwSignal<bool>,
 }
 
 impl Plans {
@@ -34,6 +37,7 @@ impl Plans {
             saver,
             session,
             nav,
+            welcome: RwSignal::new(false),
         }
     }
 
@@ -62,16 +66,28 @@ impl Plans {
                     self.rebuild_library()
                 }
             },
-            Ok(Stored::Nothing) => self.first_library(),
+            Ok(Stored::Nothing) => {
+                // A first visit, unless the first release's plan is moving in.
+                if matches!(self.saver.load(LEGACY_PLAN_KEY), Ok(Stored::Nothing)) {
+                    self.welcome.set(true);
+                    let _ = self.saver.with_store(|s| s.save(WELCOME_KEY, "shown"));
+                }
+                self.first_library()
+            }
             Err(e) => {
                 if e == SaveError::Blocked {
                     self.saver.notice.set(Some(StorageNotice::Blocked));
                 }
                 self.saver.status.set(SaveStatus::NotSaved(e));
+                self.welcome.set(true);
                 self.in_memory_demo();
                 return;
             }
         };
+        if !self.welcome.get_untracked() {
+            let shown = matches!(self.saver.load(WELCOME_KEY), Ok(Stored::Text(_)));
+            self.welcome.set(shown);
+        }
         let open = library
             .open
             .filter(|id| library.get(*id).is_some())
@@ -79,6 +95,20 @@ impl Plans {
         self.saver.index.set(library);
         if let Some(id) = open {
             self.open_plan(id);
+        }
+    }
+
+    /// Whether the welcome shows: from a first visit until the user starts.
+    pub fn welcome(&self) -> bool {
+        self.welcome.get()
+    }
+
+    /// The user has started (a plan of their own, an imported file, the
+    /// demo explored): the welcome is not shown again, in any tab.
+    pub fn started(&self) {
+        if self.welcome.get_untracked() {
+            self.welcome.set(false);
+            let _ = self.saver.with_store(|s| s.remove(WELCOME_KEY));
         }
     }
 
@@ -249,6 +279,7 @@ impl Plans {
         self.session.flush();
         match self.store_new(plan) {
             Ok(id) => {
+                self.started();
                 self.open_plan(id);
                 Some(id)
             }
@@ -279,8 +310,18 @@ impl Plans {
     }
 
     /// Creates an empty plan over `years` in `unit` and opens it.
+    /// Its first stage is named in the user's language (본예산, Adopted budget).
     pub fn create_plan(&self, title: &str, years: YearRange, unit: Unit) -> Option<PlanId> {
-        self.add_plan(Plan::new(title, years, unit))
+        let mut plan = Plan::new(title, years, unit);
+        if let Some(stage) = plan.stages.list.first_mut() {
+            stage.name = self
+                .nav
+                .lang
+                .get_untracked()
+                .pick("본예산", "Adopted budget")
+                .to_string();
+        }
+        self.add_plan(plan)
     }
 
     /// Renames a plan from the plans home.

@@ -682,3 +682,72 @@ async fn a_large_plan_is_checked_right_after_it_is_shown() {
     assert_eq!(heading(), "Problems · errors 1 · warnings 0");
     drop(root);
 }
+
+#[wasm_bindgen_test]
+async fn a_first_visit_is_welcomed_until_the_user_starts_and_not_again() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::En, "");
+    settle().await;
+    // The demo's overview says what it is and where to start.
+    assert!(exists(&root, "[data-testid=welcome-line]"), "the overview points to the welcome");
+    assert_eq!(attr(&root, "[data-testid=welcome-line] a", "href").as_deref(), Some("#plans"));
+    set_fragment("#plans");
+    settle().await;
+    let welcome = text_of(&root, "[data-testid=welcome]");
+    for words in ["stays in this browser", "Start a new plan", "Import a file", "Explore the demo plan"] {
+        assert!(welcome.contains(words), "{words:?} in {welcome:?}");
+    }
+    assert!(!exists(&root, "[data-testid=welcome-line]"), "the plans home shows the welcome itself");
+    // "Start a new plan" goes to the form's title; "Import a file" opens the picker.
+    button_named(&root, "Start a new plan").click();
+    assert_eq!(active_id(), "new-plan-name");
+    assert!(store.entries.borrow().contains_key(WELCOME_KEY), "still shown until the user starts");
+    // Exploring the demo is a start: the welcome goes, in storage too.
+    button_named(&root, "Explore the demo plan").click();
+    settle().await;
+    assert!(!exists(&root, "[data-testid=welcome]"));
+    assert!(!exists(&root, "[data-testid=welcome-line]"));
+    assert!(!store.entries.borrow().contains_key(WELCOME_KEY));
+    assert!(exists(&root, "section.view.overview"), "the demo's overview");
+    drop(root);
+    let again = mount_at(store.clone(), Lang::En, "#plans");
+    settle().await;
+    assert!(!exists(&again, "[data-testid=welcome]"), "a later visit is not welcomed");
+    drop(again);
+}
+
+#[wasm_bindgen_test]
+async fn creating_a_plan_is_a_start_and_its_empty_views_link_to_where_things_are_added() {
+    let store = Rc::new(MemoryStore::default());
+    let root = mount_at(store.clone(), Lang::Ko, "#plans");
+    settle().await;
+    assert!(exists(&root, "[data-testid=welcome]"));
+    button_named(&root, "새 계획 만들기").click();
+    let form = root.query_selector("form.new-plan").unwrap().unwrap();
+    form.unchecked_into::<web_sys::HtmlFormElement>().request_submit().unwrap();
+    settle().await;
+    assert!(!store.entries.borrow().contains_key(WELCOME_KEY), "a plan of one's own is a start");
+    // Every empty view of the new plan says what is missing and links to where it is added.
+    for (view, links) in [
+        ("#overview", vec!["#status", "#schedule", "#pledge", "#settings"]),
+        ("#schedule", vec!["#status", "#pledge"]),
+        ("#split", vec!["#status"]),
+        ("#items", vec!["#status"]),
+    ] {
+        set_fragment(view);
+        settle().await;
+        let hints = root.query_selector_all("[data-testid=empty-hint] a").unwrap();
+        let hrefs: Vec<String> = (0..hints.length())
+            .filter_map(|i| hints.item(i))
+            .filter_map(|a| a.unchecked_into::<web_sys::Element>().get_attribute("href"))
+            .collect();
+        for link in links {
+            assert!(hrefs.iter().any(|h| h == link), "{view}: a link to {link} in {hrefs:?}");
+        }
+    }
+    // The link to the status table lands where a program is added.
+    set_fragment("#status");
+    settle().await;
+    assert!(button_named(&root, "단위사업 추가").is_connected());
+    drop(root);
+}

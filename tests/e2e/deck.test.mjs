@@ -302,21 +302,33 @@ test('the address follows the slide, so a reload mid-briefing stays on it', asyn
   await context.close();
 });
 
-test('a plan with no organisation and a long list of problems: no leading dot, the problems continue (issue 18)', async () => {
-  // The demo plan with its organisation cleared and every program's name
-  // emptied: each program with figures is then a problem (more than one slide of them).
+/**
+ * The deck of a plan made for a case: `change` edits a copy of the demo
+ * plan file, which is imported as a new plan through the plans home, as a
+ * planner receiving it would; the page is left on its first slide.
+ */
+async function deckOfImportedPlan(name, locale, change) {
   const file = JSON.parse(await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8'));
-  file.plan.organisation = '';
-  for (const program of file.plan.programs) if (program.id !== 6) program.name = '';
-  const path = join(tmpdir(), `deck-rough-edges-${process.pid}.json`);
+  change(file);
+  const path = join(tmpdir(), `${name}-${process.pid}.json`);
   await writeFile(path, JSON.stringify(file));
-  const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
+  const { context, record } = await newProfile(app.browser, locale, app.server.url);
   const page = await openApp(context, app.server.url + '#plans');
   await page.locator('[data-testid=import-input]').setInputFiles(path);
-  await page.getByRole('button', { name: '새 계획으로 추가' }).click();
+  await page.getByRole('button', { name: locale.startsWith('ko') ? '새 계획으로 추가' : 'Add as a new plan' }).click();
   await page.waitForSelector('.app[data-ready] main section.view');
   await page.goto(app.server.url + '#deck');
   await current(page).waitFor();
+  return { context, record, page };
+}
+
+test('a plan with no organisation and a long list of problems: no leading dot, the problems continue (issue 18)', async () => {
+  // The demo plan with its organisation cleared and every program's name
+  // emptied: each program with figures is then a problem (more than one slide of them).
+  const { context, record, page } = await deckOfImportedPlan('deck-rough-edges', 'ko-KR', (file) => {
+    file.plan.organisation = '';
+    for (const program of file.plan.programs) if (program.id !== 6) program.name = '';
+  });
 
   const sub = (await current(page).locator('.slide-sub').first().innerText()).trim();
   assert.ok(sub.length > 0 && !sub.startsWith('·'), `the summary's subtitle: "${sub}"`);
@@ -356,24 +368,16 @@ test('a plan with no organisation and a long list of problems: no leading dot, t
 });
 
 test('a plan with no money in its schedules and no status figures: no empty chart, no slide of dashes (issue 18)', async () => {
-  const file = JSON.parse(await readFile(join(ROOT, 'examples', 'demo-plan.json'), 'utf8'));
-  for (const program of file.plan.programs) {
-    for (const row of program.schedule.rows) {
-      row.before = '0';
-      row.after = '0';
-      for (const year of Object.keys(row.years)) row.years[year] = '0';
+  const { context, record, page } = await deckOfImportedPlan('deck-no-figures', 'en-US', (file) => {
+    for (const program of file.plan.programs) {
+      for (const row of program.schedule.rows) {
+        row.before = '0';
+        row.after = '0';
+        for (const year of Object.keys(row.years)) row.years[year] = '0';
+      }
+      if (program.budget) program.budget = { ...program.budget, this_year: '0', prior_year: '0' };
     }
-    if (program.budget) program.budget = { ...program.budget, this_year: '0', prior_year: '0' };
-  }
-  const path = join(tmpdir(), `deck-no-figures-${process.pid}.json`);
-  await writeFile(path, JSON.stringify(file));
-  const { context, record } = await newProfile(app.browser, 'en-US', app.server.url);
-  const page = await openApp(context, app.server.url + '#plans');
-  await page.locator('[data-testid=import-input]').setInputFiles(path);
-  await page.getByRole('button', { name: 'Add as a new plan' }).click();
-  await page.waitForSelector('.app[data-ready] main section.view');
-  await page.goto(app.server.url + '#deck');
-  await current(page).waitFor();
+  });
   const keys = await page.locator('section.slide').evaluateAll((s) => s.map((e) => e.dataset.slide));
   assert.ok(!keys.includes('changes'), `no changes slide of dashes: ${keys}`);
   assert.ok(!keys.some((k) => k.startsWith('program-')), `no program slide without money: ${keys}`);

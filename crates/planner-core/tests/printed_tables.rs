@@ -580,13 +580,23 @@ fn every_hint_s_example_is_accepted_where_the_hint_shows_it() {
         }
         // The line items: every example reads, in the table's unit.
         let items = Msg::ItemsHint.text(lang);
-        for example in [
-            "5,000원 × 300부 = 1,500",
-            "2,000,000원 × 3명 × 12개월",
-            "(1,000원 + 500원) × 4회",
-            "3,000",
-            "△250,000원 × 2",
-        ] {
+        let examples = match lang {
+            Lang::Ko => [
+                "5,000원 × 300부 = 1,500",
+                "2,000,000원 × 3명 × 12개월",
+                "(1,000원 + 500원) × 4회",
+                "3,000",
+                "△250,000원 × 2",
+            ],
+            Lang::En => [
+                "5,000 won × 300 copies = 1,500",
+                "2,000,000 won × 3 people × 12 months",
+                "(1,000 won + 500 won) × 4 times",
+                "3,000",
+                "△250,000 won × 2",
+            ],
+        };
+        for example in examples {
             assert!(items.contains(example), "{example}");
             let item = LineItem {
                 name: "예".into(),

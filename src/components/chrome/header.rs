@@ -85,8 +85,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <nav class="views" aria-label=move || t(Msg::NavLabel)>
-                {View::ALL
-                    .into_iter()
+                {View::navigation()
                     .map(|view| {
                         // Only the plans home is there while no plan is open.
                         let shown = move || view == View::Home || session.id.get().is_some();
@@ -104,6 +103,7 @@ pub fn Header() -> impl IntoView {
                                 View::Settings => lang.pick("계획 설정", "Settings"),
                                 View::History => lang.pick("버전 기록", "History"),
                                 View::Deck => lang.pick("브리핑", "Briefing"),
+                                View::Presenter => lang.pick("발표자 화면", "Presenter screen"),
                             }
                         };
                         view! {

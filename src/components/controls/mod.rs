@@ -1,8 +1,9 @@
 //! Controls shared by the views: a radio group of words, the unit picker,
 //! the subject picker, a name's text box and the shell of a view that shows
-//! one subject, the status table's column heads, and a table's rounding unit.
+//! one subject, an empty view's hint with its links, the status table's column heads, and a table's rounding unit.
 
 pub mod choice_group;
+pub mod empty_hint;
 pub mod owner_picker;
 pub mod rounding_select;
 pub mod status_head;

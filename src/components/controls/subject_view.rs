@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use planner_core::views::route::{fitting_subject, Subjects};
 use planner_core::Owner;
 
+use crate::components::controls::empty_hint::{AddAt, EmptyHint};
 use crate::state::{use_nav, use_session};
 
 /// The subject a view shows, following the URL and the plan: the URL's when
@@ -36,6 +37,9 @@ pub fn SubjectView(
     current: Memo<Option<Owner>>,
     /// What the view says when the plan has no subject for it.
     empty: (&'static str, &'static str),
+    /// Where the missing subjects are added.
+    #[prop(optional)]
+    add_at: &'static [AddAt],
     /// The view of one subject (a plain function, so the shell is built
     /// once for every view rather than once per view).
     body: fn(Owner) -> AnyView,
@@ -60,7 +64,7 @@ pub fn SubjectView(
             {bar.run()}
             {move || match current.get() {
                 Some(owner) => body(owner),
-                None => view! { <p class="hint">{move || pick(empty)}</p> }.into_any(),
+                None => view! { <EmptyHint text=empty add_at/> }.into_any(),
             }}
             {after.run()}
         </section>

@@ -12,6 +12,10 @@ pub fn TextBox(
     /// The input's class.
     #[prop(optional)]
     class: Option<&'static str>,
+    /// The language of its text, when it is not the page's (a source's
+    /// Korean name in the English page).
+    #[prop(optional)]
+    lang: Option<&'static str>,
     /// The example shown while it is empty.
     #[prop(into)]
     placeholder: Signal<String>,
@@ -29,6 +33,7 @@ pub fn TextBox(
             type="text"
             id=id
             class=class
+            lang=lang
             placeholder=move || placeholder.get()
             aria-label=move || label.get()
             prop:value=move || value.get()

@@ -14,6 +14,7 @@ use planner_core::Unit;
 
 use crate::components::chrome::import_button::ImportButton;
 use crate::components::controls::unit_select::UnitSelect;
+use crate::components::views::welcome::Welcome;
 use crate::state::plans::new_plan_title;
 use crate::state::{use_nav, use_plans, use_saver, use_session, View};
 use crate::storage::{request_persistence, QUOTA_CHARS, QUOTA_WARNING_PERCENT};
@@ -37,6 +38,7 @@ pub fn PlansHome() -> impl IntoView {
 
     view! {
         <section class="view plans-home" aria-labelledby="plans-title">
+            <Welcome/>
             <h2 id="plans-title">{move || pick("계획 목록", "Plans")}</h2>
             <p class="hint">
                 {move || pick(
@@ -233,7 +235,7 @@ fn NewPlanForm() -> impl IntoView {
             <h3 id="new-plan-title">{move || pick("새 계획", "New plan")}</h3>
             <label>
                 {move || pick("제목", "Title")}
-                <input type="text" name="title" prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
+                <input type="text" id="new-plan-name" name="title" prop:value=title on:input=move |ev| title.set(event_target_value(&ev))
                     placeholder=move || new_plan_title(nav.lang.get())/>
             </label>
             <label>

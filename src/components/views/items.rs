@@ -13,6 +13,7 @@ use planner_core::rules::validate::Severity;
 use planner_core::views::route::Subjects;
 use planner_core::{Amount, Edit, Msg, Owner};
 
+use crate::components::controls::empty_hint::ADD_PROGRAM;
 use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
 use crate::components::controls::subject_view::{use_subject, SubjectView};
 use crate::state::{use_nav, use_session, Session, View};
@@ -82,6 +83,7 @@ pub fn LineItems() -> impl IntoView {
             title=("산출기초", "Line items and calculation basis")
             current
             empty=("이 계획에는 사업이 없습니다.", "This plan has no programs yet.")
+            add_at=&[ADD_PROGRAM]
             head
             bar
             after

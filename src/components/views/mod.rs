@@ -12,3 +12,4 @@ pub mod settings;
 pub mod split;
 pub mod stages;
 pub mod status;
+pub mod welcome;

@@ -27,7 +27,10 @@ pub fn StagesView() -> impl IntoView {
     let pick = move |ko: &'static str, en: &'static str| nav.lang.get().pick(ko, en);
     let stages = Memo::new(move |_| session.plan.with(|p| p.stages.list.clone()));
     let new_name = RwSignal::new(String::new());
-    let suggested = Memo::new(move |_| session.plan.with(suggested_name));
+    let suggested = Memo::new(move |_| {
+        let lang = nav.lang.get();
+        session.plan.with(|p| suggested_name(p, lang))
+    });
     let add = move |_| {
         let typed = new_name.get_untracked();
         let name = if typed.trim().is_empty() {
@@ -44,7 +47,7 @@ pub fn StagesView() -> impl IntoView {
             <h2 id="stages-title">{move || pick("예산 단계", "Budget stages")}</h2>
             <p class="hint">{move || pick(
                 "예산은 부서 요구 → 편성안 → 본예산(확정) → 추경 순으로 바뀝니다. 각 단계는 금액(소요예산, 예산현황, 재원 분담, 산출기초, 인쇄된 합계)을 따로 가지며, 공약 실적과 브리핑 설정은 계획 전체에 속합니다. 확정한 단계는 잠가 두면 실수로 바뀌지 않습니다.",
-                "A budget moves from the department's request (부서 요구) to the proposal (편성안), the adoption (본예산) and supplementary budgets (추경). Each stage has its own money (schedules, the status table, splits, line items, printed totals); pledge actuals and the deck belong to the whole plan. Lock an adopted stage so it cannot change by accident.",
+                "A budget moves from the department's request to the proposal, the adoption (the adopted budget) and supplementary budgets. Each stage has its own money (schedules, the status table, splits, line items, printed totals); pledge actuals and the deck belong to the whole plan. Lock an adopted stage so it cannot change by accident.",
             )}</p>
             <div class="table-scroll">
             <table class="doc-table stages-table" data-testid="stages">
@@ -286,7 +289,7 @@ fn CopyForward() -> impl IntoView {
             <h3 id="forward-title">{move || pick("다음 연도로 이어 쓰기", "Start next year from this year")}</h3>
             <p class="hint">{move || pick(
                 "확정(잠금)된 마지막 단계의 예산액을 새 계획의 전년도 예산액으로 삼고, 계획 기간을 한 해 뒤로 옮기며 기간 밖으로 나간 연도의 금액은 기투자로 옮깁니다. 이 계획은 그대로 남습니다.",
-                "The last adopted (locked) stage's budget becomes the new plan's prior year; the plan's years move on by one and money in a year that falls out goes to 기투자. This plan stays as it is.",
+                "The last adopted (locked) stage's budget becomes the new plan's prior year; the plan's years move on by one and money in a year that falls out goes to Before the term. This plan stays as it is.",
             )}</p>
             <button type="button" data-testid="copy-forward" on:click=move |_| preview.set(true)>
                 {move || pick("미리 보기", "Preview")}

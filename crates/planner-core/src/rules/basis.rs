@@ -4,7 +4,7 @@
 //! The planner evaluates the formula exactly, in won, so that a stated amount the
 //! formula does not give can be flagged. Numbers may carry thousands separators,
 //! a decimal point and a unit word: money units (`원`, `천원`, `만원`, `백만원`,
-//! `억원`, …) scale the number, any other word (`부`, `명`, `월`, `km`) is a count
+//! `억원`, …; `won` or `KRW` in English) scale the number, any other word (`부`, `명`, `월`, `km`) is a count
 //! label. Everything from the first `=` on is the document's stated result and is
 //! not evaluated; [`split_stated`] hands it back separately.
 //!
@@ -222,9 +222,15 @@ fn is_letter(c: char) -> bool {
 }
 
 /// How many won one of a word's unit is, when the word is a money unit:
-/// `원`, and `원` after a Korean numeral prefix (`천`, `만`, `백만`, `억`, …).
+/// `원`, and `원` after a Korean numeral prefix (`천`, `만`, `백만`, `억`, …);
+/// in English, `won` or `KRW`.
 /// `None` for a count label.
 fn money_multiplier(word: &[char]) -> Option<Decimal> {
+    // An English line writes `5,000 won` (or `5,000 KRW`): one won.
+    let ascii: String = word.iter().collect();
+    if ascii.eq_ignore_ascii_case("won") || ascii.eq_ignore_ascii_case("krw") {
+        return Some(Decimal::ONE);
+    }
     let (last, prefix) = word.split_last()?;
     if *last != '원' {
         return None;
@@ -651,6 +657,11 @@ mod tests {
         assert_eq!(eval("5,000 X 300"), won("1500000"));
         assert_eq!(eval("5000*300/2"), won("750000"));
         assert_eq!(eval("12 km × 1,000원"), won("12000"));
+        // The English hint's lines: `won` and `KRW` are won, other words count.
+        assert_eq!(eval("5,000 won × 300 copies"), won("1500000"));
+        assert_eq!(eval("2,000,000 KRW × 3 people × 12 months"), won("72000000"));
+        assert_eq!(eval("(1,000 Won + 500 won) × 4 times"), won("6000"));
+        assert_eq!(eval("3 wonders"), won("3"), "a longer word is a count label");
         assert_eq!(eval("3 만원 × 2인 × 3박"), won("180000"));
         assert_eq!(eval("1.5백만원 + 2억원"), won("201500000"));
         assert_eq!(eval("3천만원"), won("30000000"));

@@ -59,6 +59,31 @@ impl Slide {
     }
 }
 
+/// What the presenter's slide list calls a slide: its heading, short.
+pub fn slide_title(plan: &Plan, slide: Slide, lang: Lang) -> String {
+    match slide {
+        Slide::Summary => format!("{} · {}", lang.pick("요약", "Summary"), plan.title),
+        Slide::Program(id) => entry_name(plan, Owner::Program(id), lang),
+        Slide::Pledge(id) => entry_name(plan, Owner::Pledge(id), lang),
+        Slide::Changes => lang.pick("전년 대비 증감", "Change against last year").into(),
+        Slide::Stages(id) => {
+            let name = plan
+                .stages
+                .list
+                .iter()
+                .find(|s| s.id == id)
+                .map_or("", |s| s.name.as_str());
+            format!("{} · {name}", lang.pick("단계별 변동", "What changed"))
+        }
+        Slide::Problems(0) => lang.pick("확인이 필요한 문제", "Open problems").into(),
+        Slide::Problems(page) => format!(
+            "{} ({})",
+            lang.pick("확인이 필요한 문제", "Open problems"),
+            page.saturating_add(1)
+        ),
+    }
+}
+
 /// Whether a program has anything to present (money in its schedule).
 fn presentable(program: &Program) -> bool {
     has_money(&program.schedule)
@@ -413,6 +438,26 @@ mod tests {
         assert_eq!(pages, [Slide::Problems(0), Slide::Problems(1), Slide::Problems(2)]);
         assert_eq!(Slide::Problems(0).key(), "problems");
         assert_eq!(Slide::Problems(2).key(), "problems-3");
+    }
+
+    #[test]
+    fn the_slide_list_names_each_slide_once_in_both_languages() {
+        let plan = demo_plan();
+        for lang in [Lang::Ko, Lang::En] {
+            let titles: Vec<String> = slides(&plan, 13)
+                .into_iter()
+                .map(|s| slide_title(&plan, s, lang))
+                .collect();
+            assert!(titles.iter().all(|t| !t.trim().is_empty()), "{titles:?}");
+            let mut unique = titles.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), titles.len(), "{titles:?}");
+        }
+        assert_eq!(
+            slide_title(&plan, Slide::Program(5), Lang::En),
+            plan.program(5).map(|p| p.name.clone()).unwrap_or_default()
+        );
     }
 
     #[test]

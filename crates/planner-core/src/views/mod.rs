@@ -9,6 +9,7 @@ pub mod document;
 pub mod grid;
 pub mod locate;
 pub mod paste;
+pub mod presenter;
 pub mod route;
 pub mod stages;
 pub mod worksheet;

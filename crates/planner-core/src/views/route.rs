@@ -28,11 +28,14 @@ pub enum View {
     History,
     /// The briefing deck: the plan presented slide by slide.
     Deck,
+    /// The presenter's window of a briefing: current and next slide, notes,
+    /// timer, slide list; the deck's window shows the audience only slides.
+    Presenter,
 }
 
 impl View {
-    /// Every view, in navigation order.
-    pub const ALL: [View; 11] = [
+    /// Every view: those of the navigation, then the presenter's window.
+    pub const ALL: [View; 12] = [
         View::Home,
         View::Overview,
         View::Status,
@@ -44,7 +47,14 @@ impl View {
         View::Settings,
         View::History,
         View::Deck,
+        View::Presenter,
     ];
+
+    /// The views the navigation lists, in its order (the presenter's window
+    /// is opened from the deck, not navigated to).
+    pub fn navigation() -> impl Iterator<Item = View> {
+        View::ALL.into_iter().filter(|v| *v != View::Presenter)
+    }
 
     /// The URL fragment of the view, so a reload stays on it.
     pub fn fragment(self) -> &'static str {
@@ -60,6 +70,7 @@ impl View {
             View::Settings => "settings",
             View::History => "history",
             View::Deck => "deck",
+            View::Presenter => "presenter",
         }
     }
 

@@ -265,29 +265,41 @@ fn share(rows: &[ScheduleRow], source: &str) -> Amount {
         .unwrap_or_default()
 }
 
-/// The name a new stage after the one being edited would usually have: the
-/// next of 부서 요구 → 편성안 → 본예산(확정) → 제1회 추경 → 제2회 추경 ….
-pub fn suggested_name(plan: &Plan) -> String {
-    const FIRST: [&str; 3] = ["부서 요구", "편성안", "본예산(확정)"];
+/// The name a new stage after the one being edited would usually have, in
+/// `lang`: the next of 부서 요구 → 편성안 → 본예산(확정) → 제1회 추경 → 제2회 추경 …
+/// (Department request → Proposal → Adopted budget → Supplementary budget 1 …),
+/// following a current stage named in either language.
+pub fn suggested_name(plan: &Plan, lang: Lang) -> String {
+    const CALENDAR: [(&str, &str); 3] = [
+        ("부서 요구", "Department request"),
+        ("편성안", "Proposal"),
+        ("본예산(확정)", "Adopted budget"),
+    ];
     let current = plan
         .stages
         .current_stage()
         .map(|s| s.name.trim().to_string())
         .unwrap_or_default();
-    if let Some(i) = FIRST.iter().position(|n| *n == current) {
-        if let Some(next) = FIRST.get(i + 1) {
-            return (*next).to_string();
+    if let Some(i) = CALENDAR
+        .iter()
+        .position(|(ko, en)| *ko == current || *en == current)
+    {
+        if let Some((ko, en)) = CALENDAR.get(i + 1) {
+            return lang.pick(ko, en).to_string();
         }
     }
     let supplementary = plan
         .stages
         .list
         .iter()
-        .filter(|s| s.name.contains("추경"))
+        .filter(|s| s.name.contains("추경") || s.name.contains("Supplementary"))
         .count();
     let taken = |name: &str| plan.stages.list.iter().any(|s| s.name == name);
     (supplementary + 1..)
-        .map(|n| format!("제{n}회 추경"))
+        .map(|n| match lang {
+            Lang::Ko => format!("제{n}회 추경"),
+            Lang::En => format!("Supplementary budget {n}"),
+        })
         .find(|n| !taken(n))
         .unwrap_or_default()
 }
@@ -303,13 +315,25 @@ mod tests {
         let mut plan = demo_plan();
         let mut names = Vec::new();
         for _ in 0..5 {
-            let name = suggested_name(&plan);
+            let name = suggested_name(&plan, Lang::Ko);
             names.push(name.clone());
             plan.apply(Edit::AddStage { name }).unwrap();
         }
         assert_eq!(
             names,
             ["편성안", "본예산(확정)", "제1회 추경", "제2회 추경", "제3회 추경"]
+        );
+        // In English, from a stage named in either language.
+        let mut plan = demo_plan();
+        let mut names = Vec::new();
+        for _ in 0..4 {
+            let name = suggested_name(&plan, Lang::En);
+            names.push(name.clone());
+            plan.apply(Edit::AddStage { name }).unwrap();
+        }
+        assert_eq!(
+            names,
+            ["Proposal", "Adopted budget", "Supplementary budget 1", "Supplementary budget 2"]
         );
     }
 }

@@ -21,6 +21,7 @@ use planner_core::views::document::{
 use planner_core::{Edit, Lang, Msg, Owner, Plan, Unit};
 use rust_decimal::Decimal;
 
+use crate::components::controls::empty_hint::{EmptyHint, ADD_PROGRAM, TYPE_SCHEDULE};
 use crate::components::controls::status_head::StatusHead;
 use crate::state::{use_nav, use_session, Nav, Session, View};
 
@@ -377,6 +378,9 @@ fn StatusSection(limits: Limits) -> impl IntoView {
                 </tbody>
                 <tbody>{rows}</tbody>
             </table>
+            <Show when=move || doc.with(|d| d.rows.is_empty())>
+                <EmptyHint text=("예산현황에 단위사업이 아직 없습니다.", "The budget status has no unit program yet.") add_at=&[ADD_PROGRAM]/>
+            </Show>
             <RoundingNote rounded=Signal::derive(move || doc.with(|d| d.rounded))/>
             <MoreButtons shown=limits.status total=Signal::derive(move || doc.with(|d| d.rows.len())) step=STATUS_STEP/>
         </section>
@@ -474,7 +478,7 @@ fn SplitSection(limits: Limits) -> impl IntoView {
             </div>
             <Show
                 when=move || lines.with(|l| !l.is_empty())
-                fallback=move || view! { <p class="empty">{move || pick("소요예산이 있는 사업이 없습니다.", "No program has a schedule yet.")}</p> }
+                fallback=move || view! { <EmptyHint text=("소요예산이 있는 사업이 없습니다.", "No program has a schedule yet.") add_at=&[ADD_PROGRAM, TYPE_SCHEDULE]/> }
             >
                 <ol class="split-lines">{list}</ol>
             </Show>

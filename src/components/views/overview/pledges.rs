@@ -16,6 +16,7 @@ use planner_core::views::document::{
 use planner_core::{Lang, Owner};
 use rust_decimal::Decimal;
 
+use crate::components::controls::empty_hint::{EmptyHint, ADD_PLEDGE, ADD_STAFFING};
 use crate::state::{use_nav, use_session, View};
 
 use super::schedules::schedule_table;
@@ -43,7 +44,7 @@ pub(super) fn PledgeSection(limits: Limits) -> impl IntoView {
             </div>
             <Show
                 when=move || ids.with(|ids| !ids.is_empty())
-                fallback=move || view! { <p class="empty">{move || pick("공약이 없습니다.", "No pledges yet.")}</p> }
+                fallback=move || view! { <EmptyHint text=("공약이 없습니다.", "No pledges yet.") add_at=&[ADD_PLEDGE]/> }
             >
                 <For each=visible key=|id| *id let(id)>
                     <PledgeDoc id/>
@@ -268,7 +269,8 @@ pub(super) fn StaffingSection() -> impl IntoView {
         let p = |ko: &'static str, en: &'static str| lang.pick(ko, en);
         doc.with(|d| {
             if d.grades.is_empty() {
-                return view! { <p class="empty">{p("인력 현황이 없습니다.", "No staffing table yet.")}</p> }
+                let _ = p;
+                return view! { <EmptyHint text=("인력 현황이 없습니다.", "No staffing table yet.") add_at=&[ADD_STAFFING]/> }
                     .into_any();
             }
             let groups = d

@@ -87,7 +87,7 @@ pub fn PledgeTargets() -> impl IntoView {
             title_id="pledge-view-title"
             title=("공약 목표와 실적", "Pledge targets")
             current
-            empty=("이 계획에는 공약이 없습니다. 공약을 추가하세요.", "This plan has no pledges yet. Add one.")
+            empty=("이 계획에는 공약이 없습니다. 위의 ‘공약 추가’로 추가하세요.", "This plan has no pledges yet. Add one with ‘Add pledge’ above.")
             bar
             body=|owner| match owner {
                 Owner::Pledge(id) => view! { <PledgeCard id/> }.into_any(),

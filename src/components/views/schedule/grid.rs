@@ -437,7 +437,7 @@ pub(super) fn ScheduleGrid(owner: Owner) -> impl IntoView {
         <p class="hint">
             {move || lang().pick(
                 "방향키·Tab·Enter로 칸을 옮기고 Esc로 입력을 취소합니다. 스프레드시트에서 복사한 칸들을 붙여넣으면 그 칸부터 오른쪽·아래로 채워지며(총계·소계 열은 건너뜀), 한 번에 실행 취소됩니다. Ctrl+R은 선택한 연도 금액을 이후 연도에 복사합니다.",
-                "Move with the arrow keys, Tab and Enter; Esc abandons an entry. A block copied from a spreadsheet fills right and down from the cell it is pasted into (the derived 총계 and 소계 columns are skipped) and undoes in one step. Ctrl+R copies the selected year's figure into the later years.",
+                "Move with the arrow keys, Tab and Enter; Esc abandons an entry. A block copied from a spreadsheet fills right and down from the cell it is pasted into (the derived Grand total and Subtotal columns are skipped) and undoes in one step. Ctrl+R copies the selected year's figure into the later years.",
             )}
         </p>
     }

@@ -27,6 +27,7 @@ mod rows;
 use leptos::prelude::*;
 use planner_core::views::route::Subjects;
 
+use crate::components::controls::empty_hint::{ADD_PLEDGE, ADD_PROGRAM};
 use crate::components::controls::owner_picker::OwnerPicker;
 use crate::components::controls::subject_view::{use_subject, SubjectView};
 use crate::state::View;
@@ -44,6 +45,7 @@ pub fn ScheduleView() -> impl IntoView {
             title=("연차별 소요예산", "Schedule by year and source")
             current=owner
             empty=("사업이나 공약이 아직 없습니다.", "The plan has no program or pledge yet.")
+            add_at=&[ADD_PROGRAM, ADD_PLEDGE]
             head=move || view! { <OwnerPicker view=View::Schedule pledges_too=true current=owner.into()/> }
             body=|owner| view! { <ScheduleGrid owner/> }.into_any()
         />

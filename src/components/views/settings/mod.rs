@@ -136,7 +136,7 @@ pub fn Settings() -> impl IntoView {
             <p class="hint">
                 {move || lang().pick(
                     "원 단위 금액을 천원·백만원으로 반올림해 인쇄한 문서를 옮겨 적으면 합계가 1~2 단위 어긋납니다. 여기서 정한 단위는 표마다 따로 정하지 않은 모든 표에 적용되며, 그 단위의 반올림 범위 안의 차이는 오류가 아닌 경고(≈)로 표시됩니다.",
-                    "A document that rounded won to 천원 or 백만원 stops footing by a unit or two. The unit set here applies to every table that does not set its own; a difference within its rounding is a warning (≈), not an error.",
+                    "A document that rounded won to KRW 1,000 or KRW 1,000,000 stops footing by a unit or two. The unit set here applies to every table that does not set its own; a difference within its rounding is a warning (≈), not an error.",
                 )}
             </p>
             <SourcesTable/>

@@ -56,7 +56,7 @@ pub(super) fn SourcesTable() -> impl IntoView {
                 <tr class="add-row">
                     <th scope="row">{move || lang().pick("새 재원", "New source")}</th>
                     <td>
-                        <TextBox id="new-source-ko" placeholder="민간" label=Signal::derive(move || lang().pick("새 재원 · 한국어 이름", "New source · Korean name").to_string())
+                        <TextBox id="new-source-ko" lang="ko" placeholder="민간" label=Signal::derive(move || lang().pick("새 재원 · 한국어 이름", "New source · Korean name").to_string())
                             value=new_ko on_text=Callback::new(move |t| new_ko.set(t))/>
                     </td>
                     <td>

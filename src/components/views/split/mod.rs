@@ -25,6 +25,7 @@ use planner_core::views::paste::paste_split;
 use planner_core::views::route::Subjects;
 use planner_core::{Amount, Owner};
 
+use crate::components::controls::empty_hint::ADD_PROGRAM;
 use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
 use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
@@ -50,6 +51,7 @@ pub fn SplitView() -> impl IntoView {
             title=("재원별 분담", "Funding split")
             current=owner
             empty=("사업이 아직 없습니다.", "The plan has no program yet.")
+            add_at=&[ADD_PROGRAM]
             head=move || view! { <OwnerPicker view=View::Split pledges_too=false current=owner.into()/> }
             body=|owner| match owner {
                 Owner::Program(id) => view! { <Split program=id/> }.into_any(),

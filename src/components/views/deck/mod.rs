@@ -11,43 +11,261 @@ use leptos::prelude::*;
 use planner_core::model::plan::DeckEntry;
 use planner_core::render::slide::slide_html;
 use planner_core::views::deck::{arrangement, entry_name, moved, slides, Slide};
-use planner_core::{Edit, Owner};
+use planner_core::views::presenter::{moved_to, read_key, Briefing, Cue, DeckAction, Screen};
+use planner_core::{Edit, Lang, Owner};
 
+use crate::briefing_link::BriefingLink;
 use crate::browser;
 use crate::components::chrome::header::SaveState;
-use crate::state::{use_nav, use_session, View};
+use crate::state::{use_nav, use_session, Session, View};
 
-/// The deck: the current slide, the presenter's controls, notes and the
-/// arrangement panel. Every slide has its frame in the page, drawn when it is
-/// on screen or beside it, and all of them before printing, so that printing
-/// gives one slide per landscape page.
+pub mod presenter;
+
+/// The name of the presenter's window, so that opening it again brings the
+/// open one forward rather than a second.
+const PRESENTER_WINDOW: &str = "budget-planner-presenter";
+
+/// Where a briefing stands in this window, kept equal with the other window
+/// of the briefing (the audience's deck, the presenter's screen) over a
+/// [`BriefingLink`]. Cheap to copy: all fields are handles.
+#[derive(Clone, Copy)]
+struct DeckState {
+    /// The slides of the open plan.
+    deck: Memo<Vec<Slide>>,
+    /// The slide on screen (0-based; may pass the end after slides were
+    /// removed: [`DeckState::at`] keeps it inside).
+    slide: RwSignal<usize>,
+    /// Slides, black or white (B, W).
+    screen: RwSignal<Screen>,
+    /// Figures as tables (T).
+    table: RwSignal<bool>,
+    /// The slide number being typed (a number, then Enter).
+    typed: RwSignal<String>,
+    /// Whether the other window of the briefing has spoken since it last
+    /// said goodbye.
+    partner: RwSignal<bool>,
+    link: StoredValue<Option<BriefingLink>, LocalStorage>,
+}
+
+impl DeckState {
+    /// The briefing of the open plan, on slide `from_address` (the
+    /// address's, so a reload stays on it), joined to the other window.
+    fn new(session: Session, from_address: usize) -> DeckState {
+        let deck = Memo::new(move |_| {
+            let problems = session.problems.with(|p| p.len());
+            session.plan.with(|p| slides(p, problems))
+        });
+        let state = DeckState {
+            deck,
+            slide: RwSignal::new(from_address),
+            screen: RwSignal::new(Screen::Slides),
+            table: RwSignal::new(false),
+            typed: RwSignal::new(String::new()),
+            partner: RwSignal::new(false),
+            link: StoredValue::new_local(None),
+        };
+        if let Some(plan) = session.id.get_untracked() {
+            state
+                .link
+                .set_value(BriefingLink::join(plan, move |cue| state.hear(cue)));
+            state.send(Cue::Hello);
+        }
+        on_cleanup(move || {
+            // Closes the channel: nothing arrives once this view is gone.
+            if let Some(link) = state.link.try_update_value(Option::take).flatten() {
+                drop(link);
+            }
+        });
+        state
+    }
+
+    /// The number of slides.
+    fn count(self) -> usize {
+        self.deck.with(Vec::len)
+    }
+
+    /// The slide on screen, inside the deck.
+    fn at(self) -> usize {
+        self.slide.get().min(self.count().saturating_sub(1))
+    }
+
+    /// Where the briefing stands, untracked (to tell the other window).
+    fn briefing(self) -> Option<Briefing> {
+        Some(Briefing {
+            slide: self.slide.try_get_untracked()?,
+            screen: self.screen.try_get_untracked()?,
+            table: self.table.try_get_untracked()?,
+        })
+    }
+
+    fn send(self, cue: Cue) {
+        self.link.with_value(|link| {
+            if let Some(link) = link {
+                link.send(cue);
+            }
+        });
+    }
+
+    /// What the other window said.
+    fn hear(self, cue: Cue) {
+        match cue {
+            Cue::Hello => {
+                self.partner.try_set(true);
+                if let Some(now) = self.briefing() {
+                    self.send(Cue::At(now));
+                }
+            }
+            Cue::At(b) => {
+                self.partner.try_set(true);
+                if self.briefing() != Some(b) {
+                    self.slide.try_set(b.slide);
+                    self.screen.try_set(b.screen);
+                    self.table.try_set(b.table);
+                }
+            }
+            Cue::Bye => {
+                self.partner.try_set(false);
+            }
+        }
+    }
+
+    /// Changes the briefing here and tells the other window.
+    fn change(self, change: impl FnOnce(&mut Briefing)) {
+        let Some(mut next) = self.briefing() else { return };
+        change(&mut next);
+        if Some(next) == self.briefing() {
+            return;
+        }
+        self.slide.set(next.slide);
+        self.screen.set(next.screen);
+        self.table.set(next.table);
+        self.send(Cue::At(next));
+    }
+
+    /// Shows slide `index` (0-based, kept inside the deck).
+    fn go_to(self, index: usize) {
+        let last = untrack(move || self.count()).saturating_sub(1);
+        self.change(|b| b.slide = index.min(last));
+    }
+
+    /// Does what a key asks of the briefing itself (steps, jumps, blanks,
+    /// tables); `false` for what each window does its own way.
+    fn act(self, action: DeckAction) -> bool {
+        let (at, count) = untrack(move || (self.at(), self.count()));
+        match action {
+            DeckAction::Typing => {}
+            DeckAction::Blank(blank) => self.change(|b| b.screen = b.screen.toggled(blank)),
+            DeckAction::Table => self.change(|b| b.table = !b.table),
+            _ => match moved_to(action, at, count) {
+                Some(to) => self.go_to(to),
+                None => return false,
+            },
+        }
+        true
+    }
+
+    /// Reads a key press into `typed` and the action it asks for.
+    fn read(self, key: &str, shift: bool) -> Option<DeckAction> {
+        let mut typed = self.typed.get_untracked();
+        let action = read_key(key, shift, &mut typed);
+        if typed != self.typed.get_untracked() {
+            self.typed.set(typed);
+        }
+        action
+    }
+
+    /// The number being typed, as the deck's bar shows it (`→ 12`).
+    fn typed_text(self, lang: Lang) -> String {
+        let typed = self.typed.get();
+        if typed.is_empty() {
+            String::new()
+        } else {
+            format!("{} {typed} ⏎", lang.pick("이동", "Go to"))
+        }
+    }
+}
+
+/// The markup of `slide`, drawn again when the figures change (not for a
+/// note or the order: the plan itself is not tracked).
+fn slide_markup(session: Session, slide: Slide, lang: Lang, table: bool) -> String {
+    session.figures.track();
+    session.plan.with_untracked(|plan| {
+        session
+            .problems
+            .with(|problems| slide_html(plan, slide, lang, table, problems).into_string())
+    })
+}
+
+/// The slide the address names (`#deck/3`, `#presenter/3`), counted from 0.
+fn slide_in_address(view: &str) -> usize {
+    browser::location_fragment()
+        .strip_prefix(view)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(0, |n| n.saturating_sub(1))
+}
+
+/// Keeps the address on the slide once the presenter pauses (250 ms):
+/// replacing it costs Chromium more than drawing the step (issue 17). Only
+/// while `view` is still the page shown (never over a view the presenter
+/// has left for).
+fn follow_in_address(view: &'static str, at: impl Fn() -> usize + 'static) {
+    let address = StoredValue::new_local(None::<TimeoutHandle>);
+    let stop_address = move || {
+        if let Some(pending) = address.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
+    };
+    Effect::new(move |_| {
+        let fragment = format!("#{view}/{}", at() + 1);
+        stop_address();
+        let replace = move || {
+            if browser::location_fragment().starts_with(view) {
+                browser::replace_fragment(&fragment);
+            }
+        };
+        address.set_value(set_timeout_with_handle(replace, Duration::from_millis(250)).ok());
+    });
+    on_cleanup(stop_address);
+}
+
+/// The briefing's part: the audience's deck, or the presenter's screen when
+/// the address says `#presenter`.
+#[component]
+pub fn BriefingView() -> impl IntoView {
+    let nav = use_nav();
+    let presenter = Memo::new(move |_| nav.view.get() == View::Presenter);
+    move || {
+        if presenter.get() {
+            view! { <presenter::PresenterView/> }.into_any()
+        } else {
+            view! { <DeckView/> }.into_any()
+        }
+    }
+}
+
+/// The audience's deck: the current slide, the presenter's controls, notes
+/// and the arrangement panel. Every slide has its frame in the page, drawn
+/// when it is on screen or beside it, and all of them before printing, so
+/// that printing gives one slide per landscape page.
 #[component]
 pub fn DeckView() -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
     let lang = move || nav.lang.get();
-    // The slide in the address (`#deck/3`), so a reload mid-briefing stays on it.
-    let from_address = browser::location_fragment()
-        .strip_prefix("deck/")
-        .and_then(|n| n.parse::<usize>().ok())
-        .map_or(0, |n| n.saturating_sub(1));
-    let current = RwSignal::new(from_address);
-    let show_table = RwSignal::new(false);
+    let state = DeckState::new(session, slide_in_address("deck"));
+    let show_table = state.table;
     let show_notes = RwSignal::new(false);
     let arranging = RwSignal::new(false);
-    let deck = Memo::new(move |_| {
-        let problems = session.problems.with(|p| p.len());
-        session.plan.with(|p| slides(p, problems))
-    });
+    let popup_blocked = RwSignal::new(false);
+    let deck = state.deck;
     // One memo of the title for every slide's footer: a note keystroke
     // (a change of the plan) re-runs it once, not once per slide.
     let title = Memo::new(move |_| session.plan.with(|p| p.title.clone()));
-    let count = move || deck.with(Vec::len);
-    let at = move || current.get().min(count().saturating_sub(1));
-    let go_to = move |index: usize| current.set(index.min(untrack(count).saturating_sub(1)));
+    let count = move || state.count();
+    let at = move || state.at();
     let step = move |by: isize| {
-        let next = untrack(at) as isize + by;
-        go_to(next.max(0) as usize);
+        state.act(DeckAction::Step(by));
     };
     let at_end = move || at() + 1 >= count();
     // Which slide is on screen and which are beside it, as selectors: a step
@@ -88,38 +306,27 @@ pub fn DeckView() -> impl IntoView {
         }
         nav.go(View::Overview, None);
     };
-
-    // The address follows the slide once the presenter pauses (250 ms):
-    // replacing it costs Chromium more than drawing the step (issue 17).
-    let address = StoredValue::new_local(None::<TimeoutHandle>);
-    let stop_address = move || {
-        if let Some(pending) = address.try_update_value(Option::take).flatten() {
-            pending.clear();
-        }
+    // The presenter's window, at this slide (a key or click allows the popup).
+    let open_presenter = move || {
+        let fragment = format!("#{}/{}", View::Presenter.fragment(), untrack(at) + 1);
+        popup_blocked.set(!browser::open_window(&fragment, PRESENTER_WINDOW));
     };
-    Effect::new(move |_| {
-        let fragment = format!("#deck/{}", at() + 1);
-        stop_address();
-        // Only while the deck is still the page shown (never over a view
-        // the presenter has left for).
-        let replace = move || {
-            if browser::location_fragment().starts_with("deck") {
-                browser::replace_fragment(&fragment);
-            }
-        };
-        address.set_value(set_timeout_with_handle(replace, Duration::from_millis(250)).ok());
-    });
+
+    follow_in_address(View::Deck.fragment(), at);
 
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let key = ev.key();
-        // Esc works from any field: it closes the arrangement panel first,
-        // then leaves full screen, and only then leaves the deck.
+        // Esc works from any field: it forgets a typed number, closes the
+        // arrangement panel, then leaves full screen, and only then leaves
+        // the deck.
         if key == "Escape" {
             ev.prevent_default();
-            if arranging.get_untracked() {
+            if !state.typed.get_untracked().is_empty() {
+                state.typed.set(String::new());
+            } else if arranging.get_untracked() {
                 arranging.set(false);
             } else if browser::is_full_screen() {
                 browser::toggle_full_screen();
@@ -133,18 +340,20 @@ pub fn DeckView() -> impl IntoView {
         if matches!(target.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
             return;
         }
-        let on_button = target == "BUTTON";
-        match key.as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" => step(1),
-            " " if !on_button => step(if ev.shift_key() { -1 } else { 1 }),
-            "ArrowLeft" | "ArrowUp" | "PageUp" => step(-1),
-            "Home" => go_to(0),
-            "End" => go_to(usize::MAX),
-            "f" | "F" => browser::toggle_full_screen(),
-            "t" | "T" => show_table.update(|t| *t = !*t),
-            "n" | "N" => show_notes.update(|n| *n = !*n),
-            "d" | "D" => toggle_decimals(),
-            _ => return,
+        if target == "BUTTON" && (key == " " || (key == "Enter" && state.typed.get_untracked().is_empty())) {
+            return;
+        }
+        let Some(action) = state.read(&key, ev.shift_key()) else {
+            return;
+        };
+        match action {
+            DeckAction::FullScreen => browser::toggle_full_screen(),
+            DeckAction::Notes => show_notes.update(|n| *n = !*n),
+            DeckAction::Decimals => toggle_decimals(),
+            DeckAction::Presenter => open_presenter(),
+            other => {
+                state.act(other);
+            }
         }
         ev.prevent_default();
     });
@@ -155,7 +364,6 @@ pub fn DeckView() -> impl IntoView {
     let on_before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
     let on_after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
     on_cleanup(move || {
-        stop_address();
         on_key.remove();
         on_before_print.remove();
         on_after_print.remove();
@@ -170,10 +378,15 @@ pub fn DeckView() -> impl IntoView {
             count()
         )
     };
+    let blank = move || match state.screen.get() {
+        Screen::Slides => None,
+        Screen::Black => Some("deck-blank black"),
+        Screen::White => Some("deck-blank white"),
+    };
 
     view! {
         <div class="deck" role="region" aria-roledescription=move || lang().pick("발표 자료", "slide deck")
-            aria-label=move || title.get()>
+            aria-label=move || title.get() class:with-presenter=move || state.partner.get()>
             <div class="deck-stage">
                 {move || {
                     let total = count();
@@ -201,14 +414,7 @@ pub fn DeckView() -> impl IntoView {
                                         if !drawn.get() {
                                             return String::new();
                                         }
-                                        let lang = lang();
-                                        let table = show_table.get();
-                                        // Drawn again when the figures change, not for a
-                                        // note or the order (the plan itself is not tracked).
-                                        session.figures.track();
-                                        session.plan.with_untracked(|plan| {
-                                            session.problems.with(|problems| slide_html(plan, slide, lang, table, problems).into_string())
-                                        })
+                                        slide_markup(session, slide, lang(), show_table.get())
                                     }></div>
                                     <footer class="slide-footer">
                                         <span>{move || title.get()}</span>
@@ -220,11 +426,23 @@ pub fn DeckView() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
+            // B or W: the room sees a black or white screen; the same key shows the slide again.
+            {move || blank().map(|class| view! {
+                <div class=class data-testid="deck-blank" role="img"
+                    aria-label=move || lang().pick("빈 화면 (B 또는 W로 돌아가기)", "Blank screen (B or W to return)")
+                    on:click=move |_| state.change(|b| b.screen = Screen::Slides)></div>
+            })}
             <Show when=move || show_notes.get()>
                 <NotesPanel slide=Signal::derive(move || deck.with(|d| d.get(at()).copied()))/>
             </Show>
             <Show when=move || arranging.get()>
                 <ArrangePanel/>
+            </Show>
+            <Show when=move || popup_blocked.get()>
+                <p class="deck-alert" role="alert">{move || lang().pick(
+                    "브라우저가 발표자 화면 창을 막았습니다. 이 사이트의 팝업을 허용한 뒤 다시 누르세요.",
+                    "The browser blocked the presenter window. Allow pop-ups for this site, then press again.",
+                )}</p>
             </Show>
             <nav class="deck-bar" aria-label=move || lang().pick("발표 조작", "Presentation controls")>
                 <button type="button" aria-keyshortcuts="ArrowLeft PageUp" on:click=move |_| step(-1)
@@ -236,13 +454,19 @@ pub fn DeckView() -> impl IntoView {
                     disabled=at_end>
                     {move || lang().pick("다음", "Next")}<span aria-hidden="true">" ▶"</span>
                 </button>
+                <span class="deck-typed" aria-live="polite" data-testid="deck-typed">{move || state.typed_text(lang())}</span>
                 <button type="button" aria-keyshortcuts="T" aria-pressed=move || show_table.get().to_string()
-                    on:click=move |_| show_table.update(|t| *t = !*t)>
+                    on:click=move |_| { state.act(DeckAction::Table); }>
                     {move || lang().pick("표 보기 (T)", "Table (T)")}
                 </button>
                 <button type="button" aria-keyshortcuts="N" aria-pressed=move || show_notes.get().to_string()
                     on:click=move |_| show_notes.update(|n| *n = !*n)>
                     {move || lang().pick("발표자 메모 (N)", "Notes (N)")}
+                </button>
+                <button type="button" aria-keyshortcuts="P" data-testid="open-presenter"
+                    aria-pressed=move || state.partner.get().to_string()
+                    on:click=move |_| open_presenter()>
+                    {move || lang().pick("발표자 화면 (P)", "Presenter screen (P)")}
                 </button>
                 <Show when=move || program_slide().is_some()>
                     <button type="button" aria-keyshortcuts="D" data-testid="slide-decimals"
