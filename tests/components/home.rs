@@ -722,7 +722,7 @@ async fn creating_a_plan_is_a_start_and_its_empty_views_link_to_where_things_are
     let root = mount_at(store.clone(), Lang::Ko, "#plans");
     settle().await;
     assert!(exists(&root, "[data-testid=welcome]"));
-    button_named(&root, "새 계획 만들기").click();
+    button_named(&root, "새 계획 시작하기").click();
     let form = root.query_selector("form.new-plan").unwrap().unwrap();
     form.unchecked_into::<web_sys::HtmlFormElement>().request_submit().unwrap();
     settle().await;

@@ -25,14 +25,14 @@ test('a first visit is welcomed; a new plan ends it and its empty views link to 
   const welcome = page.getByTestId('welcome');
   await welcome.waitFor();
   const text = await welcome.innerText();
-  for (const words of ['이 브라우저에만 저장', '새 계획 만들기', '파일 가져오기', '예시 계획 둘러보기']) {
+  for (const words of ['이 브라우저에만 저장', '새 계획 시작하기', '파일 가져오기', '예시 계획 둘러보기']) {
     assert.ok(text.includes(words), `${words} in the welcome`);
   }
   assert.deepEqual(await seriousA11yViolations(page), []);
   await screenshot(page, 'welcome-ko-plans');
 
-  // "새 계획 만들기" puts the caret in the new plan's title; type one and create it.
-  await welcome.getByRole('button', { name: '새 계획 만들기' }).click();
+  // "새 계획 시작하기" puts the caret in the new plan's title; type one and create it.
+  await welcome.getByRole('button', { name: '새 계획 시작하기' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'new-plan-name');
   await page.keyboard.type('2027 청년 정책 계획');
   await page.locator('form.new-plan button[type=submit]').click();

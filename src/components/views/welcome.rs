@@ -42,7 +42,7 @@ pub fn Welcome() -> impl IntoView {
                 )}</p>
                 <ul class="welcome-starts">
                     <li>
-                        <button type="button" class="primary" on:click=new_plan>{move || pick("새 계획 만들기", "Start a new plan")}</button>
+                        <button type="button" class="primary" on:click=new_plan>{move || pick("새 계획 시작하기", "Start a new plan")}</button>
                         <span>{move || pick("제목, 기간, 단위만 정하면 됩니다.", "Give it a title, years and a unit.")}</span>
                     </li>
                     <li>
