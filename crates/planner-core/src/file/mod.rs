@@ -1016,12 +1016,6 @@ const MAX_DETAIL_CHARS: usize = 300;
 /// once, at the place it goes too deep.
 fn check_shape(text: &str) -> Result<(), FileError> {
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut hex = 0u8; // hex digits of a \u escape still to come
-    let mut high_surrogate = false;
-    let mut chars = 0usize;
     let refuse = |at: usize, detail: String| {
         let line = 1 + bytes[..at].iter().filter(|&&c| c == b'\n').count();
         let column = at
@@ -1035,52 +1029,85 @@ fn check_shape(text: &str) -> Result<(), FileError> {
             detail: format!("{detail} (at line {line} column {column})"),
         }
     };
-    let mut code = 0u32;
-    for (at, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if hex > 0 {
-                code = code * 16 + char::from(b).to_digit(16).unwrap_or(0);
-                hex -= 1;
-                // A surrogate pair is one character: count it at its first half.
-                if hex == 0 {
-                    high_surrogate = (0xD800..0xDC00).contains(&code);
-                    let low = (0xDC00..0xE000).contains(&code);
-                    if low {
-                        chars = chars.saturating_sub(1);
-                    }
-                }
-                continue;
-            }
-            match (escaped, b) {
-                (true, b'u') => {
-                    escaped = false;
-                    hex = 4;
-                    code = 0;
-                    chars += 1;
-                }
-                (true, _) => {
-                    escaped = false;
-                    chars += 1;
-                }
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                // Count characters, not bytes: UTF-8 continuation bytes are not new characters.
-                (false, c) if c & 0xC0 != 0x80 => chars += 1,
-                _ => {}
-            }
-            if !high_surrogate && chars > MAX_TEXT_CHARS {
-                return Err(refuse(
-                    at,
-                    format!("a text of more than {MAX_TEXT_CHARS} characters"),
-                ));
-            }
-            continue;
-        }
+    let too_long = || format!("a text of more than {MAX_TEXT_CHARS} characters");
+    // A character starts at every byte but UTF-8's continuation bytes.
+    let starts = |c: &u8| c & 0xC0 != 0x80;
+    let mut depth = 0usize;
+    let mut at = 0usize;
+    while let Some(&b) = bytes.get(at) {
         match b {
             b'"' => {
-                in_string = true;
-                chars = 0;
-                high_surrogate = false;
+                at += 1;
+                // The string's characters so far (an escape is one, a
+                // surrogate pair of escapes one); a high surrogate's escape
+                // waits for its pair before the count is held to the limit.
+                let mut chars = 0usize;
+                let mut high_surrogate = false;
+                loop {
+                    // A run of plain text, counted in one pass: a district's
+                    // 6 MB are mostly such runs.
+                    let end = bytes[at..]
+                        .iter()
+                        .position(|&c| c == b'"' || c == b'\\')
+                        .map_or(bytes.len(), |p| at + p);
+                    if !high_surrogate {
+                        if chars > MAX_TEXT_CHARS && at < bytes.len() {
+                            return Err(refuse(at, too_long()));
+                        }
+                        let room = MAX_TEXT_CHARS - chars.min(MAX_TEXT_CHARS);
+                        let plain = bytes[at..end].iter().filter(|c| starts(c)).count();
+                        if plain > room {
+                            // The first byte of the character one past the limit.
+                            let over = (at..end)
+                                .filter(|&i| starts(&bytes[i]))
+                                .nth(room)
+                                .unwrap_or(end);
+                            return Err(refuse(over, too_long()));
+                        }
+                        chars += plain;
+                    } else {
+                        chars += bytes[at..end].iter().filter(|c| starts(c)).count();
+                    }
+                    at = end;
+                    match bytes.get(at) {
+                        None => return Ok(()),
+                        Some(b'"') => {
+                            if !high_surrogate && chars > MAX_TEXT_CHARS {
+                                return Err(refuse(at, too_long()));
+                            }
+                            at += 1;
+                            break;
+                        }
+                        Some(_) => {
+                            // A backslash, then what it escapes.
+                            if !high_surrogate && chars > MAX_TEXT_CHARS {
+                                return Err(refuse(at, too_long()));
+                            }
+                            let Some(&escaped) = bytes.get(at + 1) else {
+                                return Ok(());
+                            };
+                            chars += 1;
+                            if !high_surrogate && chars > MAX_TEXT_CHARS {
+                                return Err(refuse(at + 1, too_long()));
+                            }
+                            if escaped != b'u' {
+                                at += 2;
+                                continue;
+                            }
+                            let Some(hex) = bytes.get(at + 2..at + 6) else {
+                                return Ok(());
+                            };
+                            let code = hex.iter().fold(0u32, |code, &h| {
+                                code * 16 + char::from(h).to_digit(16).unwrap_or(0)
+                            });
+                            high_surrogate = (0xD800..0xDC00).contains(&code);
+                            if (0xDC00..0xE000).contains(&code) {
+                                chars = chars.saturating_sub(1);
+                            }
+                            at += 6;
+                        }
+                    }
+                }
             }
             b'{' | b'[' => {
                 depth += 1;
@@ -1090,9 +1117,13 @@ fn check_shape(text: &str) -> Result<(), FileError> {
                         format!("nested more than {MAX_DEPTH} levels deep; a plan file never is"),
                     ));
                 }
+                at += 1;
             }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                at += 1;
+            }
+            _ => at += 1,
         }
     }
     Ok(())
@@ -1938,6 +1969,43 @@ pub fn json_schema() -> String {
 #[cfg(test)]
 mod damaged_tests {
     use super::*;
+
+    /// `{"k":"<text>"}` and what the shape check says of it (`None`: fine;
+    /// else the refusal's detail).
+    fn shape_of(text: &str) -> Option<String> {
+        match check_shape(&format!("{{\"k\":\"{text}\"}}")) {
+            Ok(()) => None,
+            Err(FileError::Malformed { detail, .. }) => Some(detail),
+            Err(other) => Some(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn a_text_is_held_to_its_length_in_characters_however_written() {
+        let max = MAX_TEXT_CHARS;
+        // Plain ASCII, Hangul (three bytes a character), an escape, a
+        // surrogate pair of escapes (one character): each at the limit, then one over.
+        for one in ["a", "가", "\\n", "\\u00e9", "\\ud83d\\ude00"] {
+            let at_limit = one.repeat(max);
+            assert_eq!(shape_of(&at_limit), None, "{one} × {max}");
+            let detail = shape_of(&format!("{at_limit}{one}")).expect("one over is refused");
+            assert!(detail.contains("a text of more than"), "{detail}");
+            // The refusal names where the character one too many starts (an
+            // escape: the letter after its backslash).
+            let before = r#"{"k":""#.len() + one.len() * max;
+            let column = before + 1 + usize::from(one.starts_with('\\'));
+            assert!(detail.ends_with(&format!("column {column})")), "{one}: {detail}");
+        }
+        // Brackets inside a text are text, not nesting.
+        assert_eq!(shape_of(&"[{".repeat(1_000)), None);
+        // A key is a text too.
+        let key = format!("{{\"{}\":1}}", "k".repeat(max + 1));
+        assert!(check_shape(&key).is_err());
+        // Cut short inside a text or an escape: the parser says where.
+        for cut in ["{\"k\":\"abc", "{\"k\":\"abc\\", "{\"k\":\"\\u00"] {
+            assert!(check_shape(cut).is_ok(), "{cut}");
+        }
+    }
 
     #[test]
     fn a_deck_travels_with_the_plan_and_a_version_1_file_still_reads() {

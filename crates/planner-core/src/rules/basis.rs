@@ -218,7 +218,13 @@ fn is_separator(c: char) -> bool {
 /// A character that may make up a unit word: any letter (Hangul, ASCII, …) and
 /// the CJK compatibility unit signs such as `㎡` and `㎞`.
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || ('\u{3380}'..='\u{33FF}').contains(&c)
+    // ASCII and Hangul syllables first: they are nearly every letter of a
+    // basis, and `is_alphabetic` looks a Hangul syllable up in Unicode's
+    // tables (10 ms of opening a district's 20,000 lines in wasm).
+    c.is_ascii_alphabetic()
+        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || c.is_alphabetic()
+        || ('\u{3380}'..='\u{33FF}').contains(&c)
 }
 
 /// How many won one of a word's unit is, when the word is a money unit:
@@ -657,6 +663,11 @@ mod tests {
         assert_eq!(eval("5,000 X 300"), won("1500000"));
         assert_eq!(eval("5000*300/2"), won("750000"));
         assert_eq!(eval("12 km × 1,000원"), won("12000"));
+        // The fast paths of `is_letter` change no answer, for any character.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let letter = c.is_alphabetic() || ('\u{3380}'..='\u{33FF}').contains(&c);
+            assert_eq!(is_letter(c), letter, "{c:?}");
+        }
         // The English hint's lines: `won` and `KRW` are won, other words count.
         assert_eq!(eval("5,000 won × 300 copies"), won("1500000"));
         assert_eq!(eval("2,000,000 KRW × 3 people × 12 months"), won("72000000"));
