@@ -272,7 +272,7 @@ async fn the_presenter_screen_shows_this_slide_the_next_and_the_list_and_tells_t
     let root = mount_at(store, Lang::En, "#presenter/2");
     settle().await;
     delivered().await;
-    assert_eq!(other.last(), "cue1 hello", "a new window asks where the briefing stands: {:?}", other.heard.borrow());
+    assert_eq!(other.last(), "cue1 presenter hello", "a new window asks where the briefing stands: {:?}", other.heard.borrow());
     let slide_of = |frame: &str| attr(&root, &format!("{frame} section.slide"), "data-slide").unwrap_or_default();
     let plan = planner_core::fixtures::demo::demo_plan();
     let keys: Vec<String> = planner_core::views::deck::slides(&plan, 0).into_iter().map(|s| s.key()).collect();
@@ -287,28 +287,28 @@ async fn the_presenter_screen_shows_this_slide_the_next_and_the_list_and_tells_t
     press_on_page("ArrowRight");
     settle().await;
     delivered().await;
-    assert_eq!(other.last(), "cue1 at 2 slides charts");
+    assert_eq!(other.last(), "cue1 presenter at 2 slides charts");
     assert_eq!(slide_of(".presenter-current"), keys[2]);
     press_on_page("b");
     settle().await;
     delivered().await;
-    assert_eq!(other.last(), "cue1 at 2 black charts");
+    assert_eq!(other.last(), "cue1 presenter at 2 black charts");
     assert_eq!(text_of(&root, "[data-testid=presenter-screen]"), "Audience sees: black screen (B)");
 
     // What the other window says moves this one, without an echo.
     let told = other.heard.borrow().len();
-    other.say("cue1 at 4 slides table");
+    other.say("cue1 deck at 4 slides table");
     delivered().await;
     settle().await;
     assert_eq!(slide_of(".presenter-current"), keys[4]);
     assert!(exists(&root, ".presenter-current table.slide-table"), "T travels too");
     assert_eq!(text_of(&root, "[data-testid=presenter-screen]"), "");
     assert_eq!(other.heard.borrow().len(), told, "a cue heard is not sent back");
-    other.say("cue1 hello");
+    other.say("cue1 deck hello");
     delivered().await;
-    assert_eq!(other.last(), "cue1 at 4 slides table", "a hello is answered");
+    assert_eq!(other.last(), "cue1 presenter at 4 slides table", "a hello is answered");
     other.say("not a cue");
-    other.say("cue1 at 1 grey charts");
+    other.say("cue1 deck at 1 grey charts");
     delivered().await;
     assert_eq!(slide_of(".presenter-current"), keys[4], "a stray message changes nothing");
 
@@ -328,9 +328,14 @@ async fn the_deck_window_blanks_and_follows_the_presenter_window() {
     let root = mount_at(store, Lang::Ko, "#deck");
     settle().await;
     delivered().await;
-    assert_eq!(other.last(), "cue1 hello");
+    assert_eq!(other.last(), "cue1 deck hello");
     assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("false"));
-    other.say("cue1 at 3 black charts");
+    // Another deck of the plan (a second tab) steps with it but is no presenter.
+    other.say("cue1 deck at 1 slides charts");
+    delivered().await;
+    settle().await;
+    assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("false"));
+    other.say("cue1 presenter at 3 black charts");
     delivered().await;
     settle().await;
     assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("true"), "a window that speaks is the presenter's");
@@ -341,8 +346,8 @@ async fn the_deck_window_blanks_and_follows_the_presenter_window() {
     settle().await;
     delivered().await;
     assert!(!exists(&root, "[data-testid=deck-blank]"), "B again shows the slide");
-    assert_eq!(other.last(), "cue1 at 3 slides charts");
-    other.say("cue1 bye");
+    assert_eq!(other.last(), "cue1 deck at 3 slides charts");
+    other.say("cue1 presenter bye");
     delivered().await;
     settle().await;
     assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("false"));

@@ -56,6 +56,26 @@ pub struct Briefing {
     pub table: bool,
 }
 
+/// Which window of a briefing speaks: a deck shown to the room, or the
+/// presenter's. A deck counts another window as its presenter only when it
+/// is one (a second deck of the same plan, in another tab, is not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    /// The deck (`#deck`): the slides the room sees.
+    Deck,
+    /// The presenter's screen (`#presenter`).
+    Presenter,
+}
+
+impl Window {
+    fn word(self) -> &'static str {
+        match self {
+            Window::Deck => "deck",
+            Window::Presenter => "presenter",
+        }
+    }
+}
+
 /// What one window of a briefing tells the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
@@ -74,13 +94,14 @@ pub enum Cue {
 const CUE_VERSION: &str = "cue1";
 
 impl Cue {
-    /// The cue as the text posted between windows.
-    pub fn encode(self) -> String {
+    /// The cue as the text `from` posts to the other window.
+    pub fn encode(self, from: Window) -> String {
+        let from = from.word();
         match self {
-            Cue::Hello => format!("{CUE_VERSION} hello"),
-            Cue::Bye => format!("{CUE_VERSION} bye"),
+            Cue::Hello => format!("{CUE_VERSION} {from} hello"),
+            Cue::Bye => format!("{CUE_VERSION} {from} bye"),
             Cue::At(b) => format!(
-                "{CUE_VERSION} at {} {} {}",
+                "{CUE_VERSION} {from} at {} {} {}",
                 b.slide,
                 b.screen.word(),
                 if b.table { "table" } else { "charts" }
@@ -88,13 +109,18 @@ impl Cue {
         }
     }
 
-    /// The cue a posted text carries; `None` for anything else (another
-    /// release's format, a stray message).
-    pub fn decode(text: &str) -> Option<Cue> {
+    /// Which window posted a text, and the cue it carries; `None` for
+    /// anything else (another release's format, a stray message).
+    pub fn decode(text: &str) -> Option<(Window, Cue)> {
         let mut words = text.split(' ');
         if words.next()? != CUE_VERSION {
             return None;
         }
+        let from = match words.next()? {
+            "deck" => Window::Deck,
+            "presenter" => Window::Presenter,
+            _ => return None,
+        };
         let cue = match words.next()? {
             "hello" => Cue::Hello,
             "bye" => Cue::Bye,
@@ -114,7 +140,7 @@ impl Cue {
             }
             _ => return None,
         };
-        words.next().is_none().then_some(cue)
+        words.next().is_none().then_some((from, cue))
     }
 }
 
@@ -280,7 +306,10 @@ mod tests {
             }
         }
         for cue in cues {
-            assert_eq!(Cue::decode(&cue.encode()), Some(cue), "{}", cue.encode());
+            for from in [Window::Deck, Window::Presenter] {
+                let text = cue.encode(from);
+                assert_eq!(Cue::decode(&text), Some((from, cue)), "{text}");
+            }
         }
     }
 
@@ -290,16 +319,18 @@ mod tests {
             "",
             "hello",
             "cue1",
-            "cue2 hello",
-            "cue1 at",
-            "cue1 at 3",
-            "cue1 at 3 black",
-            "cue1 at x black table",
-            "cue1 at -1 black table",
-            "cue1 at 3 grey table",
-            "cue1 at 3 black tables",
-            "cue1 at 3 black table extra",
-            "cue1 hello again",
+            "cue1 hello",
+            "cue2 deck hello",
+            "cue1 projector hello",
+            "cue1 deck at",
+            "cue1 deck at 3",
+            "cue1 deck at 3 black",
+            "cue1 deck at x black table",
+            "cue1 deck at -1 black table",
+            "cue1 deck at 3 grey table",
+            "cue1 deck at 3 black tables",
+            "cue1 presenter at 3 black table extra",
+            "cue1 presenter hello again",
         ] {
             assert_eq!(Cue::decode(text), None, "{text:?}");
         }

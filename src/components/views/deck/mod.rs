@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use planner_core::model::plan::DeckEntry;
 use planner_core::render::slide::slide_html;
 use planner_core::views::deck::{arrangement, entry_name, moved, slides, Slide};
-use planner_core::views::presenter::{moved_to, read_key, Briefing, Cue, DeckAction, Screen};
+use planner_core::views::presenter::{
+    moved_to, read_key, Briefing, Cue, DeckAction, Screen, Window,
+};
 use planner_core::{Edit, Lang, Owner};
 
 use crate::briefing_link::BriefingLink;
@@ -41,16 +43,18 @@ struct DeckState {
     table: RwSignal<bool>,
     /// The slide number being typed (a number, then Enter).
     typed: RwSignal<String>,
-    /// Whether the other window of the briefing has spoken since it last
-    /// said goodbye.
+    /// Whether the other kind of window (the deck's presenter, the
+    /// presenter's deck) has spoken since it last said goodbye.
     partner: RwSignal<bool>,
+    /// Which window this is.
+    window: Window,
     link: StoredValue<Option<BriefingLink>, LocalStorage>,
 }
 
 impl DeckState {
-    /// The briefing of the open plan, on slide `from_address` (the
-    /// address's, so a reload stays on it), joined to the other window.
-    fn new(session: Session, from_address: usize) -> DeckState {
+    /// The briefing of the open plan in `window`, on slide `from_address`
+    /// (the address's, so a reload stays on it), joined to the other window.
+    fn new(session: Session, window: Window, from_address: usize) -> DeckState {
         let deck = Memo::new(move |_| {
             let problems = session.problems.with(|p| p.len());
             session.plan.with(|p| slides(p, problems))
@@ -62,12 +66,15 @@ impl DeckState {
             table: RwSignal::new(false),
             typed: RwSignal::new(String::new()),
             partner: RwSignal::new(false),
+            window,
             link: StoredValue::new_local(None),
         };
         if let Some(plan) = session.id.get_untracked() {
             state
                 .link
-                .set_value(BriefingLink::join(plan, move |cue| state.hear(cue)));
+                .set_value(BriefingLink::join(plan, window, move |from, cue| {
+                    state.hear(from, cue)
+                }));
             state.send(Cue::Hello);
         }
         on_cleanup(move || {
@@ -106,17 +113,22 @@ impl DeckState {
         });
     }
 
-    /// What the other window said.
-    fn hear(self, cue: Cue) {
+    /// What another window said.
+    fn hear(self, from: Window, cue: Cue) {
+        let partner = from != self.window;
         match cue {
             Cue::Hello => {
-                self.partner.try_set(true);
+                if partner {
+                    self.partner.try_set(true);
+                }
                 if let Some(now) = self.briefing() {
                     self.send(Cue::At(now));
                 }
             }
             Cue::At(b) => {
-                self.partner.try_set(true);
+                if partner {
+                    self.partner.try_set(true);
+                }
                 if self.briefing() != Some(b) {
                     self.slide.try_set(b.slide);
                     self.screen.try_set(b.screen);
@@ -124,7 +136,9 @@ impl DeckState {
                 }
             }
             Cue::Bye => {
-                self.partner.try_set(false);
+                if partner {
+                    self.partner.try_set(false);
+                }
             }
         }
     }
@@ -253,7 +267,7 @@ pub fn DeckView() -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
     let lang = move || nav.lang.get();
-    let state = DeckState::new(session, slide_in_address("deck"));
+    let state = DeckState::new(session, Window::Deck, slide_in_address("deck"));
     let show_table = state.table;
     let show_notes = RwSignal::new(false);
     let arranging = RwSignal::new(false);

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use planner_core::views::deck::{slide_title, Slide};
-use planner_core::views::presenter::{elapsed_text, DeckAction, Screen, Timer};
+use planner_core::views::presenter::{elapsed_text, DeckAction, Screen, Timer, Window};
 
 use super::{slide_in_address, slide_markup, DeckState, NotesPanel};
 use crate::browser;
@@ -20,7 +20,7 @@ pub fn PresenterView() -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
     let lang = move || nav.lang.get();
-    let state = DeckState::new(session, slide_in_address(View::Presenter.fragment()));
+    let state = DeckState::new(session, Window::Presenter, slide_in_address(View::Presenter.fragment()));
     let title = Memo::new(move |_| session.plan.with(|p| p.title.clone()));
     let at = move || state.at();
     let count = move || state.count();
