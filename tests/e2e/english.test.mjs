@@ -93,6 +93,13 @@ test('an English walk of every view finds no Hangul outside the plan\'s own data
     await scan(view);
   }
   await screenshot(page, 'english-history');
+  // The staffing table's groups and grades are the plan's words, but the
+  // common civil-service ones read in English (일반직 · 5급 → General service · Grade 5).
+  await page.goto(`${app.server.url}#overview`);
+  const heads = await page.locator('#ov-staffing-table thead').innerText();
+  assert.match(heads, /General service/);
+  assert.match(heads, /Grade 5/);
+  assert.deepEqual(hangulOutsidePlanData(heads, []), [], `staffing heads: ${heads}`);
   // Every slide of the deck, as charts and as tables.
   await page.goto(`${app.server.url}#deck`);
   await page.locator('section.slide.current').waitFor();

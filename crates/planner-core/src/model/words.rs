@@ -218,6 +218,39 @@ impl Msg {
     }
 }
 
+/// A staffing table's service group or grade as the English tables print
+/// it: the plan holds what the planner typed (일반직, 5급), and the common
+/// civil-service terms read in English (General service, Grade 5); anything
+/// else, and every term in Korean, stays as typed.
+pub fn staffing_name(text: &str, lang: Lang) -> String {
+    if lang == Lang::Ko {
+        return text.to_string();
+    }
+    let term = |part: &str| -> Option<String> {
+        let part = part.trim();
+        let known = match part {
+            "일반직" => "General service",
+            "관리운영직" => "Administrative operations",
+            "별정직" => "Special service",
+            "임기제" => "Fixed-term",
+            "기능직" => "Technical service",
+            "연구직" => "Research",
+            "지도직" => "Extension service",
+            "계약직" => "Contract",
+            "전문경력관" => "Career specialist",
+            "공무직" => "Public service staff",
+            _ => {
+                let grade = part.strip_suffix('급')?;
+                return (!grade.is_empty() && grade.len() <= 2 && grade.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| format!("Grade {grade}"));
+            }
+        };
+        Some(known.to_string())
+    };
+    let parts: Option<Vec<String>> = text.split('·').map(term).collect();
+    parts.map_or_else(|| text.to_string(), |p| p.join(" · "))
+}
+
 /// A grid column's heading as the table prints it (기투자, 2019, 장기).
 pub fn column_name(column: Column, lang: Lang) -> String {
     match column {
@@ -427,6 +460,20 @@ pub fn amount_error_message(error: &AmountError, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn staffing_terms_read_in_english_and_anything_else_as_typed() {
+        let en = |t: &str| staffing_name(t, Lang::En);
+        assert_eq!(en("일반직"), "General service");
+        assert_eq!(en("5급"), "Grade 5");
+        assert_eq!(en("10급"), "Grade 10");
+        assert_eq!(en("별정직·임기제"), "Special service · Fixed-term");
+        assert_eq!(en("급"), "급");
+        assert_eq!(en("5급 상당"), "5급 상당");
+        assert_eq!(en("별정직·기타"), "별정직·기타", "one unknown part: all as typed");
+        assert_eq!(en("Analyst"), "Analyst");
+        assert_eq!(staffing_name("5급", Lang::Ko), "5급");
+    }
 
     #[test]
     fn browser_language_picks_korean_only_for_korean() {

@@ -16,6 +16,7 @@ use planner_core::views::document::{
 use planner_core::{Lang, Owner};
 use rust_decimal::Decimal;
 
+use planner_core::model::words::staffing_name;
 use crate::components::controls::empty_hint::{EmptyHint, ADD_PLEDGE, ADD_STAFFING};
 use crate::state::{use_nav, use_session, View};
 
@@ -276,12 +277,12 @@ pub(super) fn StaffingSection() -> impl IntoView {
             let groups = d
                 .groups
                 .iter()
-                .map(|g| view! { <th scope="colgroup" colspan=g.span.to_string()>{g.name.clone()}</th> })
+                .map(|g| view! { <th scope="colgroup" colspan=g.span.to_string()>{staffing_name(&g.name, lang)}</th> })
                 .collect_view();
             let grades = d
                 .grades
                 .iter()
-                .map(|g| view! { <th scope="col">{g.clone()}</th> })
+                .map(|g| view! { <th scope="col">{staffing_name(g, lang)}</th> })
                 .collect_view();
             let row = |label: &'static str, key: &'static str, total: i64, values: Vec<i64>| {
                 let cells = values
