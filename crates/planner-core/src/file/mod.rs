@@ -13,6 +13,7 @@ pub mod library;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stored;
+pub mod table;
 
 use crate::model::plan::{Column, Owner};
 use crate::model::plan::{Deck, DeckEntry};
