@@ -66,14 +66,7 @@ impl Plans {
                     self.rebuild_library()
                 }
             },
-            Ok(Stored::Nothing) => {
-                // A first visit, unless the first release's plan is moving in.
-                if matches!(self.saver.load(LEGACY_PLAN_KEY), Ok(Stored::Nothing)) {
-                    self.welcome.set(true);
-                    let _ = self.saver.with_store(|s| s.save(WELCOME_KEY, "shown"));
-                }
-                self.first_library()
-            }
+            Ok(Stored::Nothing) => self.first_library(),
             Err(e) => {
                 if e == SaveError::Blocked {
                     self.saver.notice.set(Some(StorageNotice::Blocked));
@@ -176,7 +169,13 @@ impl Plans {
                     (demo_plan(), None)
                 }
             },
-            _ => (demo_plan(), None),
+            // A first visit (no first release's plan moving in): welcome it.
+            Ok(Stored::Nothing) => {
+                self.welcome.set(true);
+                let _ = self.saver.with_store(|s| s.save(WELCOME_KEY, "shown"));
+                (demo_plan(), None)
+            }
+            Err(_) => (demo_plan(), None),
         };
         let id = library.next_id();
         let saved_at = browser::now_iso();

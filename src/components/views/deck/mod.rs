@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::leptos_dom::helpers::{TimeoutHandle, WindowListenerHandle};
 use leptos::prelude::*;
 use planner_core::model::plan::DeckEntry;
 use planner_core::render::slide::slide_html;
@@ -199,6 +199,68 @@ impl DeckState {
     }
 }
 
+/// What a window does with a key's action beside what every window does.
+enum KeyUse {
+    /// This window did it.
+    Taken,
+    /// Not this window's key: the browser keeps it.
+    Ignored,
+    /// A step, jump, blank or table switch: the briefing's, in both windows.
+    Briefing,
+}
+
+impl DeckState {
+    /// The presenter's keys on this window (either window of a briefing):
+    /// Esc from any field forgets a typed number, else does `escape` (each
+    /// window leaves its own way); other keys type text in a field, and
+    /// Space and Enter press a focused button. F is full screen everywhere;
+    /// `own` does this window's actions, the rest move the briefing.
+    fn listen_for_keys(
+        self,
+        escape: impl Fn() + 'static,
+        own: impl Fn(DeckAction) -> KeyUse + 'static,
+    ) -> WindowListenerHandle {
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let key = ev.key();
+            let typing = !self.typed.get_untracked().is_empty();
+            if key == "Escape" {
+                ev.prevent_default();
+                if typing {
+                    self.typed.set(String::new());
+                } else {
+                    escape();
+                }
+                return;
+            }
+            let target = browser::target_tag(&ev);
+            if matches!(target.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                return;
+            }
+            if target == "BUTTON" && (key == " " || (key == "Enter" && !typing)) {
+                return;
+            }
+            let Some(action) = self.read(&key, ev.shift_key()) else {
+                return;
+            };
+            if action == DeckAction::FullScreen {
+                browser::toggle_full_screen();
+            } else {
+                match own(action) {
+                    KeyUse::Taken => {}
+                    KeyUse::Ignored => return,
+                    KeyUse::Briefing => {
+                        self.act(action);
+                    }
+                }
+            }
+            ev.prevent_default();
+        })
+    }
+}
+
 /// The markup of `slide`, drawn again when the figures change (not for a
 /// note or the order: the plan itself is not tracked).
 fn slide_markup(session: Session, slide: Slide, lang: Lang, table: bool) -> String {
@@ -328,48 +390,25 @@ pub fn DeckView() -> impl IntoView {
 
     follow_in_address(View::Deck.fragment(), at);
 
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
+    // Esc closes the arrangement panel first, then leaves full screen, and
+    // only then leaves the deck.
+    let escape = move || {
+        if arranging.get_untracked() {
+            arranging.set(false);
+        } else if browser::is_full_screen() {
+            browser::toggle_full_screen();
+        } else {
+            leave();
         }
-        let key = ev.key();
-        // Esc works from any field: it forgets a typed number, closes the
-        // arrangement panel, then leaves full screen, and only then leaves
-        // the deck.
-        if key == "Escape" {
-            ev.prevent_default();
-            if !state.typed.get_untracked().is_empty() {
-                state.typed.set(String::new());
-            } else if arranging.get_untracked() {
-                arranging.set(false);
-            } else if browser::is_full_screen() {
-                browser::toggle_full_screen();
-            } else {
-                leave();
-            }
-            return;
-        }
-        let target = browser::target_tag(&ev);
-        // Keys type text in a field; Space and Enter on a focused button press it.
-        if matches!(target.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-            return;
-        }
-        if target == "BUTTON" && (key == " " || (key == "Enter" && state.typed.get_untracked().is_empty())) {
-            return;
-        }
-        let Some(action) = state.read(&key, ev.shift_key()) else {
-            return;
-        };
+    };
+    let on_key = state.listen_for_keys(escape, move |action| {
         match action {
-            DeckAction::FullScreen => browser::toggle_full_screen(),
             DeckAction::Notes => show_notes.update(|n| *n = !*n),
             DeckAction::Decimals => toggle_decimals(),
             DeckAction::Presenter => open_presenter(),
-            other => {
-                state.act(other);
-            }
+            _ => return KeyUse::Briefing,
         }
-        ev.prevent_default();
+        KeyUse::Taken
     });
     // Printing (the button, Ctrl+P, save as PDF) draws every slide first; the
     // signal's effects run in the microtasks right after this event, before

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use planner_core::views::deck::{slide_title, Slide};
 use planner_core::views::presenter::{elapsed_text, DeckAction, Screen, Timer, Window};
 
-use super::{slide_in_address, slide_markup, DeckState, NotesPanel};
+use super::{slide_in_address, slide_markup, DeckState, KeyUse, NotesPanel};
 use crate::browser;
 use crate::state::{use_nav, use_session, View};
 
@@ -59,43 +59,19 @@ pub fn PresenterView() -> impl IntoView {
         }
     };
 
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
+    // Esc leaves full screen, then closes this window (the audience's deck
+    // stays where it is); the notes are always here, and D and P belong to
+    // the deck's window.
+    let escape = move || {
+        if browser::is_full_screen() {
+            browser::toggle_full_screen();
+        } else {
+            close();
         }
-        let key = ev.key();
-        // Esc forgets a typed number, then leaves full screen, then closes
-        // this window (the audience's deck stays where it is).
-        if key == "Escape" {
-            ev.prevent_default();
-            if !state.typed.get_untracked().is_empty() {
-                state.typed.set(String::new());
-            } else if browser::is_full_screen() {
-                browser::toggle_full_screen();
-            } else {
-                close();
-            }
-            return;
-        }
-        let target = browser::target_tag(&ev);
-        if matches!(target.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-            return;
-        }
-        if target == "BUTTON" && (key == " " || (key == "Enter" && state.typed.get_untracked().is_empty())) {
-            return;
-        }
-        let Some(action) = state.read(&key, ev.shift_key()) else {
-            return;
-        };
-        match action {
-            DeckAction::FullScreen => browser::toggle_full_screen(),
-            // The notes are always here; D and P belong to the deck's window.
-            DeckAction::Notes | DeckAction::Decimals | DeckAction::Presenter => return,
-            other => {
-                state.act(other);
-            }
-        }
-        ev.prevent_default();
+    };
+    let on_key = state.listen_for_keys(escape, |action| match action {
+        DeckAction::Notes | DeckAction::Decimals | DeckAction::Presenter => KeyUse::Ignored,
+        _ => KeyUse::Briefing,
     });
     // A closing window says goodbye, so the deck no longer shows it as open.
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {

@@ -270,7 +270,6 @@ pub(super) fn StaffingSection() -> impl IntoView {
         let p = |ko: &'static str, en: &'static str| lang.pick(ko, en);
         doc.with(|d| {
             if d.grades.is_empty() {
-                let _ = p;
                 return view! { <EmptyHint text=("인력 현황이 없습니다.", "No staffing table yet.") add_at=&[ADD_STAFFING]/> }
                     .into_any();
             }
