@@ -27,13 +27,12 @@ impl BriefingLink {
     ) -> Option<BriefingLink> {
         let channel =
             web_sys::BroadcastChannel::new(&format!("budget-planner/briefing/{plan}")).ok()?;
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |ev: web_sys::MessageEvent| {
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 if let Some((from, cue)) = ev.data().as_string().and_then(|t| Cue::decode(&t)) {
                     on_cue(from, cue);
                 }
-            },
-        );
+            });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         Some(BriefingLink {
             channel,

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use budget_planner::panic;
 use budget_planner::storage::{
-    classify_dom_error, plan_key, quarantine_key, SaveError, INDEX_KEY, LEGACY_PLAN_KEY, WELCOME_KEY,
+    classify_dom_error, plan_key, quarantine_key, SaveError, INDEX_KEY, LEGACY_PLAN_KEY,
+    WELCOME_KEY,
 };
 use planner_core::file::decode;
 use planner_core::Lang;
@@ -26,6 +27,8 @@ mod figures;
 mod grid;
 #[path = "components/home.rs"]
 mod home;
+#[path = "components/import.rs"]
+mod import;
 #[path = "components/overview.rs"]
 mod overview;
 #[path = "components/parts.rs"]

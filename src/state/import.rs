@@ -3,6 +3,8 @@
 //! preview; nothing changes until the user adds it as a new plan or lets it
 //! replace the open one (whose current state is kept as a version first).
 //! A bad file gets a message with the JSON path, and nothing changes.
+//! A spreadsheet, a CSV file or a range copied from one goes to the same
+//! dialog, which reads and maps it (`file::import`) before anything changes.
 
 use leptos::prelude::*;
 use planner_core::file::{decode, FileError, MAX_FILE_BYTES};
@@ -26,11 +28,33 @@ pub struct ImportPreview {
     pub problems: (usize, usize),
 }
 
+/// A spreadsheet, a CSV file or a copied range on its way in. It is read,
+/// mapped and previewed in the import dialog's part (`file::import`), so that
+/// the workbook reader is not in the first load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableFile {
+    /// Where it came from (file name, or "pasted range").
+    pub source: String,
+    /// What came.
+    pub input: TableInput,
+}
+
+/// The bytes of a file, or the text of a pasted range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TableInput {
+    /// A workbook or CSV file as it is on disk.
+    Bytes(std::sync::Arc<[u8]>),
+    /// Cells copied from a spreadsheet (tab-separated).
+    Pasted(String),
+}
+
 /// What the import dialog shows: a preview, or why the file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Checked {
     /// The file reads as a plan.
     Ready(ImportPreview),
+    /// A table to map and preview.
+    Table(TableFile),
     /// The file was refused; nothing changed.
     Refused { source: String, error: FileError },
 }
@@ -103,6 +127,29 @@ impl Import {
         self.nav.go(View::Overview, None);
     }
 
+    /// Creates a new plan from a table import's preview and opens it.
+    pub fn table_as_new(&self, plan: Plan) {
+        if self.plans.add_plan(plan).is_some() {
+            self.pending.set(None);
+            self.nav.go(View::Overview, None);
+        }
+    }
+
+    /// Adds a table import to the open plan as one undoable step.
+    pub fn table_into_open(&self, edit: planner_core::change::edit::Edit) {
+        if self.session.dispatch_checked(edit) {
+            self.plans.started();
+            self.pending.set(None);
+            self.nav.go(View::Overview, None);
+        }
+    }
+
+    /// Shows a table (a file's bytes or a pasted range) for mapping.
+    pub fn table(&self, source: String, input: TableInput) {
+        self.pending
+            .set(Some(Checked::Table(TableFile { source, input })));
+    }
+
     /// Closes the dialog; nothing changes.
     pub fn cancel(&self) {
         self.pending.set(None);
@@ -125,12 +172,30 @@ impl Import {
         }
         let import = *self;
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            match text.ok().and_then(|t| t.as_string()) {
-                Some(text) => import.preview(name, &text),
-                None => import.refuse(name, FileError::NotAPlanFile),
-            }
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let Ok(buffer) = buffer else {
+                import.refuse(name, FileError::NotAPlanFile);
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            import.read_bytes(name, bytes);
         });
+    }
+
+    /// A plan file (JSON, by its name or its first character) is previewed
+    /// as a plan; anything else is a table for the dialog to read.
+    pub fn read_bytes(&self, name: String, bytes: Vec<u8>) {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let json = name.to_lowercase().ends_with(".json")
+            || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if json {
+            match String::from_utf8(body.to_vec()) {
+                Ok(text) => self.preview(name, &text),
+                Err(_) => self.refuse(name, FileError::NotAPlanFile),
+            }
+        } else {
+            self.table(name, TableInput::Bytes(bytes.into()));
+        }
     }
 }
 
@@ -171,6 +236,16 @@ pub fn listen_for_files(import: Import) -> impl FnOnce() {
                 .pick("붙여넣은 내용", "pasted text")
                 .to_string();
             import.preview(source, &text);
+        } else if text.contains('\t') {
+            // A range copied from a spreadsheet, pasted outside any table.
+            ev.prevent_default();
+            let source = import
+                .nav
+                .lang
+                .get_untracked()
+                .pick("붙여넣은 표", "pasted range")
+                .to_string();
+            import.table(source, TableInput::Pasted(text));
         }
     });
     move || {

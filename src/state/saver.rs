@@ -8,9 +8,9 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use planner_core::file::{decode_stored, stored};
 use planner_core::file::library::{Library, PlanId, PlanSummary};
 use planner_core::file::FileError;
+use planner_core::file::{decode_stored, stored};
 use planner_core::Plan;
 
 use crate::state::versions::{self, Version, VERSION_EVERY_MS};

@@ -12,11 +12,11 @@ use std::time::Duration;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use planner_core::change::edit::EditError;
 use planner_core::change::field::Draft;
 use planner_core::change::history::{Before, History};
 use planner_core::file::library::{PlanId, PlanSummary};
 use planner_core::file::{encode, encode_compact};
-use planner_core::change::edit::EditError;
 use planner_core::model::plan::{SourceId, StageId, YearRange};
 use planner_core::model::words::source_name;
 use planner_core::rules::validate::{Problem, Touched, Validation};
@@ -203,8 +203,7 @@ impl Session {
         // is copied; otherwise the step keeps only what the edit touches.
         let joins = self.history.with_value(|h| h.joins(&edit));
         let touched = edit.touches();
-        let before =
-            (!joins).then(|| self.plan.with_untracked(|plan| Before::of(plan, touched)));
+        let before = (!joins).then(|| self.plan.with_untracked(|plan| Before::of(plan, touched)));
         let mut applied = false;
         let mut locked = None;
         // A refused edit leaves the plan as it was; only a locked stage's

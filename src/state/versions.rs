@@ -8,8 +8,8 @@
 //! newest version is kept whole; each older one is its difference from the
 //! next newer ([`planner_core::file::stored`]).
 
-use planner_core::file::{decode, stored};
 use planner_core::file::library::PlanId;
+use planner_core::file::{decode, stored};
 use planner_core::Plan;
 
 use crate::storage::{plan_key, PlanStore, SaveError, Stored};

@@ -238,10 +238,17 @@ impl OtherWindow {
         let heard = Rc::new(std::cell::RefCell::new(Vec::new()));
         let into = heard.clone();
         let listen = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |ev: web_sys::MessageEvent| into.borrow_mut().push(ev.data().as_string().unwrap_or_default()),
+            move |ev: web_sys::MessageEvent| {
+                into.borrow_mut()
+                    .push(ev.data().as_string().unwrap_or_default())
+            },
         );
         channel.set_onmessage(Some(listen.as_ref().unchecked_ref()));
-        OtherWindow { channel, heard, _listen: listen }
+        OtherWindow {
+            channel,
+            heard,
+            _listen: listen,
+        }
     }
 
     fn say(&self, cue: &str) {
@@ -272,14 +279,36 @@ async fn the_presenter_screen_shows_this_slide_the_next_and_the_list_and_tells_t
     let root = mount_at(store, Lang::En, "#presenter/2");
     settle().await;
     delivered().await;
-    assert_eq!(other.last(), "cue1 presenter hello", "a new window asks where the briefing stands: {:?}", other.heard.borrow());
-    let slide_of = |frame: &str| attr(&root, &format!("{frame} section.slide"), "data-slide").unwrap_or_default();
+    assert_eq!(
+        other.last(),
+        "cue1 presenter hello",
+        "a new window asks where the briefing stands: {:?}",
+        other.heard.borrow()
+    );
+    let slide_of = |frame: &str| {
+        attr(&root, &format!("{frame} section.slide"), "data-slide").unwrap_or_default()
+    };
     let plan = planner_core::fixtures::demo::demo_plan();
-    let keys: Vec<String> = planner_core::views::deck::slides(&plan, 0).into_iter().map(|s| s.key()).collect();
-    assert_eq!(slide_of(".presenter-current"), keys[1], "the address's slide");
+    let keys: Vec<String> = planner_core::views::deck::slides(&plan, 0)
+        .into_iter()
+        .map(|s| s.key())
+        .collect();
+    assert_eq!(
+        slide_of(".presenter-current"),
+        keys[1],
+        "the address's slide"
+    );
     assert_eq!(slide_of(".presenter-next"), keys[2]);
-    assert_eq!(root.query_selector_all(".presenter-list li").unwrap().length() as usize, keys.len());
-    assert_eq!(attr(&root, "#presenter-item-2", "aria-current").as_deref(), Some("true"));
+    assert_eq!(
+        root.query_selector_all(".presenter-list li")
+            .unwrap()
+            .length() as usize,
+        keys.len()
+    );
+    assert_eq!(
+        attr(&root, "#presenter-item-2", "aria-current").as_deref(),
+        Some("true")
+    );
     assert!(exists(&root, "#deck-notes"), "the notes are always there");
     assert!(text_of(&root, ".presenter-list").contains(&plan.program(5).unwrap().name));
 
@@ -293,7 +322,10 @@ async fn the_presenter_screen_shows_this_slide_the_next_and_the_list_and_tells_t
     settle().await;
     delivered().await;
     assert_eq!(other.last(), "cue1 presenter at 2 black charts");
-    assert_eq!(text_of(&root, "[data-testid=presenter-screen]"), "Audience sees: black screen (B)");
+    assert_eq!(
+        text_of(&root, "[data-testid=presenter-screen]"),
+        "Audience sees: black screen (B)"
+    );
 
     // What the other window says moves this one, without an echo.
     let told = other.heard.borrow().len();
@@ -301,23 +333,41 @@ async fn the_presenter_screen_shows_this_slide_the_next_and_the_list_and_tells_t
     delivered().await;
     settle().await;
     assert_eq!(slide_of(".presenter-current"), keys[4]);
-    assert!(exists(&root, ".presenter-current table.slide-table"), "T travels too");
+    assert!(
+        exists(&root, ".presenter-current table.slide-table"),
+        "T travels too"
+    );
     assert_eq!(text_of(&root, "[data-testid=presenter-screen]"), "");
-    assert_eq!(other.heard.borrow().len(), told, "a cue heard is not sent back");
+    assert_eq!(
+        other.heard.borrow().len(),
+        told,
+        "a cue heard is not sent back"
+    );
     other.say("cue1 deck hello");
     delivered().await;
-    assert_eq!(other.last(), "cue1 presenter at 4 slides table", "a hello is answered");
+    assert_eq!(
+        other.last(),
+        "cue1 presenter at 4 slides table",
+        "a hello is answered"
+    );
     other.say("not a cue");
     other.say("cue1 deck at 1 grey charts");
     delivered().await;
-    assert_eq!(slide_of(".presenter-current"), keys[4], "a stray message changes nothing");
+    assert_eq!(
+        slide_of(".presenter-current"),
+        keys[4],
+        "a stray message changes nothing"
+    );
 
     // A number then Enter jumps; the list's entry follows.
     press_on_page("2");
     press_on_page("Enter");
     settle().await;
     assert_eq!(slide_of(".presenter-current"), keys[1]);
-    assert_eq!(attr(&root, "#presenter-item-2", "aria-current").as_deref(), Some("true"));
+    assert_eq!(
+        attr(&root, "#presenter-item-2", "aria-current").as_deref(),
+        Some("true")
+    );
     assert_eq!(attr(&root, "#presenter-item-5", "aria-current"), None);
 }
 
@@ -329,28 +379,46 @@ async fn the_deck_window_blanks_and_follows_the_presenter_window() {
     settle().await;
     delivered().await;
     assert_eq!(other.last(), "cue1 deck hello");
-    assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(),
+        Some("false")
+    );
     // Another deck of the plan (a second tab) steps with it but is no presenter.
     other.say("cue1 deck at 1 slides charts");
     delivered().await;
     settle().await;
-    assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(),
+        Some("false")
+    );
     other.say("cue1 presenter at 3 black charts");
     delivered().await;
     settle().await;
-    assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("true"), "a window that speaks is the presenter's");
+    assert_eq!(
+        attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(),
+        Some("true"),
+        "a window that speaks is the presenter's"
+    );
     let keys = slide_keys(&root);
     assert_eq!(on_screen(&root), keys[3]);
-    assert!(attr(&root, "[data-testid=deck-blank]", "class").unwrap_or_default().contains("black"));
+    assert!(attr(&root, "[data-testid=deck-blank]", "class")
+        .unwrap_or_default()
+        .contains("black"));
     press_on_page("b");
     settle().await;
     delivered().await;
-    assert!(!exists(&root, "[data-testid=deck-blank]"), "B again shows the slide");
+    assert!(
+        !exists(&root, "[data-testid=deck-blank]"),
+        "B again shows the slide"
+    );
     assert_eq!(other.last(), "cue1 deck at 3 slides charts");
     other.say("cue1 presenter bye");
     delivered().await;
     settle().await;
-    assert_eq!(attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        attr(&root, "[data-testid=open-presenter]", "aria-pressed").as_deref(),
+        Some("false")
+    );
     press_on_page("ArrowRight");
     settle().await;
     assert_eq!(on_screen(&root), keys[4], "the deck steps alone");

@@ -108,8 +108,12 @@ async fn plans_are_created_duplicated_renamed_deleted_and_brought_back() {
         "KRW 4,532,711 thousand",
         "the demo's total cost in its unit"
     );
-    assert!(attr(&root, "[data-testid=plans-table] thead th:nth-child(3)", "title")
-        .is_some_and(|t| t.contains("schedule")));
+    assert!(attr(
+        &root,
+        "[data-testid=plans-table] thead th:nth-child(3)",
+        "title"
+    )
+    .is_some_and(|t| t.contains("schedule")));
 
     // Duplicate the demo: a third plan, opened, titled as a copy.
     button_named(&root, "Duplicate · 사회적경제 예산·공약 계획 (예시)").click();
@@ -327,7 +331,12 @@ async fn an_imported_file_is_previewed_then_added_and_a_bad_one_changes_nothing(
     // The version the open keeps comes just after the plan is shown (a
     // timer): wait for it, so that only the preview could change storage.
     for _ in 0..100 {
-        if store.entries.borrow().keys().any(|k| k.starts_with("budget-planner/version/")) {
+        if store
+            .entries
+            .borrow()
+            .keys()
+            .any(|k| k.starts_with("budget-planner/version/"))
+        {
             break;
         }
         sleep(20).await;
@@ -612,9 +621,16 @@ async fn kept_versions_are_differences_that_read_back_exactly() {
     let list = versions::list(&store, 1);
     assert_eq!(list.len(), 6);
     let entry = |key: &str| store.entries.borrow().get(key).cloned().unwrap();
-    assert!(entry(&list[0].key).starts_with("z1:"), "the newest is whole");
+    assert!(
+        entry(&list[0].key).starts_with("z1:"),
+        "the newest is whole"
+    );
     for v in &list[1..] {
-        assert!(entry(&v.key).starts_with("d1:"), "{} is a difference", v.key);
+        assert!(
+            entry(&v.key).starts_with("d1:"),
+            "{} is a difference",
+            v.key
+        );
         assert!(entry(&v.key).len() * 4 < entry(&list[0].key).len());
     }
     for (v, plan) in list.iter().zip(kept.iter().rev()) {
@@ -663,7 +679,12 @@ async fn a_large_plan_is_checked_right_after_it_is_shown() {
         encode_compact(&plan, "0.1.0", "2026-12-01T00:00:00Z"),
     );
     let mut library = Library::new();
-    library.upsert(PlanSummary::of(1, &plan, &validate(&plan), "2026-12-01T00:00:00Z"));
+    library.upsert(PlanSummary::of(
+        1,
+        &plan,
+        &validate(&plan),
+        "2026-12-01T00:00:00Z",
+    ));
     library.open = Some(1);
     store
         .entries
@@ -676,7 +697,10 @@ async fn a_large_plan_is_checked_right_after_it_is_shown() {
         root.query_selector(".no-problems").unwrap().is_none(),
         "no all-clear before the check"
     );
-    assert!(root.query_selector("main input.amount").unwrap().is_some(), "the grid is usable");
+    assert!(
+        root.query_selector("main input.amount").unwrap().is_some(),
+        "the grid is usable"
+    );
     // The check runs in the task after the next frame.
     sleep(100).await;
     assert_eq!(heading(), "Problems · errors 1 · warnings 0");
@@ -689,30 +713,53 @@ async fn a_first_visit_is_welcomed_until_the_user_starts_and_not_again() {
     let root = mount_at(store.clone(), Lang::En, "");
     settle().await;
     // The demo's overview says what it is and where to start.
-    assert!(exists(&root, "[data-testid=welcome-line]"), "the overview points to the welcome");
-    assert_eq!(attr(&root, "[data-testid=welcome-line] a", "href").as_deref(), Some("#plans"));
+    assert!(
+        exists(&root, "[data-testid=welcome-line]"),
+        "the overview points to the welcome"
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=welcome-line] a", "href").as_deref(),
+        Some("#plans")
+    );
     set_fragment("#plans");
     settle().await;
     let welcome = text_of(&root, "[data-testid=welcome]");
-    for words in ["stays in this browser", "Start a new plan", "Import a file", "Explore the demo plan"] {
+    for words in [
+        "stays in this browser",
+        "Start a new plan",
+        "Import a file",
+        "Explore the demo plan",
+    ] {
         assert!(welcome.contains(words), "{words:?} in {welcome:?}");
     }
-    assert!(!exists(&root, "[data-testid=welcome-line]"), "the plans home shows the welcome itself");
+    assert!(
+        !exists(&root, "[data-testid=welcome-line]"),
+        "the plans home shows the welcome itself"
+    );
     // "Start a new plan" goes to the form's title; "Import a file" opens the picker.
     button_named(&root, "Start a new plan").click();
     assert_eq!(active_id(), "new-plan-name");
-    assert!(store.entries.borrow().contains_key(WELCOME_KEY), "still shown until the user starts");
+    assert!(
+        store.entries.borrow().contains_key(WELCOME_KEY),
+        "still shown until the user starts"
+    );
     // Exploring the demo is a start: the welcome goes, in storage too.
     button_named(&root, "Explore the demo plan").click();
     settle().await;
     assert!(!exists(&root, "[data-testid=welcome]"));
     assert!(!exists(&root, "[data-testid=welcome-line]"));
     assert!(!store.entries.borrow().contains_key(WELCOME_KEY));
-    assert!(exists(&root, "section.view.overview"), "the demo's overview");
+    assert!(
+        exists(&root, "section.view.overview"),
+        "the demo's overview"
+    );
     drop(root);
     let again = mount_at(store.clone(), Lang::En, "#plans");
     settle().await;
-    assert!(!exists(&again, "[data-testid=welcome]"), "a later visit is not welcomed");
+    assert!(
+        !exists(&again, "[data-testid=welcome]"),
+        "a later visit is not welcomed"
+    );
     drop(again);
 }
 
@@ -724,25 +771,38 @@ async fn creating_a_plan_is_a_start_and_its_empty_views_link_to_where_things_are
     assert!(exists(&root, "[data-testid=welcome]"));
     button_named(&root, "새 계획 시작하기").click();
     let form = root.query_selector("form.new-plan").unwrap().unwrap();
-    form.unchecked_into::<web_sys::HtmlFormElement>().request_submit().unwrap();
+    form.unchecked_into::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .unwrap();
     settle().await;
-    assert!(!store.entries.borrow().contains_key(WELCOME_KEY), "a plan of one's own is a start");
+    assert!(
+        !store.entries.borrow().contains_key(WELCOME_KEY),
+        "a plan of one's own is a start"
+    );
     // Every empty view of the new plan says what is missing and links to where it is added.
     for (view, links) in [
-        ("#overview", vec!["#status", "#schedule", "#pledge", "#settings"]),
+        (
+            "#overview",
+            vec!["#status", "#schedule", "#pledge", "#settings"],
+        ),
         ("#schedule", vec!["#status", "#pledge"]),
         ("#split", vec!["#status"]),
         ("#items", vec!["#status"]),
     ] {
         set_fragment(view);
         settle().await;
-        let hints = root.query_selector_all("[data-testid=empty-hint] a").unwrap();
+        let hints = root
+            .query_selector_all("[data-testid=empty-hint] a")
+            .unwrap();
         let hrefs: Vec<String> = (0..hints.length())
             .filter_map(|i| hints.item(i))
             .filter_map(|a| a.unchecked_into::<web_sys::Element>().get_attribute("href"))
             .collect();
         for link in links {
-            assert!(hrefs.iter().any(|h| h == link), "{view}: a link to {link} in {hrefs:?}");
+            assert!(
+                hrefs.iter().any(|h| h == link),
+                "{view}: a link to {link} in {hrefs:?}"
+            );
         }
     }
     // The link to the status table lands where a program is added.

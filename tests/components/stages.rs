@@ -61,9 +61,15 @@ async fn the_compare_view_shows_the_changed_budget() {
     set_fragment("stages");
     settle().await;
     let row = text_of(&root, "[data-testid=compare-budget-program-4]");
-    assert!(row.contains("75,762") && row.contains("70,000") && row.contains("△5,762"), "{row}");
+    assert!(
+        row.contains("75,762") && row.contains("70,000") && row.contains("△5,762"),
+        "{row}"
+    );
     let total = text_of(&root, "[data-testid=compare-budget-total]");
-    assert!(total.contains("1,780,060") && total.contains("1,774,298"), "{total}");
+    assert!(
+        total.contains("1,780,060") && total.contains("1,774,298"),
+        "{total}"
+    );
     assert!(!exists(&root, "[data-testid=compare-basis]"));
 
     // A line item added in the new stage: both stages' 산출기초 side by side.
@@ -71,11 +77,17 @@ async fn the_compare_view_shows_the_changed_budget() {
     settle().await;
     click(&root, "[data-testid=add-line-item]");
     settle().await;
-    type_into(&input(&root, "#program-4-item-0-basis"), "5,000원 × 300부 = 1,500");
+    type_into(
+        &input(&root, "#program-4-item-0-basis"),
+        "5,000원 × 300부 = 1,500",
+    );
     settle().await;
     set_fragment("stages");
     settle().await;
     let basis = text_of(&root, "[data-testid=compare-basis-program-4]");
-    assert!(basis.contains("5,000원 × 300부 = 1,500") && basis.contains("계 1,500"), "{basis}");
+    assert!(
+        basis.contains("5,000원 × 300부 = 1,500") && basis.contains("계 1,500"),
+        "{basis}"
+    );
     drop(root);
 }

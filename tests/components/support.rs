@@ -57,7 +57,11 @@ impl MemoryStore {
     /// The plan file plan `id`'s entry holds (inflated: storage keeps it packed).
     pub fn plan_text(&self, id: u32) -> Option<String> {
         let entry = self.plan_entry(id)?;
-        Some(planner_core::file::stored::unpack(&entry).ok()?.into_owned())
+        Some(
+            planner_core::file::stored::unpack(&entry)
+                .ok()?
+                .into_owned(),
+        )
     }
 
     /// Plan `id`'s entry exactly as stored.

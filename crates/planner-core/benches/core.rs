@@ -39,9 +39,15 @@ fn main() {
         let _ = switching.apply(planner_core::Edit::SwitchStage(ids[at]));
         switching.programs.len()
     });
-    println!("switch the stage being edited (benchmark plan): median {median:.2} ms, p95 {p95:.2} ms");
+    println!(
+        "switch the stage being edited (benchmark plan): median {median:.2} ms, p95 {p95:.2} ms"
+    );
     let file = planner_core::file::encode(&staged, "bench", "x");
-    println!("benchmark plan file with 4 stages: {} bytes (one stage: {} bytes)", file.len(), planner_core::file::encode(&plan, "bench", "x").len());
+    println!(
+        "benchmark plan file with 4 stages: {} bytes (one stage: {} bytes)",
+        file.len(),
+        planner_core::file::encode(&plan, "bench", "x").len()
+    );
     district();
 }
 
@@ -50,8 +56,8 @@ fn main() {
 fn district() {
     use planner_core::file::{encode_compact, stored};
     use planner_core::fixtures::generate::{generated_plan, Size};
-    use planner_core::rules::validate::Validation;
     use planner_core::model::plan::Column;
+    use planner_core::rules::validate::Validation;
     use planner_core::{Edit, Owner};
     for programs in [200, 1_000, 2_000] {
         let mut plan = generated_plan(Size::district(programs), 1);

@@ -13,7 +13,7 @@ use planner_core::model::amount::{Amount, Unit};
 use planner_core::model::plan::{
     Actor, Classification, Column, Completion, FundingSource, Horizon, Indicator, IndicatorYear,
     LineItem, Novelty, Plan, Pledge, PledgeStatus, PrintedCell, Program, RatioShare, Schedule,
-    ScheduleRow, Stage, Stages, StaffingRow, Stated, StatusTotals, YearBudget, YearRange,
+    ScheduleRow, StaffingRow, Stage, Stages, Stated, StatusTotals, YearBudget, YearRange,
 };
 use planner_core::render::names::file_stem;
 use planner_core::Lang;
@@ -312,39 +312,40 @@ fn plan() -> impl Strategy<Value = Plan> {
                 let pledges: Vec<_> = (1..=u32::try_from(n_pledges).unwrap_or(0))
                     .map(pledge)
                     .collect();
-                (programs, pledges).prop_map(move |(programs, pledges)| Plan {
-                    title: title.clone(),
-                    organisation: organisation.clone(),
-                    years,
-                    base_year,
-                    unit,
-                    sources: FundingSource::defaults(),
-                    programs,
-                    pledges,
-                    staffing: staff
-                        .iter()
-                        .map(|(group, grade, quota, current)| StaffingRow {
-                            group: group.clone(),
-                            grade: grade.clone(),
-                            quota: *quota,
-                            current: *current,
-                        })
-                        .collect(),
-                    deck: deck_of(n_programs, n_pledges, &title),
-                    rounded_in,
-                    share_decimals,
-                    status_totals: StatusTotals {
-                        this_year,
-                        prior_year,
-                        change,
-                        rounded_in: status_rounded,
-                    },
-                    stages: Stages::single("부서 요구", base_year),
-                })
-                .prop_map({
-                    let more_stages = more_stages.clone();
-                    move |plan| with_stages(plan, &more_stages)
-                })
+                (programs, pledges)
+                    .prop_map(move |(programs, pledges)| Plan {
+                        title: title.clone(),
+                        organisation: organisation.clone(),
+                        years,
+                        base_year,
+                        unit,
+                        sources: FundingSource::defaults(),
+                        programs,
+                        pledges,
+                        staffing: staff
+                            .iter()
+                            .map(|(group, grade, quota, current)| StaffingRow {
+                                group: group.clone(),
+                                grade: grade.clone(),
+                                quota: *quota,
+                                current: *current,
+                            })
+                            .collect(),
+                        deck: deck_of(n_programs, n_pledges, &title),
+                        rounded_in,
+                        share_decimals,
+                        status_totals: StatusTotals {
+                            this_year,
+                            prior_year,
+                            change,
+                            rounded_in: status_rounded,
+                        },
+                        stages: Stages::single("부서 요구", base_year),
+                    })
+                    .prop_map({
+                        let more_stages = more_stages.clone();
+                        move |plan| with_stages(plan, &more_stages)
+                    })
             },
         )
 }
@@ -357,7 +358,10 @@ fn with_stages(mut plan: Plan, more: &[(String, bool)]) -> Plan {
         figures.programs.retain(|id, _| (*id as usize + i) % 2 == 0);
         figures.pledges.retain(|id, _| (*id as usize + i) % 3 != 0);
         let id = plan.stages.current;
-        plan.stages.list.iter_mut().for_each(|s| s.locked = s.locked || *locked);
+        plan.stages
+            .list
+            .iter_mut()
+            .for_each(|s| s.locked = s.locked || *locked);
         plan.stages.figures.insert(id, figures);
         plan.stages.list.push(Stage {
             id: id + 1,

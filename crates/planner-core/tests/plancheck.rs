@@ -307,7 +307,10 @@ fn every_stage_is_checked_and_named() {
     let output = plancheck(&[], &[file.path()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
-    let sub_won: Vec<&str> = out.lines().filter(|l| l.contains("amount.sub_won")).collect();
+    let sub_won: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("amount.sub_won"))
+        .collect();
     assert_eq!(sub_won.len(), 1, "{out}");
     assert!(sub_won[0].contains("at stage “부서 요구”, "), "{out}");
     assert!(!out.contains("stage “편성안”, program “기본경비”"), "{out}");

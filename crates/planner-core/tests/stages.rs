@@ -132,7 +132,10 @@ fn a_locked_stage_refuses_money_edits_and_unlocking_is_undoable() {
         Err(EditError::StageLocked(proposal))
     );
     set_budget(&mut next, 1, thousand(610_000)).unwrap();
-    assert_eq!(budget(&next.at_stage(proposal).unwrap(), 1), thousand(600_000));
+    assert_eq!(
+        budget(&next.at_stage(proposal).unwrap(), 1),
+        thousand(600_000)
+    );
 }
 
 #[test]
@@ -177,12 +180,20 @@ fn the_comparison_shows_the_changed_cells_footed_in_any_unit() {
     assert_eq!(sum(|l| l.after) + table.unchanged.1, table.total.1);
     assert_eq!(sum(|l| l.change), table.total.2);
     assert_eq!(table.total, (d(1_780), d(1_746), d(-34))); // 1,780.06 → 1,746.2624 백만원
-    // 기정 625.648 · 262 · 816.65 · 75.762 foot to 625 · 262 · 817 · 76; the
-    // unchanged 기본경비 keeps its 76, so the changed rows' 경정 foot to 1,670.
-    let shown: Vec<_> = table.changed.iter().map(|l| (l.before, l.after, l.change)).collect();
+                                                           // 기정 625.648 · 262 · 816.65 · 75.762 foot to 625 · 262 · 817 · 76; the
+                                                           // unchanged 기본경비 keeps its 76, so the changed rows' 경정 foot to 1,670.
+    let shown: Vec<_> = table
+        .changed
+        .iter()
+        .map(|l| (l.before, l.after, l.change))
+        .collect();
     assert_eq!(
         shown,
-        vec![(d(625), d(600), d(-25)), (d(262), d(270), d(8)), (d(817), d(800), d(-17))]
+        vec![
+            (d(625), d(600), d(-25)),
+            (d(262), d(270), d(8)),
+            (d(817), d(800), d(-17))
+        ]
     );
     assert_eq!(table.unchanged, (1, d(76)));
 
@@ -243,7 +254,13 @@ fn copy_forward_starts_next_year_from_the_adopted_budget() {
     // Money before the new first year went into 기투자, none was lost.
     let first = next.years.first;
     let mut moved = Amount::ZERO;
-    for (old, new) in plan.at_stage(proposal).unwrap().programs.iter().zip(&next.programs) {
+    for (old, new) in plan
+        .at_stage(proposal)
+        .unwrap()
+        .programs
+        .iter()
+        .zip(&next.programs)
+    {
         for (old_row, new_row) in old.schedule.rows.iter().zip(&new.schedule.rows) {
             assert!(new_row.years.keys().all(|y| *y >= first));
             assert_eq!(old_row.total(), new_row.total(), "{}", old.name);
@@ -279,7 +296,8 @@ fn stages_travel_in_the_file_and_older_files_read_as_one_stage() {
     assert_eq!(decode(&text).unwrap().plan, plan);
 
     // A version 2 file (no stages) is one stage named after the plan.
-    let mut value: serde_json::Value = serde_json::from_str(&encode(&demo_plan(), "t", "t")).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&encode(&demo_plan(), "t", "t")).unwrap();
     value["version"] = 2.into();
     let fields = value["plan"].as_object_mut().unwrap();
     fields.remove("stages");
@@ -363,30 +381,40 @@ fn exports_and_the_deck_carry_each_step_of_the_budget() {
     let (plan, _, _) = proposal();
     let csv = String::from_utf8(planner_core::render::csv::plan_csv(&plan, Lang::Ko)).unwrap();
     let rows: Vec<&str> = csv.lines().filter(|l| l.contains("단계 비교")).collect();
-    assert_eq!(rows.len(), 9, "three changed 예산액, three rows each: {rows:#?}");
-    assert!(rows.iter().any(|r| r.contains(",증감 (예산액),,,-25648000,-25648,")));
-    assert!(rows.iter().any(|r| r.contains(",경정액 (예산액),,,270500400,270500.4,")));
+    assert_eq!(
+        rows.len(),
+        9,
+        "three changed 예산액, three rows each: {rows:#?}"
+    );
+    assert!(rows
+        .iter()
+        .any(|r| r.contains(",증감 (예산액),,,-25648000,-25648,")));
+    assert!(rows
+        .iter()
+        .any(|r| r.contains(",경정액 (예산액),,,270500400,270500.4,")));
 
     let xlsx = planner_core::render::xlsx::plan_xlsx(&plan, Lang::Ko);
     let text = String::from_utf8_lossy(&xlsx);
     assert!(text.contains("name=\"1. 부서 요구→편성안\""));
-    for figure in ["<v>-25648</v>", "<v>270500</v>", "<v>-33798</v>", "<v>1780060</v>"] {
+    for figure in [
+        "<v>-25648</v>",
+        "<v>270500</v>",
+        "<v>-33798</v>",
+        "<v>1780060</v>",
+    ] {
         assert!(text.contains(figure), "{figure}");
     }
 
     let slides = planner_core::views::deck::slides(&plan, 0);
     let step = planner_core::views::deck::Slide::Stages(plan.stages.current);
     assert_eq!(slides.last(), Some(&step));
-    let html = planner_core::render::slide::slide_html(
-        &plan,
-        step,
-        Lang::Ko,
-        true,
-        &[],
-    )
-    .into_string();
+    let html =
+        planner_core::render::slide::slide_html(&plan, step, Lang::Ko, true, &[]).into_string();
     assert!(html.contains("부서 요구 → 편성안"), "{html}");
-    assert!(html.contains("△25,648") && html.contains("8,500") && html.contains("△33,798"), "{html}");
+    assert!(
+        html.contains("△25,648") && html.contains("8,500") && html.contains("△33,798"),
+        "{html}"
+    );
 }
 
 proptest::proptest! {
@@ -467,7 +495,10 @@ fn changed_line_items_are_compared_side_by_side() {
     let item = &c.items[0];
     assert_eq!(item.key, "program-4");
     assert!(item.before.is_empty());
-    assert_eq!(item.after, vec!["홍보물: 5,000원 × 300부 = 1,500".to_string()]);
+    assert_eq!(
+        item.after,
+        vec!["홍보물: 5,000원 × 300부 = 1,500".to_string()]
+    );
     assert_eq!(item.totals.1, Some(Decimal::from(1_500)));
     // The same in the step's XLSX sheet.
     let xlsx = planner_core::render::xlsx::plan_xlsx(&plan, Lang::Ko);
@@ -477,8 +508,19 @@ fn changed_line_items_are_compared_side_by_side() {
     // A stage whose only change is its line items still differs.
     let mut only_items = demo_plan();
     let first = only_items.stages.current;
-    only_items.apply(Edit::AddStage { name: "편성안".into() }).unwrap();
+    only_items
+        .apply(Edit::AddStage {
+            name: "편성안".into(),
+        })
+        .unwrap();
     only_items.apply(Edit::AddLineItem { program: 4 }).unwrap();
-    let c = compare_stages(&only_items, first, only_items.stages.current, Unit::Thousand, Lang::Ko).unwrap();
+    let c = compare_stages(
+        &only_items,
+        first,
+        only_items.stages.current,
+        Unit::Thousand,
+        Lang::Ko,
+    )
+    .unwrap();
     assert!(!c.is_empty());
 }

@@ -28,9 +28,7 @@ pub fn MarkedText(
     let nav = use_nav();
     let session = use_session();
     let message_id = format!("{id}-msg");
-    let message = cell_mark(session, nav.lang, id.clone(), move || {
-        session.unit.get()
-    });
+    let message = cell_mark(session, nav.lang, id.clone(), move || session.unit.get());
     let severity = move || message.with(|m| m.as_ref().map(|m| m.0));
     let described_by = message_id.clone();
     view! {

@@ -28,9 +28,9 @@ pub fn ImportButton() -> impl IntoView {
         <div class="import-file">
             <label class="button-like">
                 {move || pick("계획 파일 가져오기…", "Import a plan file…")}
-                <input type="file" id="import-file-input" accept=".json,application/json" class="visually-hidden" on:change=on_change data-testid="import-input"/>
+                <input type="file" id="import-file-input" accept=".json,application/json,.xlsx,.xls,.ods,.csv,.tsv,.txt,text/csv" class="visually-hidden" on:change=on_change data-testid="import-input"/>
             </label>
-            <span class="hint">{move || pick("파일을 이 페이지에 끌어다 놓거나, 파일 내용을 붙여넣어도 됩니다.", "You can also drop a file on this page or paste its contents.")}</span>
+            <span class="hint">{move || pick("엑셀·LibreOffice 표(XLSX, XLS, ODS)와 CSV도 가져옵니다. 파일을 이 페이지에 끌어다 놓거나, 파일 내용이나 복사한 표를 붙여넣어도 됩니다.", "Spreadsheets (XLSX, XLS, ODS) and CSV files import too. You can also drop a file on this page, or paste a file's contents or a copied range.")}</span>
         </div>
     }
 }

@@ -52,6 +52,8 @@ pub fn ImportDialog() -> impl IntoView {
                 }
                 .into_any()
             }
+            // Shown below, outside this closure: a language switch must not start the mapping over.
+            Checked::Table(_) => ().into_any(),
             Checked::Refused { source, error } => view! {
                 <h2 id="import-title">{lang.pick("이 파일은 가져올 수 없습니다", "This file cannot be imported")}</h2>
                 <p class="form-error" role="alert" data-testid="import-error">
@@ -66,10 +68,20 @@ pub fn ImportDialog() -> impl IntoView {
             .into_any(),
         })
     };
+    let table = Memo::new(move |_| match import.pending.get() {
+        Some(Checked::Table(file)) => Some(file),
+        _ => None,
+    });
+    let table = move || {
+        table
+            .get()
+            .map(|file| view! { <crate::components::chrome::table_import::TableImport file=file/> })
+    };
     // Mounted only while a file is pending (the shell's `Show` loads this part then).
     view! {
         <div class="import-dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
             {body}
+            {table}
         </div>
     }
 }

@@ -6,3 +6,4 @@ pub mod header;
 pub mod import_button;
 pub mod import_dialog;
 pub mod problems_panel;
+pub mod table_import;

@@ -22,7 +22,11 @@ pub fn ProblemsPanel() -> impl IntoView {
     let heading = move || {
         let lang = nav.lang.get();
         if !session.checked.get() {
-            return format!("{} · {}", lang.pick("문제", "Problems"), lang.pick("검사 중…", "checking…"));
+            return format!(
+                "{} · {}",
+                lang.pick("문제", "Problems"),
+                lang.pick("검사 중…", "checking…")
+            );
         }
         let (errors, warnings) = counts.get();
         format!(

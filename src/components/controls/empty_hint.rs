@@ -16,7 +16,11 @@ pub const ADD_PROGRAM: AddAt = (
 );
 
 /// Where pledges are added: the pledge targets.
-pub const ADD_PLEDGE: AddAt = (View::Pledge, "공약 목표에서 공약 추가", "Add a pledge in Pledge targets");
+pub const ADD_PLEDGE: AddAt = (
+    View::Pledge,
+    "공약 목표에서 공약 추가",
+    "Add a pledge in Pledge targets",
+);
 
 /// Where a schedule is typed.
 pub const TYPE_SCHEDULE: AddAt = (
@@ -26,7 +30,11 @@ pub const TYPE_SCHEDULE: AddAt = (
 );
 
 /// Where the staffing table is filled in.
-pub const ADD_STAFFING: AddAt = (View::Settings, "계획 설정에서 인력 추가", "Add staff in Settings");
+pub const ADD_STAFFING: AddAt = (
+    View::Settings,
+    "계획 설정에서 인력 추가",
+    "Add staff in Settings",
+);
 
 /// "Nothing yet" with the links to where it is added.
 #[component]

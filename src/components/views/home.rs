@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use planner_core::file::library::{PlanId, PlanSummary};
 use planner_core::fixtures::demo::demo_plan;
-use planner_core::model::words::total_cost_words;
-use planner_core::views::document::amount_phrase;
 use planner_core::model::figure::{FigureFormat, FigureKind};
 use planner_core::model::limits::span_fits;
 use planner_core::model::plan::YearRange;
+use planner_core::model::words::total_cost_words;
+use planner_core::views::document::amount_phrase;
 use planner_core::Unit;
 
 use crate::components::chrome::import_button::ImportButton;

@@ -13,8 +13,8 @@ use planner_core::rules::validate::Severity;
 use planner_core::views::route::Subjects;
 use planner_core::{Amount, Edit, Msg, Owner};
 
-use crate::components::controls::empty_hint::ADD_PROGRAM;
 use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
+use crate::components::controls::empty_hint::ADD_PROGRAM;
 use crate::components::controls::subject_view::{use_subject, SubjectView};
 use crate::state::{use_nav, use_session, Session, View};
 

@@ -275,9 +275,7 @@ fn CopyForward() -> impl IntoView {
     let preview = RwSignal::new(false);
     let lines = move || {
         let (unit, lang) = (session.unit.get(), nav.lang.get());
-        session
-            .plan
-            .with(|p| copy_forward(p).1.lines(lang, unit))
+        session.plan.with(|p| copy_forward(p).1.lines(lang, unit))
     };
     let create = move |_| {
         let (next, _) = session.plan.with_untracked(copy_forward);
@@ -470,4 +468,3 @@ fn ComparedRows(table: ComparedTable, part: &'static str, title: &'static str) -
         </tbody>
     }
 }
-

@@ -279,7 +279,10 @@ mod tests {
         assert!(text.contains("\"unit\":\"million\""));
         assert_eq!(Library::decode(&text).unwrap().plans[0].unit, Unit::Million);
         let earlier = text.replace(",\"unit\":\"million\"", "");
-        assert_eq!(Library::decode(&earlier).unwrap().plans[0].unit, Unit::Thousand);
+        assert_eq!(
+            Library::decode(&earlier).unwrap().plans[0].unit,
+            Unit::Thousand
+        );
     }
 
     #[test]

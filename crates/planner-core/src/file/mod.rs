@@ -9,11 +9,13 @@
 //! dropped. A file from a newer version is refused with that reason.
 
 pub mod drafts;
+pub mod import;
 pub mod library;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stored;
 pub mod table;
+pub mod workbook;
 
 use crate::model::plan::{Column, Owner};
 use crate::model::plan::{Deck, DeckEntry};
@@ -1995,7 +1997,10 @@ mod damaged_tests {
             // escape: the letter after its backslash).
             let before = r#"{"k":""#.len() + one.len() * max;
             let column = before + 1 + usize::from(one.starts_with('\\'));
-            assert!(detail.ends_with(&format!("column {column})")), "{one}: {detail}");
+            assert!(
+                detail.ends_with(&format!("column {column})")),
+                "{one}: {detail}"
+            );
         }
         // Brackets inside a text are text, not nesting.
         assert_eq!(shape_of(&"[{".repeat(1_000)), None);

@@ -98,7 +98,10 @@ pub fn difference_base(entry: &str) -> Option<&str> {
 /// is not a difference; an error: it is one, damaged).
 fn difference_parts(entry: &str) -> Option<Result<(&str, &str), StoredError>> {
     let rest = entry.strip_prefix(DIFFERENCE)?;
-    Some(rest.split_once('\n').ok_or(StoredError::Damaged("no base key")))
+    Some(
+        rest.split_once('\n')
+            .ok_or(StoredError::Damaged("no base key")),
+    )
 }
 
 /// The plan file of the entry under `key`, following differences to their
@@ -222,7 +225,9 @@ fn inflate_raw(input: &[u8]) -> Result<Vec<u8>, StoredError> {
     let mut state = Box::<DecompressorOxide>::default();
     let (mut read, mut written) = (0usize, 0usize);
     loop {
-        let rest = input.get(read..).ok_or(StoredError::Damaged("not deflate data"))?;
+        let rest = input
+            .get(read..)
+            .ok_or(StoredError::Damaged("not deflate data"))?;
         let (status, used, made) = decompress(&mut state, rest, &mut out, written, flags);
         read = read.saturating_add(used);
         written = written.saturating_add(made);
@@ -395,7 +400,12 @@ mod tests {
         // buffer grows several times and every byte comes back.
         let text = "{\"name\":\"사업\",\"amount\":\"1000\"},".repeat(100_000);
         let entry = pack(&text);
-        let deflated: usize = entry[PACKED.len()..].split(':').next().unwrap().parse().unwrap();
+        let deflated: usize = entry[PACKED.len()..]
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert!(deflated * 64 < text.len(), "{} → {deflated}", text.len());
         assert_eq!(unpack(&entry).unwrap(), text);
     }

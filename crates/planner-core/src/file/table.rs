@@ -125,7 +125,10 @@ pub fn read_rows(text: &str, separator: char) -> Result<Vec<Vec<String>>, TableE
 /// The unit a table's caption states, in the first rows: `(단위: 천원)`,
 /// `단위:백만원`, `(Unit: KRW 1,000)`. `None` when no caption says.
 pub fn caption_unit(rows: &[Vec<String>]) -> Option<Unit> {
-    rows.iter().take(5).flatten().find_map(|cell| unit_in_caption(cell))
+    rows.iter()
+        .take(5)
+        .flatten()
+        .find_map(|cell| unit_in_caption(cell))
 }
 
 fn unit_in_caption(cell: &str) -> Option<Unit> {
@@ -159,11 +162,17 @@ mod tests {
         for lang in [Lang::Ko, Lang::En] {
             let bytes = plan_csv(&demo_plan(), lang);
             let text = text_of(&bytes).unwrap();
-            assert!(!text.starts_with('\u{feff}'), "the byte order mark is not a cell");
+            assert!(
+                !text.starts_with('\u{feff}'),
+                "the byte order mark is not a cell"
+            );
             let table = read_rows(&text, separator_of(&text)).unwrap();
             let header = &table[0];
             assert_eq!(table.len(), text.matches("\r\n").count(), "a row per line");
-            assert!(table.iter().all(|r| r.len() == header.len()), "every row as wide as the header");
+            assert!(
+                table.iter().all(|r| r.len() == header.len()),
+                "every row as wide as the header"
+            );
             // Writing the cells again as the export quotes them gives the file back.
             let quote = |c: &String| {
                 if c.contains([',', '"', '\r', '\n']) {
@@ -183,18 +192,35 @@ mod tests {
     #[test]
     fn quotes_line_ends_and_separators_read_as_a_spreadsheet_does() {
         assert_eq!(rows("a,b\r\nc,d\r\n"), [["a", "b"], ["c", "d"]]);
-        assert_eq!(rows("a,b\nc,d"), [["a", "b"], ["c", "d"]], "LF, no final line end");
+        assert_eq!(
+            rows("a,b\nc,d"),
+            [["a", "b"], ["c", "d"]],
+            "LF, no final line end"
+        );
         assert_eq!(rows("a\rb\r"), [["a"], ["b"]], "old Mac line ends");
-        assert_eq!(rows("\"1,234\",\"say \"\"hi\"\"\"\n"), [["1,234", "say \"hi\""]]);
+        assert_eq!(
+            rows("\"1,234\",\"say \"\"hi\"\"\"\n"),
+            [["1,234", "say \"hi\""]]
+        );
         assert_eq!(rows("\"two\nlines\",x\n"), [["two\nlines", "x"]]);
         assert_eq!(rows("a,,\n"), [["a", "", ""]], "empty cells count");
-        assert_eq!(rows("a\n\nb\n"), vec![vec!["a"], vec![""], vec!["b"]], "an empty line is an empty row");
+        assert_eq!(
+            rows("a\n\nb\n"),
+            vec![vec!["a"], vec![""], vec!["b"]],
+            "an empty line is an empty row"
+        );
         assert_eq!(rows(""), Vec::<Vec<String>>::new());
         // A range copied from a spreadsheet: tabs.
-        assert_eq!(rows("사업명\t예산액\r\n청년\t△1,234\r\n"), [["사업명", "예산액"], ["청년", "△1,234"]]);
+        assert_eq!(
+            rows("사업명\t예산액\r\n청년\t△1,234\r\n"),
+            [["사업명", "예산액"], ["청년", "△1,234"]]
+        );
         // A quote inside an unquoted cell is text.
         assert_eq!(rows("5\"\n"), [["5\""]]);
-        assert_eq!(read_rows("a\n\"open,\nnever closed", ','), Err(TableError::UnclosedQuote { row: 2 }));
+        assert_eq!(
+            read_rows("a\n\"open,\nnever closed", ','),
+            Err(TableError::UnclosedQuote { row: 2 })
+        );
     }
 
     #[test]
@@ -205,14 +231,20 @@ mod tests {
         assert_eq!(text_of(b"\xBB\xE7\xBE\xF7,1"), Err(TableError::NotUtf8));
         assert_eq!(text_of(b"PK\x03\x04\x00\x00"), Err(TableError::NotText));
         let huge = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert_eq!(text_of(&huge), Err(TableError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
+        assert_eq!(
+            text_of(&huge),
+            Err(TableError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            })
+        );
         let many = ",".repeat(MAX_TABLE_CELLS);
         assert_eq!(read_rows(&many, ','), Err(TableError::TooManyCells));
     }
 
     #[test]
     fn a_caption_states_the_unit_in_either_language() {
-        let caption = |c: &str| caption_unit(&[vec!["예산현황".into()], vec![String::new(), c.into()]]);
+        let caption =
+            |c: &str| caption_unit(&[vec!["예산현황".into()], vec![String::new(), c.into()]]);
         assert_eq!(caption("(단위: 천원)"), Some(Unit::Thousand));
         assert_eq!(caption("단위:백만원"), Some(Unit::Million));
         assert_eq!(caption("( 단위 : 원 )"), Some(Unit::Won));

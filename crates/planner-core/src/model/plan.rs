@@ -165,7 +165,11 @@ pub struct StageFigures {
 impl StageFigures {
     /// The money the programs and pledges hold in their own fields; one
     /// that holds none is left out (a stage's missing entry holds none).
-    pub fn of(programs: &[Program], pledges: &[Pledge], status_totals: StatusTotals) -> StageFigures {
+    pub fn of(
+        programs: &[Program],
+        pledges: &[Pledge],
+        status_totals: StatusTotals,
+    ) -> StageFigures {
         StageFigures {
             programs: programs
                 .iter()

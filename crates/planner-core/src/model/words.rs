@@ -241,8 +241,10 @@ pub fn staffing_name(text: &str, lang: Lang) -> String {
             "공무직" => "Public service staff",
             _ => {
                 let grade = part.strip_suffix('급')?;
-                return (!grade.is_empty() && grade.len() <= 2 && grade.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| format!("Grade {grade}"));
+                return (!grade.is_empty()
+                    && grade.len() <= 2
+                    && grade.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| format!("Grade {grade}"));
             }
         };
         Some(known.to_string())
@@ -470,7 +472,11 @@ mod tests {
         assert_eq!(en("별정직·임기제"), "Special service · Fixed-term");
         assert_eq!(en("급"), "급");
         assert_eq!(en("5급 상당"), "5급 상당");
-        assert_eq!(en("별정직·기타"), "별정직·기타", "one unknown part: all as typed");
+        assert_eq!(
+            en("별정직·기타"),
+            "별정직·기타",
+            "one unknown part: all as typed"
+        );
         assert_eq!(en("Analyst"), "Analyst");
         assert_eq!(staffing_name("5급", Lang::Ko), "5급");
     }

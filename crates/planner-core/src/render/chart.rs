@@ -483,7 +483,10 @@ mod tests {
             ("1,501,835,640,000,000", "donut-centre least", 2.0),
         ] {
             let svg = donut("분담", centre, &shares).unwrap().into_string();
-            assert!(svg.contains(&format!("class=\"{class}\">{centre}<")), "{svg}");
+            assert!(
+                svg.contains(&format!("class=\"{class}\">{centre}<")),
+                "{svg}"
+            );
             // The width it takes at that size fits the hole (radius 12.9).
             let width = centre.chars().count() as f64 * 0.58 * size;
             assert!(width <= 2.0 * 12.9, "{centre}: {width}");

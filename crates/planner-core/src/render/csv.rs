@@ -171,12 +171,7 @@ pub fn plan_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
             .iter()
             .chain(&comparison.shares.changed)
         {
-            let id = line
-                .key
-                .rsplit('-')
-                .next()
-                .unwrap_or_default()
-                .to_string();
+            let id = line.key.rsplit('-').next().unwrap_or_default().to_string();
             let source = line.source.clone().unwrap_or_default();
             let source_label = line
                 .source

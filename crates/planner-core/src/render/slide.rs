@@ -459,10 +459,18 @@ fn stages(plan: &Plan, id: u32, lang: Lang, table: bool, caption: &str) -> Html 
     out.push(chart_box(diverging_bars(&title, &rows)));
     if left_out > 0 {
         let note = match lang {
-            Lang::Ko => format!("변동이 큰 {CHANGES_DRAWN}개. 나머지 {left_out}개는 표(T)에 있습니다."),
-            Lang::En => format!("The {CHANGES_DRAWN} largest changes; the other {left_out} are in the table (T)."),
+            Lang::Ko => {
+                format!("변동이 큰 {CHANGES_DRAWN}개. 나머지 {left_out}개는 표(T)에 있습니다.")
+            }
+            Lang::En => format!(
+                "The {CHANGES_DRAWN} largest changes; the other {left_out} are in the table (T)."
+            ),
         };
-        out.push(Html::element("p", &[("class", "slide-sub")], Html::text(&note)));
+        out.push(Html::element(
+            "p",
+            &[("class", "slide-sub")],
+            Html::text(&note),
+        ));
     }
     out
 }
@@ -497,8 +505,14 @@ fn problems_slide(plan: &Plan, lang: Lang, problems: &[Problem], page: u32) -> H
         String::new()
     };
     let heading = match lang {
-        Lang::Ko => format!("확인이 필요한 문제 {}건 (오류 {errors}){of_pages}", problems.len()),
-        Lang::En => format!("{} open problems ({errors} errors){of_pages}", problems.len()),
+        Lang::Ko => format!(
+            "확인이 필요한 문제 {}건 (오류 {errors}){of_pages}",
+            problems.len()
+        ),
+        Lang::En => format!(
+            "{} open problems ({errors} errors){of_pages}",
+            problems.len()
+        ),
     };
     let mut out = head(&heading, Html::new());
     let first = page * PROBLEMS_PER_SLIDE;
@@ -625,11 +639,20 @@ mod tests {
         }
         for slide in [Slide::Summary, Slide::Program(6)] {
             let html = slide_html(&plan, slide, Lang::Ko, false, &[]).into_string();
-            let sub = html.split("class=\"slide-sub\">").nth(1).unwrap_or_default();
-            assert!(!sub.starts_with('·') && !sub.starts_with(" ·"), "{slide:?}: {sub}");
+            let sub = html
+                .split("class=\"slide-sub\">")
+                .nth(1)
+                .unwrap_or_default();
+            assert!(
+                !sub.starts_with('·') && !sub.starts_with(" ·"),
+                "{slide:?}: {sub}"
+            );
             assert!(!sub.contains("· ·"), "{slide:?}: {sub}");
         }
-        assert_eq!(subtitle(&["", "2020–2024", "(단위: 천원)"]), "2020–2024 · (단위: 천원)");
+        assert_eq!(
+            subtitle(&["", "2020–2024", "(단위: 천원)"]),
+            "2020–2024 · (단위: 천원)"
+        );
     }
 
     #[test]
@@ -638,9 +661,20 @@ mod tests {
         for slide in crate::views::deck::slides(&plan, 0) {
             for lang in [Lang::Ko, Lang::En] {
                 let html = slide_html(&plan, slide, lang, true, &[]).into_string();
-                let heading = html.split("<h2>").nth(1).and_then(|x| x.split('<').next()).unwrap_or_default();
-                for caption in html.split("<caption>").skip(1).filter_map(|x| x.split('<').next()) {
-                    assert_ne!(caption, heading, "{slide:?} ({lang:?}) says its heading twice");
+                let heading = html
+                    .split("<h2>")
+                    .nth(1)
+                    .and_then(|x| x.split('<').next())
+                    .unwrap_or_default();
+                for caption in html
+                    .split("<caption>")
+                    .skip(1)
+                    .filter_map(|x| x.split('<').next())
+                {
+                    assert_ne!(
+                        caption, heading,
+                        "{slide:?} ({lang:?}) says its heading twice"
+                    );
                 }
             }
         }
@@ -669,7 +703,10 @@ mod tests {
         }
         assert!(!crate::views::deck::slides(&plan, 0).contains(&Slide::Changes));
         let html = slide_html(&plan, Slide::Summary, Lang::En, false, &[]).into_string();
-        assert!(!html.contains("key-figure"), "no key figures of dashes: {html}");
+        assert!(
+            !html.contains("key-figure"),
+            "no key figures of dashes: {html}"
+        );
     }
 
     #[test]
@@ -747,11 +784,20 @@ mod tests {
         assert!(pages >= 2, "{} problems", problems.len());
         let mut listed = 0;
         for page in 0..pages {
-            let html = slide_html(&plan, Slide::Problems(page as u32), Lang::En, false, &problems)
-                .into_string();
+            let html = slide_html(
+                &plan,
+                Slide::Problems(page as u32),
+                Lang::En,
+                false,
+                &problems,
+            )
+            .into_string();
             listed += html.matches("<li>").count();
             assert!(html.contains(&format!(" · {}/{pages}", page + 1)), "{html}");
-            assert_eq!(html.contains("Continued on the next slide"), page + 1 < pages);
+            assert_eq!(
+                html.contains("Continued on the next slide"),
+                page + 1 < pages
+            );
             assert!(!html.contains(" more</p>") || page + 1 < pages);
         }
         assert_eq!(listed, problems.len(), "every problem is on a slide, once");

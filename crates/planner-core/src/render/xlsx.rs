@@ -257,14 +257,22 @@ fn comparison_sheet(plan: &Plan, lang: Lang, c: &StageComparison) -> Sheet {
     };
     for (caption_text, table, by_source) in [
         (lang.pick("예산액", "Budget (예산액)"), &c.budget, false),
-        (lang.pick("재원별 사업비", "Shares by source"), &c.shares, true),
+        (
+            lang.pick("재원별 사업비", "Shares by source"),
+            &c.shares,
+            true,
+        ),
     ] {
         sheet.blank();
         sheet.row(&[Cell::Text(caption_text, SUBTITLE)]);
         caption(&mut sheet, 5, unit_caption(plan.unit, lang));
         sheet.row(&[
             head(lang.pick("사업명", "Program")),
-            head(if by_source { lang.pick("재원", "Source") } else { "" }),
+            head(if by_source {
+                lang.pick("재원", "Source")
+            } else {
+                ""
+            }),
             head(lang.pick("기정액", "Before (기정액)")),
             head(lang.pick("경정액", "Now (경정액)")),
             head(lang.pick("증감", "Change (증감)")),
@@ -303,7 +311,10 @@ fn comparison_sheet(plan: &Plan, lang: Lang, c: &StageComparison) -> Sheet {
     }
     if !c.items.is_empty() {
         sheet.blank();
-        sheet.row(&[Cell::Text(lang.pick("산출기초", "Calculation basis"), SUBTITLE)]);
+        sheet.row(&[Cell::Text(
+            lang.pick("산출기초", "Calculation basis"),
+            SUBTITLE,
+        )]);
         caption(&mut sheet, 5, unit_caption(plan.unit, lang));
         sheet.row(&[
             head(lang.pick("사업명", "Program")),
@@ -324,7 +335,9 @@ fn comparison_sheet(plan: &Plan, lang: Lang, c: &StageComparison) -> Sheet {
                     Cell::Text(&after, TEXT),
                 ]);
             }
-            let total = |t: Option<Decimal>| t.map_or(Cell::Text("-", TEXT_RIGHT), |t| Cell::Num(t, NUM_BOLD));
+            let total = |t: Option<Decimal>| {
+                t.map_or(Cell::Text("-", TEXT_RIGHT), |t| Cell::Num(t, NUM_BOLD))
+            };
             sheet.row(&[
                 Cell::Text(lang.pick("계", "Total"), TEXT_BOLD),
                 Cell::Text("", TEXT),

@@ -670,9 +670,16 @@ mod tests {
         }
         // The English hint's lines: `won` and `KRW` are won, other words count.
         assert_eq!(eval("5,000 won × 300 copies"), won("1500000"));
-        assert_eq!(eval("2,000,000 KRW × 3 people × 12 months"), won("72000000"));
+        assert_eq!(
+            eval("2,000,000 KRW × 3 people × 12 months"),
+            won("72000000")
+        );
         assert_eq!(eval("(1,000 Won + 500 won) × 4 times"), won("6000"));
-        assert_eq!(eval("3 wonders"), won("3"), "a longer word is a count label");
+        assert_eq!(
+            eval("3 wonders"),
+            won("3"),
+            "a longer word is a count label"
+        );
         assert_eq!(eval("3 만원 × 2인 × 3박"), won("180000"));
         assert_eq!(eval("1.5백만원 + 2억원"), won("201500000"));
         assert_eq!(eval("3천만원"), won("30000000"));

@@ -65,7 +65,9 @@ pub fn slide_title(plan: &Plan, slide: Slide, lang: Lang) -> String {
         Slide::Summary => format!("{} · {}", lang.pick("요약", "Summary"), plan.title),
         Slide::Program(id) => entry_name(plan, Owner::Program(id), lang),
         Slide::Pledge(id) => entry_name(plan, Owner::Pledge(id), lang),
-        Slide::Changes => lang.pick("전년 대비 증감", "Change against last year").into(),
+        Slide::Changes => lang
+            .pick("전년 대비 증감", "Change against last year")
+            .into(),
         Slide::Stages(id) => {
             let name = plan
                 .stages
@@ -174,7 +176,8 @@ pub fn slides(plan: &Plan, open_problems: usize) -> Vec<Slide> {
         .position(|s| s.id == plan.stages.current)
         .map_or(0, |i| i + 1);
     for pair in plan.stages.list[..steps].windows(2) {
-        let compared = crate::views::stages::compare_stages(plan, pair[0].id, pair[1].id, plan.unit, Lang::Ko);
+        let compared =
+            crate::views::stages::compare_stages(plan, pair[0].id, pair[1].id, plan.unit, Lang::Ko);
         if compared.is_some_and(|c| !c.is_empty()) {
             slides.push(Slide::Stages(pair[1].id));
         }
@@ -435,7 +438,10 @@ mod tests {
             .into_iter()
             .filter(|s| matches!(s, Slide::Problems(_)))
             .collect();
-        assert_eq!(pages, [Slide::Problems(0), Slide::Problems(1), Slide::Problems(2)]);
+        assert_eq!(
+            pages,
+            [Slide::Problems(0), Slide::Problems(1), Slide::Problems(2)]
+        );
         assert_eq!(Slide::Problems(0).key(), "problems");
         assert_eq!(Slide::Problems(2).key(), "problems-3");
     }

@@ -342,17 +342,29 @@ mod tests {
         assert_eq!(read_key("1", false, &mut typed), Some(DeckAction::Typing));
         assert_eq!(read_key("2", false, &mut typed), Some(DeckAction::Typing));
         assert_eq!(typed, "12");
-        assert_eq!(read_key("Enter", false, &mut typed), Some(DeckAction::GoTo(12)));
+        assert_eq!(
+            read_key("Enter", false, &mut typed),
+            Some(DeckAction::GoTo(12))
+        );
         assert_eq!(typed, "");
         // Enter alone is not a jump (a focused button's Enter stays its own).
         assert_eq!(read_key("Enter", false, &mut typed), None);
         read_key("4", false, &mut typed);
-        assert_eq!(read_key("ArrowRight", false, &mut typed), Some(DeckAction::Step(1)));
+        assert_eq!(
+            read_key("ArrowRight", false, &mut typed),
+            Some(DeckAction::Step(1))
+        );
         assert_eq!(typed, "", "a step forgets the number");
         read_key("4", false, &mut typed);
         read_key("7", false, &mut typed);
-        assert_eq!(read_key("Backspace", false, &mut typed), Some(DeckAction::Typing));
-        assert_eq!(read_key("Enter", false, &mut typed), Some(DeckAction::GoTo(4)));
+        assert_eq!(
+            read_key("Backspace", false, &mut typed),
+            Some(DeckAction::Typing)
+        );
+        assert_eq!(
+            read_key("Enter", false, &mut typed),
+            Some(DeckAction::GoTo(4))
+        );
         for _ in 0..9 {
             read_key("9", false, &mut typed);
         }

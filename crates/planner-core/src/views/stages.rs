@@ -7,12 +7,12 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::amount::round_half_up;
 use crate::model::amount::{Amount, Unit};
 use crate::model::plan::{Plan, ScheduleRow, SourceId, StageId};
 use crate::model::words::{pledge_label, Lang};
-use crate::views::document::{basis_lines, BasisLines};
-use crate::model::amount::round_half_up;
 use crate::rules::foot::{foot, foot_to};
+use crate::views::document::{basis_lines, BasisLines};
 
 /// One compared figure: a program (or pledge) and, for schedules, a source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,7 +143,13 @@ fn footed(rows: Vec<Raw>, unit: Unit) -> ComparedTable {
 }
 
 /// Stage `a` (기정) against stage `b` (경정) in `unit`; `None` if either is gone.
-pub fn compare_stages(plan: &Plan, a: StageId, b: StageId, unit: Unit, lang: Lang) -> Option<StageComparison> {
+pub fn compare_stages(
+    plan: &Plan,
+    a: StageId,
+    b: StageId,
+    unit: Unit,
+    lang: Lang,
+) -> Option<StageComparison> {
     let before = plan.at_stage(a)?;
     let after = plan.at_stage(b)?;
     let name_of = |id: StageId| {
@@ -321,7 +327,13 @@ mod tests {
         }
         assert_eq!(
             names,
-            ["편성안", "본예산(확정)", "제1회 추경", "제2회 추경", "제3회 추경"]
+            [
+                "편성안",
+                "본예산(확정)",
+                "제1회 추경",
+                "제2회 추경",
+                "제3회 추경"
+            ]
         );
         // In English, from a stage named in either language.
         let mut plan = demo_plan();
@@ -333,7 +345,12 @@ mod tests {
         }
         assert_eq!(
             names,
-            ["Proposal", "Adopted budget", "Supplementary budget 1", "Supplementary budget 2"]
+            [
+                "Proposal",
+                "Adopted budget",
+                "Supplementary budget 1",
+                "Supplementary budget 2"
+            ]
         );
     }
 }

@@ -145,7 +145,9 @@ impl DeckState {
 
     /// Changes the briefing here and tells the other window.
     fn change(self, change: impl FnOnce(&mut Briefing)) {
-        let Some(mut next) = self.briefing() else { return };
+        let Some(mut next) = self.briefing() else {
+            return;
+        };
         change(&mut next);
         if Some(next) == self.briefing() {
             return;

@@ -20,7 +20,11 @@ pub fn PresenterView() -> impl IntoView {
     let nav = use_nav();
     let session = use_session();
     let lang = move || nav.lang.get();
-    let state = DeckState::new(session, Window::Presenter, slide_in_address(View::Presenter.fragment()));
+    let state = DeckState::new(
+        session,
+        Window::Presenter,
+        slide_in_address(View::Presenter.fragment()),
+    );
     let title = Memo::new(move |_| session.plan.with(|p| p.title.clone()));
     let at = move || state.at();
     let count = move || state.count();
@@ -96,8 +100,15 @@ pub fn PresenterView() -> impl IntoView {
         let lang = lang();
         match state.screen.get() {
             Screen::Slides => String::new(),
-            Screen::Black => lang.pick("청중 화면: 검은 화면 (B)", "Audience sees: black screen (B)").into(),
-            Screen::White => lang.pick("청중 화면: 흰 화면 (W)", "Audience sees: white screen (W)").into(),
+            Screen::Black => lang
+                .pick(
+                    "청중 화면: 검은 화면 (B)",
+                    "Audience sees: black screen (B)",
+                )
+                .into(),
+            Screen::White => lang
+                .pick("청중 화면: 흰 화면 (W)", "Audience sees: white screen (W)")
+                .into(),
         }
     };
     let frame = move |slide: Memo<Option<Slide>>, number: Box<dyn Fn() -> usize + Send + Sync>| {

@@ -16,9 +16,9 @@ use planner_core::views::document::{
 use planner_core::{Lang, Owner};
 use rust_decimal::Decimal;
 
-use planner_core::model::words::staffing_name;
 use crate::components::controls::empty_hint::{EmptyHint, ADD_PLEDGE, ADD_STAFFING};
 use crate::state::{use_nav, use_session, View};
+use planner_core::model::words::staffing_name;
 
 use super::schedules::schedule_table;
 use super::{source_names, Limits, MoreButtons, PLEDGE_STEP};

@@ -11,7 +11,12 @@ use planner_core::Lang;
 use rust_decimal::Decimal;
 
 /// A shown figure with the printed one under it; the test id on the whole cell.
-fn cell(value: Decimal, printed: Option<Decimal>, testid: Option<String>, lang: Lang) -> impl IntoView {
+fn cell(
+    value: Decimal,
+    printed: Option<Decimal>,
+    testid: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
     super::printed_cell(value, printed, testid, super::TestIdOn::Cell, lang)
 }
 

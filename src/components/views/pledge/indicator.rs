@@ -277,9 +277,7 @@ fn TotalCell(
     let session = use_session();
     let lang = move || nav.lang.get();
     let message_id = format!("{id}-msg");
-    let message = cell_mark(session, nav.lang, id.clone(), move || {
-        session.unit.get()
-    });
+    let message = cell_mark(session, nav.lang, id.clone(), move || session.unit.get());
     let marked = move || message.with(Option::is_some);
     let cell_id = id.clone();
     let stated_differs =

@@ -25,11 +25,11 @@ use planner_core::views::paste::paste_split;
 use planner_core::views::route::Subjects;
 use planner_core::{Amount, Owner};
 
-use crate::components::controls::empty_hint::ADD_PROGRAM;
 use crate::components::cells::figure::{cell_mark, CellMessage, FigureCell};
 use crate::components::cells::paste::{
     apply_paste, pasted_block, row_key, PasteNote, PasteOutcome,
 };
+use crate::components::controls::empty_hint::ADD_PROGRAM;
 use crate::components::controls::owner_picker::OwnerPicker;
 use crate::components::controls::rounding_select::RoundingSelect;
 use crate::components::controls::subject_view::{use_subject, SubjectView};
