@@ -18,13 +18,20 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
-corpus=fuzz/corpus/plan_file
+# FUZZ_TARGET: plan_file (the default) or table_import (spreadsheets brought in).
+target="${FUZZ_TARGET:-plan_file}"
+corpus="fuzz/corpus/$target"
 mkdir -p "$corpus"
-# The demo plan as the seed (the large example would slow every run down to a
-# few dozen files a second; its shapes are the demo's).
-cp -n examples/demo-plan.json "$corpus"/ 2>/dev/null || true
+if [ "$target" = plan_file ]; then
+  # The demo plan as the seed (the large example would slow every run down to a
+  # few dozen files a second; its shapes are the demo's).
+  cp -n examples/demo-plan.json "$corpus"/ 2>/dev/null || true
+else
+  # The demo plan's own CSV and XLSX exports as seeds.
+  cargo run -q -p planner-core --features fixtures --example plan_file -- --exports "$corpus" 2>/dev/null || true
+fi
 seconds="${FUZZ_SECONDS:-600}"
-say "fuzzing for ${seconds} s"
+say "fuzzing $target for ${seconds} s"
 cd fuzz
-exec cargo +nightly fuzz run plan_file "../$corpus" -- \
-  -max_total_time="$seconds" -rss_limit_mb=1024 -max_len=65536 -timeout=10
+exec cargo +nightly fuzz run "$target" "../$corpus" -- \
+  -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 -timeout=10

@@ -46,6 +46,8 @@ pub enum TableInput {
     Bytes(std::sync::Arc<[u8]>),
     /// Cells copied from a spreadsheet (tab-separated).
     Pasted(String),
+    /// A file over the size limit, not read: its size in bytes.
+    TooLarge(usize),
 }
 
 /// What the import dialog shows: a preview, or why the file was refused.
@@ -161,6 +163,11 @@ impl Import {
         let name = file.name();
         let size = file.size();
         // File sizes are whole bytes well inside f64's exact integer range.
+        if size > MAX_FILE_BYTES as f64 && !name.to_lowercase().ends_with(".json") {
+            // A spreadsheet: the table dialog says so in its words.
+            self.table(name, TableInput::TooLarge(size as usize));
+            return;
+        }
         if size > MAX_FILE_BYTES as f64 {
             self.refuse(
                 name,

@@ -49,6 +49,49 @@ fn main() {
         planner_core::file::encode(&plan, "bench", "x").len()
     );
     district();
+    spreadsheets();
+}
+
+/// Issue 19: a district's own XLSX and CSV exports brought back in: reading
+/// the file, finding its tables, and building the preview (every edit applied
+/// to a copy, and the result validated).
+fn spreadsheets() {
+    use planner_core::file::import::{find_tables, new_plan_for, preview, read_file};
+    use planner_core::fixtures::generate::{generated_plan, Size};
+    use planner_core::render::{csv::plan_csv, xlsx::plan_xlsx};
+    use planner_core::Lang;
+    for programs in [200, 1_000, 2_000] {
+        let plan = generated_plan(Size::district(programs), 1);
+        for (kind, bytes) in [
+            ("XLSX", plan_xlsx(&plan, Lang::Ko)),
+            ("CSV", plan_csv(&plan, Lang::Ko)),
+        ] {
+            let sheets = match read_file("bench", &bytes) {
+                Ok(sheets) => sheets,
+                Err(e) => {
+                    println!(
+                        "import district {programs} {kind} ({} bytes): refused: {}",
+                        bytes.len(),
+                        e.message(Lang::En)
+                    );
+                    continue;
+                }
+            };
+            let (read, _) = time(3, || read_file("bench", &bytes).map_or(0, |s| s.len()));
+            let (find, _) = time(5, || find_tables(&sheets, &plan).len());
+            let tables = find_tables(&sheets, &plan);
+            let base = new_plan_for(&sheets, &tables, "bench", plan.years);
+            let (build, _) = time(3, || {
+                preview(&base, &sheets, &tables, Lang::Ko).changes.len()
+            });
+            let changes = preview(&base, &sheets, &tables, Lang::Ko).changes.len();
+            println!(
+                "import district {programs} {kind} ({} bytes, {} tables, {changes} changes): read {read:.1} ms, find tables {find:.1} ms, preview {build:.1} ms",
+                bytes.len(),
+                tables.len()
+            );
+        }
+    }
 }
 
 /// Issue 17: a district's plan at three sizes: validating it whole against

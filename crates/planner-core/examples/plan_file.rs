@@ -2,7 +2,9 @@
 //! `cargo run --release -p planner-core --features fixtures --example plan_file -- 2000 [--packed]`
 //! prints the compact plan file (or, with `--packed`, the packed storage
 //! entry, file::stored) and says on stderr how long encoding and packing took.
-//! The editor benchmark (scripts/bench-editor.mjs) opens these.
+//! The editor benchmark (scripts/bench-editor.mjs) opens these. With
+//! `--exports DIR [programs]` it writes the demo plan's (or a district's) CSV
+//! and XLSX exports instead.
 
 use std::time::Instant;
 
@@ -11,6 +13,29 @@ use planner_core::fixtures::generate::{generated_plan, Size};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--exports DIR`: the demo plan's CSV and XLSX exports, the table
+    // importer's fuzzing seeds (scripts/fuzz.sh).
+    if let Some(at) = args.iter().position(|a| a == "--exports") {
+        use planner_core::render::{csv::plan_csv, xlsx::plan_xlsx};
+        let dir = std::path::Path::new(args.get(at + 1).map_or(".", String::as_str));
+        let lang = planner_core::Lang::Ko;
+        // With a number of programs too, a district's exports (scripts/bench-import.mjs).
+        let (plan, stem) = match args.iter().find_map(|a| a.parse::<usize>().ok()) {
+            Some(n) => (
+                generated_plan(Size::district(n), 1),
+                format!("district-{n}"),
+            ),
+            None => (
+                planner_core::fixtures::demo::demo_plan(),
+                "demo".to_string(),
+            ),
+        };
+        std::fs::write(dir.join(format!("{stem}.csv")), plan_csv(&plan, lang))
+            .expect("write the CSV");
+        std::fs::write(dir.join(format!("{stem}.xlsx")), plan_xlsx(&plan, lang))
+            .expect("write the XLSX");
+        return;
+    }
     let programs = args.iter().find_map(|a| a.parse().ok()).unwrap_or(200);
     let packed = args.iter().any(|a| a == "--packed");
     let plan = generated_plan(Size::district(programs), 1);

@@ -381,3 +381,57 @@ fn an_indicator_table_under_a_pledge_title_belongs_to_that_pledge() {
     assert_eq!(indicator.years[&2025].actual, Some(8.into()));
     let _ = Owner::Pledge(pledge.id);
 }
+
+#[test]
+fn years_the_plan_does_not_cover_widen_its_years_and_the_preview_says_so() {
+    let plan = demo_plan();
+    assert_eq!(plan.years, YearRange::new(2014, 2022));
+    let sheets = [sheet("소요예산", SCHEDULE)];
+    let tables = find_tables(&sheets, &plan);
+    let p = preview(&plan, &sheets, &tables, Lang::En);
+    assert_eq!(p.plan.years, YearRange::new(2014, 2027));
+    let change = &p.changes[0];
+    assert_eq!(
+        (
+            change.what.as_str(),
+            change.before.as_deref(),
+            change.after.as_str()
+        ),
+        ("The plan's years", Some("2014–2022"), "2014–2027")
+    );
+    // A new program for the title, over its schedule's years.
+    let youth = p
+        .plan
+        .programs
+        .iter()
+        .find(|x| x.name == "청년 일자리")
+        .unwrap();
+    assert_eq!(youth.period, YearRange::new(2025, 2027));
+    assert!(
+        p.validation
+            .iter()
+            .all(|x| !format!("{:?}", x.code).contains("OutsideYears")),
+        "{:?}",
+        p.validation
+    );
+}
+
+#[test]
+fn merged_cells_in_a_sheet_are_said_in_the_preview() {
+    let mut merged = sheet("예산현황", STATUS);
+    merged.merged = vec!["B3:C3".into()];
+    let sheets = [merged];
+    let (base, tables) = new_plan(&sheets);
+    let p = preview(&base, &sheets, &tables, Lang::Ko);
+    let problem = p
+        .problems
+        .iter()
+        .find(|x| x.severity == Severity::Warning)
+        .expect("a warning");
+    assert!(
+        problem.message.contains("병합된 칸 B3:C3"),
+        "{}",
+        problem.message
+    );
+    assert_eq!(p.plan.programs.len(), 3, "and the figures are imported");
+}

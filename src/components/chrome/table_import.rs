@@ -8,9 +8,10 @@
 
 use leptos::prelude::*;
 use planner_core::file::import::{
-    find_tables, new_plan_for, preview, read_file, text_sheet, Kind, Preview, Role, Severity,
-    Table, Target,
+    find_tables, new_plan_for, preview, read_file, text_sheet, ImportError, Kind, Preview, Role,
+    Severity, Table, Target,
 };
+use planner_core::file::table::TableError;
 use planner_core::file::workbook::Sheet;
 use planner_core::model::amount::Unit;
 use planner_core::model::plan::{Plan, YearRange};
@@ -40,6 +41,9 @@ pub fn TableImport(
     let read = match &file.input {
         TableInput::Bytes(bytes) => read_file(&stem(&file.source), bytes),
         TableInput::Pasted(text) => text_sheet(&file.source, text).map(|s| vec![s]),
+        TableInput::TooLarge(bytes) => {
+            Err(ImportError::Table(TableError::TooLarge { bytes: *bytes }))
+        }
     };
     match read {
         Err(error) => {

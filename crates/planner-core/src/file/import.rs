@@ -600,6 +600,11 @@ pub fn find_tables(sheets: &[Sheet], plan: &Plan) -> Vec<Table> {
                     if is_caption(one) {
                         unit = caption_unit(std::slice::from_ref(row)).or(unit);
                         unit_text = caption_text(one);
+                        // `사업별 예산 (단위: 천원)`: a title with its caption.
+                        let title = one.split(['(', '[']).next().unwrap_or("").trim();
+                        if !title.is_empty() && !is_caption(title) {
+                            lines.push(title.to_string());
+                        }
                     } else {
                         if let Some(p) = pledge_title(one) {
                             pledge = Some(p);
@@ -766,12 +771,13 @@ pub fn new_plan_for(sheets: &[Sheet], tables: &[Table], title: &str, fallback: Y
                 .find(|t| t.include && t.kind == Kind::AppCsv)
                 .and_then(|t| {
                     let head = sheets.get(t.sheet)?.rows.first()?.get(10)?;
+                    // The export's heading: `금액(천원)`, `Amount (KRW 1,000)`.
+                    let name = |u: Unit, lang: Lang| crate::model::words::unit_name(u, lang);
                     [Unit::Million, Unit::Thousand, Unit::Won]
                         .into_iter()
                         .find(|u| {
-                            head.contains(crate::model::words::unit_name(*u, Lang::Ko))
-                                && !head.contains("백만원") == (*u != Unit::Million)
-                                || head.contains(crate::model::words::unit_name(*u, Lang::En))
+                            head.trim() == format!("금액({})", name(*u, Lang::Ko))
+                                || head.trim() == format!("Amount ({})", name(*u, Lang::En))
                         })
                 })
         })
@@ -1794,6 +1800,37 @@ pub fn preview(plan: &Plan, sheets: &[Sheet], tables: &[Table], lang: Lang) -> P
                 Lang::En => format!("Merged cells {ranges}: a merged heading was read as standing over each of its columns. Check the column mapping."),
             };
             build.problem((s, usize::MAX, 0), Severity::Warning, message);
+        }
+    }
+    // Years the tables bring that the plan does not cover widen its years first.
+    let years: Vec<Year> = tables
+        .iter()
+        .filter(|t| t.include)
+        .flat_map(|t| {
+            t.roles.iter().filter_map(|r| match r {
+                Role::Year(y) => Some(*y),
+                _ => None,
+            })
+        })
+        .collect();
+    if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
+        let now = build.plan.years;
+        let wider = YearRange::new(now.first.min(*first), now.last.max(*last));
+        if wider != now {
+            let at = (
+                tables.iter().find(|t| t.include).map_or(0, |t| t.sheet),
+                usize::MAX,
+                0,
+            );
+            if build.apply(Edit::SetYears(wider), at) {
+                let what = lang.pick("계획 기간", "The plan's years").to_string();
+                build.changes.push(Change {
+                    from: String::new(),
+                    what,
+                    before: Some(format!("{}–{}", now.first, now.last)),
+                    after: format!("{}–{}", wider.first, wider.last),
+                });
+            }
         }
     }
     for table in tables.iter().filter(|t| t.include) {
