@@ -189,12 +189,17 @@ impl Import {
         });
     }
 
-    /// A plan file (JSON, by its name or its first character) is previewed
-    /// as a plan; anything else is a table for the dialog to read.
+    /// A plan file (JSON, by its name, or by its first character when the
+    /// name is no spreadsheet's) is previewed as a plan; anything else is a
+    /// table for the dialog to read.
     pub fn read_bytes(&self, name: String, bytes: Vec<u8>) {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let json = name.to_lowercase().ends_with(".json")
-            || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        let lower = name.to_lowercase();
+        let table = [".xlsx", ".xls", ".ods", ".csv", ".tsv", ".txt"]
+            .iter()
+            .any(|ext| lower.ends_with(ext));
+        let json = lower.ends_with(".json")
+            || !table && body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         if json {
             match String::from_utf8(body.to_vec()) {
                 Ok(text) => self.preview(name, &text),

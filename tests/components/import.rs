@@ -22,18 +22,6 @@ fn paste_on_page(text: &str) {
     .unwrap();
 }
 
-fn choose(root: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let select: HtmlSelectElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn a_pasted_range_is_mapped_previewed_and_added_as_one_undo_step() {
     let store = Rc::new(MemoryStore::default());

@@ -7,24 +7,11 @@ use std::rc::Rc;
 use planner_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlSelectElement;
 
 use super::support::*;
 
 fn class_of(root: &web_sys::HtmlElement, selector: &str) -> String {
     attr(root, selector, "class").unwrap_or_default()
-}
-
-fn choose(root: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let select: HtmlSelectElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
 }
 
 #[wasm_bindgen_test]

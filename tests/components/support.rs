@@ -235,6 +235,15 @@ pub fn paste(target: &HtmlInputElement, text: &str) {
     .unwrap();
 }
 
+/// Picks `value` in the select `selector` names, as a user does: set, then `change`.
+pub fn choose(root: &HtmlElement, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = element(root, selector).unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
 /// Types `value` into an input the way the browser reports it: set, then `input`.
 pub fn type_into(field: &HtmlInputElement, value: &str) {
     field.set_value(value);

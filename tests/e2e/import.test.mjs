@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { appUnderTest, newProfile, openApp, screenshot, storedOpenPlan, downloadFrom, DIST, ROOT } from './harness.mjs';
+import { appUnderTest, newProfile, openApp, screenshot, storedOpenPlan, downloadFrom, seriousA11yViolations, DIST, ROOT } from './harness.mjs';
 
 const app = appUnderTest();
 const TMP = join(ROOT, 'target', 'e2e-import');
@@ -141,6 +141,7 @@ test('a LibreOffice workbook imports into a new plan with exactly its figures; i
   assert.match(changes, /청년 일자리 · 예산액/);
   assert.match(changes, /예산현황!B5/);
   await screenshot(page, 'import-workbook-ko');
+  assert.deepEqual(await seriousA11yViolations(page), [], 'the mapping dialog has no serious accessibility problem');
   await importAsNewPlan(page);
   const plan = await savedPlan(page, (p) => p.programs.length === 3);
   assert.equal(plan.title, 'budget');
@@ -287,6 +288,8 @@ test('hostile files are refused with a message where the user is looking, and no
     ['random-zip.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), random(20000)]), /스프레드시트|읽을 수 없/],
     ['bomb.xlsx', zipBomb(300 * 1024 * 1024), /압축|bomb|풀면/],
     ['huge.xlsx', Buffer.alloc(50 * 1024 * 1024, 0x41), /너무 큽니다|too large/],
+    // A password-protected XLSX is an OLE file holding an EncryptedPackage stream.
+    ['protected.xlsx', Buffer.concat([Buffer.from('D0CF11E0A1B11AE1', 'hex'), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(1024)]), /암호/],
   ];
   const { context, record } = await newProfile(app.browser, 'ko-KR', app.server.url);
   const page = await openApp(context, app.server.url + '#plans');

@@ -18,23 +18,8 @@ use planner_core::fixtures::bench::everything;
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::fixtures::generate::{generated_plan, Size};
 
-/// A small seeded generator (xorshift), so a failing run can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+mod common;
+use common::Rng;
 
 /// Values at and beyond every limit, and of every wrong type.
 const BOUNDARIES: &[&str] = &[

@@ -7,26 +7,17 @@
 //! test says so and passes, since tests/xlsx_libreoffice.rs already fails
 //! loudly for a missing LibreOffice.
 
-use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::path::Path;
+use std::process::Command;
+
+mod common;
+use common::{run_soffice, unique_dir, Rng};
 
 use planner_core::file::workbook::{read_workbook, Sheet};
 
 /// Figures, Korean text, and formulas (LibreOffice evaluates them on import:
 /// each format keeps the result, which is what is read).
 const CSV: &str = "사업명,예산액,비율,비고\n청년 창업 지원,1167388,0.5,신규\n기본경비,-21634,12.25,\n계,=SUM(B2:B3),=1/0,=B2*2\n";
-
-fn unique_dir() -> PathBuf {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!("planner-workbook-{}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Converts `dir/table.csv` to `format` with LibreOffice in its own profile;
 /// `None` when `soffice` is not installed.
@@ -41,33 +32,8 @@ fn convert(dir: &Path, format: &str) -> Option<Vec<u8>> {
         .args(["--convert-to", format, "--outdir"])
         .arg(dir)
         .arg(dir.join("table.csv"))
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = match command.spawn() {
-        Ok(child) => child,
-        Err(e) if e.kind() == ErrorKind::NotFound => return None,
-        Err(e) => panic!("could not start soffice: {e}"),
-    };
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            let output = child.wait_with_output().unwrap();
-            assert!(
-                status.success(),
-                "soffice failed ({status}): {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-            break;
-        }
-        if started.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            panic!("soffice did not finish converting within 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        .current_dir(dir);
+    run_soffice(&mut command).ok()?;
     Some(std::fs::read(dir.join(format!("table.{format}"))).unwrap())
 }
 
@@ -89,20 +55,9 @@ fn check_cells(format: &str, sheets: &[Sheet]) {
     assert_eq!(rows[3], ["계", "1145754", error, "2334776"], "{format}");
 }
 
-/// A small deterministic generator (xorshift), so failures repeat.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn workbooks_libreoffice_writes_read_back_and_damaged_ones_never_panic() {
-    let dir = unique_dir();
+    let dir = unique_dir("workbook");
     std::fs::write(dir.join("table.csv"), CSV).unwrap();
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     for format in ["xlsx", "xls", "ods"] {

@@ -6,11 +6,11 @@
 //! test fails and says how to install it: a skipped round trip would hide a
 //! workbook that Excel users cannot open.
 
-use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::path::Path;
+use std::process::Command;
+
+mod common;
+use common::{run_soffice, unique_dir};
 
 use planner_core::fixtures::demo::demo_plan;
 use planner_core::model::amount::Unit;
@@ -19,22 +19,6 @@ use planner_core::Lang;
 
 const INSTALL: &str = "LibreOffice is needed for this test: run `bash scripts/setup.sh`, or \
      `apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui`";
-
-/// A fresh directory of this test run's own, so parallel and repeated runs never collide.
-fn unique_dir(tag: &str) -> PathBuf {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!(
-        "planner-xlsx-{tag}-{}-{nanos}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Converts `files` in `dir` to one CSV per sheet (`<stem>-<sheet>.csv`) with
 /// LibreOffice, in its own user profile, within two minutes.
@@ -52,34 +36,9 @@ fn convert_to_csv(dir: &Path, files: &[&str]) {
         .arg("--outdir")
         .arg(dir)
         .args(files)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = match command.spawn() {
-        Ok(child) => child,
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            panic!("`soffice` not found on PATH. {INSTALL}")
-        }
-        Err(e) => panic!("could not start soffice: {e}. {INSTALL}"),
-    };
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            let output = child.wait_with_output().unwrap();
-            assert!(
-                status.success(),
-                "soffice failed ({status}): {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            panic!("soffice did not finish converting within 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
+        .current_dir(dir);
+    if run_soffice(&mut command).is_err() {
+        panic!("`soffice` not found on PATH. {INSTALL}");
     }
 }
 
@@ -137,7 +96,7 @@ fn row(records: &[Vec<String>], label: &str, second: &str) -> Vec<String> {
 
 #[test]
 fn libreoffice_reads_the_same_figures_from_the_workbook() {
-    let dir = unique_dir("round-trip");
+    let dir = unique_dir("xlsx-round-trip");
     let plan = demo_plan();
     std::fs::write(dir.join("demo.xlsx"), plan_xlsx(&plan, Lang::Ko)).unwrap();
     let mut in_millions = demo_plan();

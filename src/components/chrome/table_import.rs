@@ -212,16 +212,7 @@ fn TableCard(
     let header_cells = StoredValue::new(header_row.clone());
     let years = move || {
         let mut years: Vec<i32> = session.plan.with(|p| p.years.years().collect());
-        years.extend(tables.with(|t| {
-            t[index]
-                .roles
-                .iter()
-                .filter_map(|r| match r {
-                    Role::Year(y) => Some(*y),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-        }));
+        years.extend(tables.with(|t| t[index].years().collect::<Vec<_>>()));
         header_cells.with_value(|cells| {
             for cell in cells {
                 if let Some(Role::Year(y)) = planner_core::file::import::guess_roles(
@@ -439,7 +430,7 @@ fn TableCard(
                 {row_input(false)}
                 {row_input(true)}
             </div>
-            <div class="table-scroll import-sample">
+            <div class="table-scroll import-sample" tabindex="0" role="region" aria-label=move || lang().pick("표의 첫 행들", "The table's first rows")>
                 <table>
                     <thead>
                         <tr>{(0..width).map(|c| view! { <th scope="col">{role_select(c)}</th> }).collect_view()}</tr>
@@ -545,7 +536,7 @@ fn PreviewPanel(result: Memo<Preview>) -> impl IntoView {
             <p data-testid="import-summary">{summary}</p>
             <ul class="import-problems" data-testid="import-problems">{problems}</ul>
             <ul class="import-problems" data-testid="import-validation">{validation}</ul>
-            <div class="table-scroll import-changes">
+            <div class="table-scroll import-changes" tabindex="0" role="region" aria-label=move || lang().pick("바뀌는 것", "Changes")>
                 <table data-testid="import-changes">
                     <thead><tr>
                         <th scope="col">{move || lang().pick("원본 칸", "From")}</th>

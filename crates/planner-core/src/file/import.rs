@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 
 use crate::change::edit::{BudgetColumn, Edit, IndicatorRow};
 use crate::file::table::{
-    caption_unit, read_rows, separator_of, text_of, TableError, MAX_TABLE_CELLS,
+    caption_text, caption_unit, read_rows, separator_of, text_of, TableError, MAX_TABLE_CELLS,
 };
 use crate::file::workbook::{is_workbook, read_workbook, Sheet, WorkbookError};
 use crate::model::amount::{format_figure, Amount, Unit};
@@ -166,9 +166,9 @@ impl Kind {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
             Kind::Skip => lang.pick("가져오지 않음", "Not imported"),
-            Kind::Status => lang.pick("예산현황 (사업별 예산액)", "Budget status (예산현황)"),
+            Kind::Status => lang.pick("예산현황 (사업별 예산액)", "Budget status (by program)"),
             Kind::Schedule => lang.pick("소요예산 (재원 × 연도)", "Schedule (source × year)"),
-            Kind::LineItems => lang.pick("산출기초 (항목별)", "Line items (산출기초)"),
+            Kind::LineItems => lang.pick("산출기초 (항목별)", "Line items (calculation basis)"),
             Kind::Indicator => lang.pick("공약 지표 (목표·실적)", "Indicator (targets, actuals)"),
             Kind::AppCsv => lang.pick("이 앱의 CSV 내보내기", "This app's CSV export"),
         }
@@ -350,6 +350,22 @@ pub struct Table {
     pub titles: Vec<String>,
 }
 
+impl Table {
+    /// The years its columns are mapped to.
+    pub fn years(&self) -> impl Iterator<Item = Year> + '_ {
+        self.roles.iter().filter_map(|r| match r {
+            Role::Year(y) => Some(*y),
+            _ => None,
+        })
+    }
+
+    /// From its first year to its last, if it has any.
+    pub fn span(&self) -> Option<YearRange> {
+        let first = self.years().min()?;
+        Some(YearRange::new(first, self.years().max()?))
+    }
+}
+
 /// A cell reference as a spreadsheet shows it: `C5`.
 pub fn cell_ref(row: usize, column: usize) -> String {
     let mut letters = String::new();
@@ -403,16 +419,6 @@ fn non_empty(row: &[String]) -> Vec<&str> {
 fn is_caption(text: &str) -> bool {
     let t = compact(text);
     t.contains("단위:") || t.contains("unit:")
-}
-
-/// The unit text of a caption, as written: `(단위: 건)` → `건`.
-fn caption_text(text: &str) -> Option<String> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let rest = t
-        .split_once("단위:")
-        .or_else(|| t.split_once("Unit:"))
-        .map(|(_, r)| r)?;
-    Some(rest.trim_end_matches([')', ']']).to_string())
 }
 
 fn is_header(sheet: &Sheet, r: usize) -> bool {
@@ -736,12 +742,7 @@ pub fn new_plan_for(sheets: &[Sheet], tables: &[Table], title: &str, fallback: Y
     let mut years: Vec<Year> = tables
         .iter()
         .filter(|t| t.include)
-        .flat_map(|t| {
-            t.roles.iter().filter_map(|r| match r {
-                Role::Year(y) => Some(*y),
-                _ => None,
-            })
-        })
+        .flat_map(Table::years)
         .collect();
     for t in tables
         .iter()
@@ -1183,19 +1184,7 @@ impl Build<'_> {
             );
             return;
         };
-        let years: Vec<Year> = table
-            .roles
-            .iter()
-            .filter_map(|r| match r {
-                Role::Year(y) => Some(*y),
-                _ => None,
-            })
-            .collect();
-        let span = years
-            .iter()
-            .min()
-            .zip(years.iter().max())
-            .map(|(a, b)| YearRange::new(*a, *b));
+        let span = table.span();
         let Some(owner) = self.owner_of(table, span) else {
             return;
         };
@@ -1398,19 +1387,7 @@ impl Build<'_> {
         let Some(label_col) = table.roles.iter().position(|r| *r == Role::Label) else {
             return;
         };
-        let years: Vec<Year> = table
-            .roles
-            .iter()
-            .filter_map(|r| match r {
-                Role::Year(y) => Some(*y),
-                _ => None,
-            })
-            .collect();
-        let span = years
-            .iter()
-            .min()
-            .zip(years.iter().max())
-            .map(|(a, b)| YearRange::new(*a, *b));
+        let span = table.span();
         let Some(Owner::Pledge(pledge)) = self.owner_of(table, span) else {
             self.problem(
                 (s, table.header, 0),
@@ -1806,12 +1783,7 @@ pub fn preview(plan: &Plan, sheets: &[Sheet], tables: &[Table], lang: Lang) -> P
     let years: Vec<Year> = tables
         .iter()
         .filter(|t| t.include)
-        .flat_map(|t| {
-            t.roles.iter().filter_map(|r| match r {
-                Role::Year(y) => Some(*y),
-                _ => None,
-            })
-        })
+        .flat_map(Table::years)
         .collect();
     if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
         let now = build.plan.years;

@@ -133,14 +133,19 @@ pub fn caption_unit(rows: &[Vec<String>]) -> Option<Unit> {
         .find_map(|cell| unit_in_caption(cell))
 }
 
-fn unit_in_caption(cell: &str) -> Option<Unit> {
+/// What a caption says the unit is, as written, spaces dropped:
+/// `(단위: 건)` → `건`, `(Unit: KRW 1,000)` → `KRW1,000`.
+pub fn caption_text(cell: &str) -> Option<String> {
     let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = compact
         .split_once("단위:")
         .or_else(|| compact.split_once("Unit:"))
         .map(|(_, rest)| rest)?;
-    let unit = rest.trim_end_matches(|c| c == ')' || c == ']');
-    match unit {
+    Some(rest.trim_end_matches([')', ']']).to_string())
+}
+
+fn unit_in_caption(cell: &str) -> Option<Unit> {
+    match caption_text(cell)?.as_str() {
         "백만원" | "KRW1,000,000" | "KRWmillion" => Some(Unit::Million),
         "천원" | "KRW1,000" | "KRWthousand" => Some(Unit::Thousand),
         "원" | "KRW" => Some(Unit::Won),

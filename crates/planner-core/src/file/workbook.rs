@@ -352,13 +352,17 @@ fn spread_merged(
 // ---------------------------------------------------------------------------
 // XLSX and ODS.
 
-fn read_xlsx(mut xlsx: Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, WorkbookError> {
-    let names: Vec<String> = xlsx
-        .sheets_metadata()
+/// The worksheets' names, in workbook order (chart sheets hold no table).
+fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
-        .collect();
+        .collect()
+}
+
+fn read_xlsx(mut xlsx: Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, WorkbookError> {
+    let names = worksheet_names(xlsx.sheets_metadata());
     let mut budget = Budget { used: 0 };
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -1457,12 +1461,7 @@ fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
         Err(calamine::XlsError::Password) => return Err(WorkbookError::Protected),
         Err(_) => return Err(WorkbookError::NotSpreadsheet),
     };
-    let names: Vec<String> = xls
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let names = worksheet_names(xls.sheets_metadata());
     let mut budget = Budget { used: 0 };
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
