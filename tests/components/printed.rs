@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use planner_core::Lang;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 use super::support::*;
