@@ -102,6 +102,9 @@ fn Mapping(source: String, sheets: Vec<Sheet>) -> impl IntoView {
     let found = find_tables(&sheets, &guess_plan);
     let count = found.len();
     let tables = RwSignal::new(found);
+    // A workbook of hundreds of tables (a district's own export) lists them
+    // folded, the first ones only until asked: each lists its columns' choices.
+    let shown = RwSignal::new(count.min(SHOWN_TABLES));
     let app_csv = tables.with_untracked(|t| t.iter().any(|t| t.kind == Kind::AppCsv));
     let into = RwSignal::new(if has_open && !app_csv {
         Destination::OpenPlan
@@ -152,8 +155,18 @@ fn Mapping(source: String, sheets: Vec<Sheet>) -> impl IntoView {
             </p>
         })}
         <div class="import-tables">
-            {(0..count).map(|i| view! { <TableCard index=i tables=tables sheets=sheets/> }).collect_view()}
+            {move || (0..shown.get()).map(|i| view! { <TableCard index=i open=count <= OPEN_TABLES tables=tables sheets=sheets/> }).collect_view()}
         </div>
+        {move || (shown.get() < count).then(|| view! {
+            <p>
+                <button type="button" on:click=move |_| shown.set(count)>
+                    {move || match lang() {
+                        Lang::Ko => format!("표 {}개 더 보기 (보이지 않아도 설정대로 가져옵니다)", count - shown.get()),
+                        Lang::En => format!("Show {} more tables (they import as set even when not shown)", count - shown.get()),
+                    }}
+                </button>
+            </p>
+        })}
         <PreviewPanel result=result/>
         <fieldset class="import-into">
             <legend>{move || lang().pick("가져올 곳", "Import into")}</legend>
@@ -184,6 +197,8 @@ fn Mapping(source: String, sheets: Vec<Sheet>) -> impl IntoView {
 #[component]
 fn TableCard(
     index: usize,
+    /// Whether its mapping shows at first (a file of many tables starts folded).
+    open: bool,
     tables: RwSignal<Vec<Table>>,
     sheets: StoredValue<Vec<Sheet>>,
 ) -> impl IntoView {
@@ -400,6 +415,36 @@ fn TableCard(
         <span class="hint">{move || lang().pick("(표의 캡션에서 읽음)", "(read from the table's caption)")}</span>
     })
     };
+    let expanded = RwSignal::new(open);
+    let sample = StoredValue::new(sample);
+    let details = move || {
+        let target_options = target_options.clone();
+        let set_target = set_target.clone();
+        view! {
+            <div class="import-settings">
+                <Show when=has_target>
+                    <label>{move || lang().pick("대상 ", "Belongs to ")}
+                        <select data-testid="import-target" on:change={let set_target = set_target.clone(); move |ev| set_target(event_target_value(&ev))}>{target_options.clone()}</select>
+                    </label>
+                </Show>
+                {row_input(false)}
+                {row_input(true)}
+            </div>
+            <div class="table-scroll import-sample" tabindex="0" role="region" aria-label=move || lang().pick("표의 첫 행들", "The table's first rows")>
+                <table>
+                    <thead>
+                        <tr>{(0..width).map(|c| view! { <th scope="col">{role_select(c)}</th> }).collect_view()}</tr>
+                        <tr class="sheet-header">{(0..width).map(|c| view! { <th scope="col">{header_cells.with_value(|h| h.get(c).cloned().unwrap_or_default())}</th> }).collect_view()}</tr>
+                    </thead>
+                    <tbody>
+                        {sample.get_value().into_iter().map(|row| view! {
+                            <tr>{(0..width).map(|c| view! { <td>{row.get(c).cloned().unwrap_or_default()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
     view! {
         <fieldset class="import-table" data-testid="import-table" data-kind=move || tables.with(|t| t[index].kind.key())>
             <legend>{format!("{sheet_name} · {range}")}{(!titles.is_empty()).then(|| format!(" · {titles}"))}</legend>
@@ -422,30 +467,25 @@ fn TableCard(
                     }>{unit_options}</select>
                     {unit_hint}
                 </label>
-                <Show when=has_target>
-                    <label>{move || lang().pick("대상 ", "Belongs to ")}
-                        <select data-testid="import-target" on:change={let set_target = set_target.clone(); move |ev| set_target(event_target_value(&ev))}>{target_options.clone()}</select>
-                    </label>
-                </Show>
-                {row_input(false)}
-                {row_input(true)}
+                <button type="button" class="link-like" data-testid="import-mapping" aria-expanded=move || expanded.get().to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || match (expanded.get(), lang()) {
+                        (false, Lang::Ko) => "대상·행·열 지정 보기",
+                        (false, Lang::En) => "Show owner, rows and columns",
+                        (true, Lang::Ko) => "지정 숨기기",
+                        (true, Lang::En) => "Hide the mapping",
+                    }}
+                </button>
             </div>
-            <div class="table-scroll import-sample" tabindex="0" role="region" aria-label=move || lang().pick("표의 첫 행들", "The table's first rows")>
-                <table>
-                    <thead>
-                        <tr>{(0..width).map(|c| view! { <th scope="col">{role_select(c)}</th> }).collect_view()}</tr>
-                        <tr class="sheet-header">{(0..width).map(|c| view! { <th scope="col">{header_row.get(c).cloned().unwrap_or_default()}</th> }).collect_view()}</tr>
-                    </thead>
-                    <tbody>
-                        {sample.into_iter().map(|row| view! {
-                            <tr>{(0..width).map(|c| view! { <td>{row.get(c).cloned().unwrap_or_default()}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            {move || expanded.get().then(|| details())}
         </fieldset>
     }
 }
+
+/// Up to this many tables, each shows its mapping at once.
+const OPEN_TABLES: usize = 6;
+
+/// The tables listed before "show more".
+const SHOWN_TABLES: usize = 40;
 
 /// The most changes listed; the count says how many more there are.
 const CHANGES_SHOWN: usize = 300;
