@@ -108,10 +108,7 @@ impl Import {
         let Some(Checked::Ready(preview)) = self.pending.get_untracked() else {
             return;
         };
-        if self.plans.add_plan(preview.plan).is_some() {
-            self.pending.set(None);
-            self.nav.go(View::Overview, None);
-        }
+        self.add_new(preview.plan);
     }
 
     /// Replaces the open plan with the previewed one, as one undoable step;
@@ -129,8 +126,9 @@ impl Import {
         self.nav.go(View::Overview, None);
     }
 
-    /// Creates a new plan from a table import's preview and opens it.
-    pub fn table_as_new(&self, plan: Plan) {
+    /// Adds an imported plan (a plan file's, or a table import's preview)
+    /// as a new plan and opens it.
+    pub fn add_new(&self, plan: Plan) {
         if self.plans.add_plan(plan).is_some() {
             self.pending.set(None);
             self.nav.go(View::Overview, None);

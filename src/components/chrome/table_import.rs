@@ -138,7 +138,7 @@ fn Mapping(source: String, sheets: Vec<Sheet>) -> impl IntoView {
     let act = move |_| {
         let preview = result.get_untracked();
         match into.get_untracked() {
-            Destination::NewPlan => import.table_as_new(preview.plan),
+            Destination::NewPlan => import.add_new(preview.plan),
             Destination::OpenPlan => import.table_into_open(preview.edit),
         }
     };
@@ -229,16 +229,11 @@ fn TableCard(
         let mut years: Vec<i32> = session.plan.with(|p| p.years.years().collect());
         years.extend(tables.with(|t| t[index].years().collect::<Vec<_>>()));
         header_cells.with_value(|cells| {
-            for cell in cells {
-                if let Some(Role::Year(y)) = planner_core::file::import::guess_roles(
-                    Kind::Schedule,
-                    &[String::new(), cell.clone()],
-                )
-                .get(1)
-                {
-                    years.push(*y);
-                }
-            }
+            years.extend(
+                cells
+                    .iter()
+                    .filter_map(|c| planner_core::file::import::header_year(c)),
+            )
         });
         years.sort_unstable();
         years.dedup();

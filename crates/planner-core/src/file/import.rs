@@ -386,7 +386,7 @@ fn compact(text: &str) -> String {
 }
 
 /// A header's year: `2024`, `2024년`, `'24년` is not one.
-fn year_of(text: &str) -> Option<Year> {
+pub fn header_year(text: &str) -> Option<Year> {
     let t = compact(text);
     let t = t.strip_suffix('년').unwrap_or(&t);
     let t = t.strip_suffix(".0").unwrap_or(t);
@@ -427,7 +427,10 @@ fn is_header(sheet: &Sheet, r: usize) -> bool {
     if cells.len() < 2 || cells.iter().any(|c| is_caption(c)) {
         return false;
     }
-    if cells.iter().any(|c| is_figure(c) && year_of(c).is_none()) {
+    if cells
+        .iter()
+        .any(|c| is_figure(c) && header_year(c).is_none())
+    {
         return false;
     }
     // The next row that holds anything has a figure.
@@ -443,7 +446,7 @@ fn guess_role(kind: Kind, label: &str, column: usize, label_column: usize) -> Ro
     if column == label_column {
         return Role::Label;
     }
-    if let Some(y) = year_of(label) {
+    if let Some(y) = header_year(label) {
         return match kind {
             Kind::Schedule | Kind::Indicator => Role::Year(y),
             _ => Role::Skip,
@@ -505,7 +508,7 @@ pub fn guess_roles(kind: Kind, header: &[String]) -> Vec<Role> {
     let label_column = header
         .iter()
         .position(|c| !c.trim().is_empty())
-        .filter(|&c| year_of(&header[c]).is_none() && !is_total_label(&header[c]))
+        .filter(|&c| header_year(&header[c]).is_none() && !is_total_label(&header[c]))
         .unwrap_or(0);
     header
         .iter()
@@ -525,7 +528,7 @@ fn is_indicator_label(text: &str) -> Option<IndicatorRow> {
 fn guess_kind(header: &[String], labels: &[&str]) -> Kind {
     let t: Vec<String> = header.iter().map(|c| compact(c)).collect();
     let has = |words: &[&str]| t.iter().any(|c| words.iter().any(|w| c.contains(w)));
-    let years = header.iter().filter(|c| year_of(c).is_some()).count();
+    let years = header.iter().filter(|c| header_year(c).is_some()).count();
     if labels.iter().any(|l| is_indicator_label(l).is_some()) && years > 0 {
         Kind::Indicator
     } else if years > 0 {
@@ -754,7 +757,7 @@ pub fn new_plan_for(sheets: &[Sheet], tables: &[Table], title: &str, fallback: Y
                     .rows
                     .iter()
                     .skip(1)
-                    .filter_map(|r| r.get(6).and_then(|c| year_of(c))),
+                    .filter_map(|r| r.get(6).and_then(|c| header_year(c))),
             );
         }
     }
@@ -1611,7 +1614,7 @@ impl Build<'_> {
                             self.apply(Edit::SetAverage { owner, shown: true }, at);
                             continue;
                         }
-                        other => match year_of(other) {
+                        other => match header_year(other) {
                             Some(y) => {
                                 let span = spans.entry(owner).or_insert((y, y));
                                 span.0 = span.0.min(y);

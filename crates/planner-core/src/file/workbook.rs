@@ -194,17 +194,12 @@ fn data_text(data: &Data) -> (String, bool) {
     }
 }
 
+/// [`data_text`] of a streamed cell: a shared string is borrowed, the rest
+/// are what calamine's `Data` holds.
 fn data_ref_text(data: &DataRef<'_>) -> (String, bool) {
     match data {
         DataRef::SharedString(s) => ((*s).to_string(), true),
-        DataRef::String(s) => (s.clone(), true),
-        DataRef::Empty => (String::new(), false),
-        DataRef::Float(f) => (float_text(*f), false),
-        DataRef::Int(i) => (i.to_string(), false),
-        DataRef::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.into(), false),
-        DataRef::Error(e) => (e.to_string(), false),
-        DataRef::DateTime(d) => (d.to_string(), false),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), false),
+        other => data_text(&Data::from(other.clone())),
     }
 }
 
